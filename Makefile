@@ -1,0 +1,45 @@
+# The two commands most people need are `make serve` and `make test`.
+# Both run scripts/setup.sh first, which installs whatever is missing.
+
+SHELL := /bin/bash
+PUBLIC_URL ?= /
+PORT ?= 8080
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: setup serve test test-native test-browser test-e2e dist size bench clean
+
+setup:
+	@scripts/setup.sh
+
+## Serve the app with live reload on http://127.0.0.1:8080
+serve: setup
+	@echo "Leaning In is being served at http://127.0.0.1:$(PORT)/"
+	trunk serve --port $(PORT)
+
+## Every test layer: native unit tests, browser tests, end-to-end tests.
+test: setup
+	$(MAKE) --no-print-directory test-native
+	$(MAKE) --no-print-directory test-browser
+	$(MAKE) --no-print-directory dist PUBLIC_URL=/
+	$(MAKE) --no-print-directory test-e2e
+
+test-native:
+	cargo test --quiet
+
+test-browser:
+	cargo test --quiet --target wasm32-unknown-unknown --test browser
+
+test-e2e:
+	playwright test -c tests/e2e/playwright.config.mjs
+
+## A release build in dist/. Host under a sub-path with PUBLIC_URL=/sub/path/
+dist: setup
+	trunk build --release --public-url "$(PUBLIC_URL)"
+
+## Gzip size of each file in dist/ and the first-load total.
+size: dist
+	@node scripts/size.mjs dist
+
+clean:
+	rm -rf dist target/wasm32-unknown-unknown tests/e2e/results

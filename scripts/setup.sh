@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Sets up everything the build and the tests need, with pinned versions.
+# Idempotent: each step checks first and installs only what is missing, so a warm
+# machine passes through in about a second. Used by `make serve` and `make test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+say() { printf 'setup: %s\n' "$*"; }
+
+# wasm-bindgen-cli must equal the wasm-bindgen crate version in Cargo.lock exactly,
+# and Trunk.toml must name the same version (Trunk runs offline and never downloads).
+WASM_BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ -z "$WASM_BINDGEN_VERSION" ]; then
+  say "could not read the wasm-bindgen version from Cargo.lock"; exit 1
+fi
+if ! grep -q "^wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" Trunk.toml; then
+  say "Trunk.toml [tools] wasm_bindgen must be \"$WASM_BINDGEN_VERSION\" to match Cargo.lock"; exit 1
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (about 10 minutes of compiling, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+  # Without --locked: the CLI's own lockfile does not resolve on these machines.
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# Debian's Chromium and ChromeDriver, for wasm-bindgen-test and Playwright.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    say "installing Debian's chromium and chromium-driver"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  else
+    say "please install Debian's chromium and chromium-driver (sudo apt-get install chromium chromium-driver), then run this again"
+    exit 1
+  fi
+fi
+
+# npm packages (binaryen 132 for wasm-opt, Playwright for the e2e tests), exactly
+# as package-lock.json pins them. Reinstalled only when the lockfile changes.
+STAMP=node_modules/.setup-lock.sha256
+if [ ! -f "$STAMP" ] || ! sha256sum --quiet -c "$STAMP" >/dev/null 2>&1; then
+  say "installing npm packages from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+  sha256sum package-lock.json > "$STAMP"
+fi
+
+if ! wasm-opt --version 2>/dev/null | grep -q "version 132"; then
+  say "wasm-opt 132 is not on PATH after npm ci"; exit 1
+fi

@@ -1,0 +1,88 @@
+//! The app shell: mounting, routes, and what every page shares.
+
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::{
+    components::{Route, Router, Routes},
+    hooks::use_location,
+    path,
+};
+use wasm_bindgen::JsCast;
+
+use crate::ui::{self, Navigation, PageHeading};
+
+/// Mounts the app over the static loading shell from `index.html`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let doc = document();
+    let root = doc
+        .get_element_by_id("app")
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .unwrap_or_else(|| doc.body().expect("the page has a body"));
+    // The static shell painted before the wasm arrived; the live app replaces it.
+    root.set_text_content(None);
+    leptos::mount::mount_to(root, App).forget();
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router base=ui::base_path()>
+            <Shell/>
+        </Router>
+    }
+}
+
+/// Everything inside the router: skip link, navigation, and the routed page.
+#[component]
+pub fn Shell() -> impl IntoView {
+    focus_heading_after_navigation();
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <div class="shell">
+            <Navigation/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=crate::home::HomePage/>
+                    <Route path=path!("/check") view=crate::check::CheckPage/>
+                    <Route path=path!("/journal") view=crate::journal::JournalPage/>
+                    <Route path=path!("/reframe") view=crate::reframe::ReframePage/>
+                    <Route path=path!("/practice") view=crate::practice::PracticePage/>
+                    <Route path=path!("/learn") view=crate::learn::LearnPage/>
+                    <Route path=path!("/data") view=crate::data::DataPage/>
+                </Routes>
+            </main>
+        </div>
+    }
+}
+
+/// After a client-side navigation (not the first load), move focus to the new
+/// page's heading so keyboard and screen-reader users land at its start.
+fn focus_heading_after_navigation() {
+    let pathname = use_location().pathname;
+    Effect::new(move |previous: Option<String>| {
+        let current = pathname.get();
+        if previous.as_ref().is_some_and(|p| p != &current) {
+            request_animation_frame(|| {
+                if let Ok(Some(h1)) = document().query_selector("main h1") {
+                    if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = h1.focus();
+                    }
+                }
+            });
+        }
+        current
+    });
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <PageHeading title="Page not found"/>
+        <section class="card">
+            <p>"There is nothing at this address. Nothing is wrong with your data: it is all still here on this device."</p>
+            <p><a class="button" href=ui::link("/")>"Go to Home"</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,92 @@
+//! The app's public URLs and how each page is named. The shell's navigation, the
+//! `<title>`s and the end-to-end tests all read this one table.
+
+/// One page of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// The route, relative to wherever the app is hosted.
+    pub path: &'static str,
+    /// The page's `<h1>` and `<title>`.
+    pub title: &'static str,
+    /// The short label used in the navigation.
+    pub nav_label: &'static str,
+    /// Whether the page sits in the main tab bar (the rest live in the header).
+    pub in_tab_bar: bool,
+}
+
+pub const APP_NAME: &str = "Leaning In";
+
+pub const PAGES: [Page; 7] = [
+    Page { path: "/", title: "Home", nav_label: "Home", in_tab_bar: true },
+    Page { path: "/check", title: "Self-check", nav_label: "Check", in_tab_bar: true },
+    Page { path: "/journal", title: "Journal", nav_label: "Journal", in_tab_bar: true },
+    Page { path: "/reframe", title: "Reframe", nav_label: "Reframe", in_tab_bar: true },
+    Page { path: "/practice", title: "Small steps", nav_label: "Steps", in_tab_bar: true },
+    Page { path: "/learn", title: "Learn and support", nav_label: "Learn", in_tab_bar: true },
+    Page { path: "/data", title: "Your data", nav_label: "Your data", in_tab_bar: false },
+];
+
+/// The page a route belongs to, ignoring a trailing slash. `None` is "not found".
+pub fn page_for(path: &str) -> Option<&'static Page> {
+    let trimmed = path.trim_end_matches('/');
+    let path = if trimmed.is_empty() { "/" } else { trimmed };
+    PAGES.iter().find(|p| p.path == path)
+}
+
+/// The document title for a page: "Journal · Leaning In", or just the app name on Home.
+pub fn document_title(page_title: &str) -> String {
+    if page_title.is_empty() || page_title == "Home" {
+        APP_NAME.to_string()
+    } else {
+        format!("{page_title} · {APP_NAME}")
+    }
+}
+
+/// Joins the hosting base ("" or "/sub/path") and an app route ("/journal").
+pub fn with_base(base: &str, route: &str) -> String {
+    let base = base.trim_end_matches('/');
+    if route == "/" {
+        format!("{base}/")
+    } else {
+        format!("{base}{route}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_is_found_with_or_without_a_trailing_slash() {
+        for page in PAGES {
+            assert_eq!(page_for(page.path), Some(&page));
+            assert_eq!(page_for(&format!("{}/", page.path)).map(|p| p.path), Some(page.path));
+        }
+        assert_eq!(page_for("/nope"), None);
+        assert_eq!(page_for(""), Some(&PAGES[0]));
+    }
+
+    #[test]
+    fn routes_are_unique() {
+        for (i, a) in PAGES.iter().enumerate() {
+            for b in &PAGES[i + 1..] {
+                assert_ne!(a.path, b.path);
+                assert_ne!(a.nav_label, b.nav_label);
+            }
+        }
+    }
+
+    #[test]
+    fn titles_name_the_page_then_the_app() {
+        assert_eq!(document_title("Journal"), "Journal · Leaning In");
+        assert_eq!(document_title("Home"), "Leaning In");
+    }
+
+    #[test]
+    fn base_paths_join_without_double_slashes() {
+        assert_eq!(with_base("", "/"), "/");
+        assert_eq!(with_base("", "/check"), "/check");
+        assert_eq!(with_base("/sub/path", "/check"), "/sub/path/check");
+        assert_eq!(with_base("/sub/path/", "/"), "/sub/path/");
+    }
+}

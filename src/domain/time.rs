@@ -1,0 +1,130 @@
+//! Calendar arithmetic on plain millisecond timestamps, so dates can be reasoned
+//! about (and tested) without the browser. The shell supplies "now" and the local
+//! UTC offset; everything here is deterministic.
+
+pub const MS_PER_MINUTE: i64 = 60_000;
+pub const MS_PER_DAY: i64 = 86_400_000;
+
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// A calendar date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// Days since 1970-01-01 for a civil date (Howard Hinnant's algorithm).
+pub fn days_from_civil(d: Date) -> i64 {
+    let y = i64::from(d.year) - i64::from(d.month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(d.month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d.day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date for a count of days since 1970-01-01.
+pub fn civil_from_days(days: i64) -> Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Date { year, month, day }
+}
+
+/// The local calendar day of a timestamp. `offset_minutes` is local time minus UTC
+/// (the negation of JavaScript's `getTimezoneOffset()`).
+pub fn local_day(ms: i64, offset_minutes: i32) -> i64 {
+    (ms + i64::from(offset_minutes) * MS_PER_MINUTE).div_euclid(MS_PER_DAY)
+}
+
+pub fn local_date(ms: i64, offset_minutes: i32) -> Date {
+    civil_from_days(local_day(ms, offset_minutes))
+}
+
+/// "23 Nov 2026": unambiguous in every English-speaking country.
+pub fn format_date(ms: i64, offset_minutes: i32) -> String {
+    let d = local_date(ms, offset_minutes);
+    format!("{} {} {}", d.day, MONTHS[(d.month - 1) as usize], d.year)
+}
+
+/// "2026-11-23", for file names and `<input type="date">`.
+pub fn iso_date(ms: i64, offset_minutes: i32) -> String {
+    let d = local_date(ms, offset_minutes);
+    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+}
+
+/// Parses "2026-11-23". Rejects impossible dates such as "2026-02-30".
+pub fn parse_iso_date(s: &str) -> Option<Date> {
+    let mut parts = s.trim().splitn(3, '-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u32 = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    let date = Date { year, month, day };
+    (civil_from_days(days_from_civil(date)) == date).then_some(date)
+}
+
+/// Whole local days from `earlier` to `later` (0 on the same day).
+pub fn days_between(earlier_ms: i64, later_ms: i64, offset_minutes: i32) -> i64 {
+    local_day(later_ms, offset_minutes) - local_day(earlier_ms, offset_minutes)
+}
+
+/// "today", "yesterday", "3 days ago": for gentle reminders.
+pub fn days_ago_phrase(days: i64) -> String {
+    match days {
+        i64::MIN..=0 => "today".to_string(),
+        1 => "yesterday".to_string(),
+        n => format!("{n} days ago"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_round_trip_over_four_centuries() {
+        for days in (-150_000..150_000).step_by(97) {
+            assert_eq!(days_from_civil(civil_from_days(days)), days);
+        }
+        assert_eq!(days_from_civil(Date { year: 1970, month: 1, day: 1 }), 0);
+        assert_eq!(civil_from_days(20_415), Date { year: 2025, month: 11, day: 23 });
+    }
+
+    #[test]
+    fn leap_days_are_real_and_false_ones_are_rejected() {
+        assert_eq!(parse_iso_date("2024-02-29"), Some(Date { year: 2024, month: 2, day: 29 }));
+        assert_eq!(parse_iso_date("2026-02-29"), None);
+        assert_eq!(parse_iso_date("2026-13-01"), None);
+        assert_eq!(parse_iso_date("not a date"), None);
+    }
+
+    #[test]
+    fn the_local_offset_moves_a_late_evening_into_the_right_day() {
+        // 2026-11-23 23:30 in UTC-5 is already 24 Nov in UTC.
+        let ms = days_from_civil(Date { year: 2026, month: 11, day: 24 }) * MS_PER_DAY + 4 * 3_600_000 + 30 * 60_000;
+        assert_eq!(iso_date(ms, -300), "2026-11-23");
+        assert_eq!(iso_date(ms, 0), "2026-11-24");
+        assert_eq!(format_date(ms, -300), "23 Nov 2026");
+    }
+
+    #[test]
+    fn days_between_counts_calendar_days_not_24_hour_spans() {
+        let evening = days_from_civil(Date { year: 2026, month: 1, day: 1 }) * MS_PER_DAY + 23 * 3_600_000;
+        let next_morning = evening + 2 * 3_600_000;
+        assert_eq!(days_between(evening, next_morning, 0), 1);
+        assert_eq!(days_between(evening, evening, 0), 0);
+        assert_eq!(days_ago_phrase(0), "today");
+        assert_eq!(days_ago_phrase(1), "yesterday");
+        assert_eq!(days_ago_phrase(15), "15 days ago");
+    }
+}

@@ -1,0 +1,79 @@
+//! Shared UI pieces used by every feature: links that respect the hosting base,
+//! page headings, and the navigation.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::domain::pages::{self, PAGES};
+
+/// Where the app is hosted, without a trailing slash: "" at the root, "/sub/path"
+/// under a sub-path. Read from the `<base href>` Trunk writes from `--public-url`.
+pub fn base_path() -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
+    path.trim_end_matches('/').to_string()
+}
+
+/// An in-app URL for a route such as "/journal". Leptos' `<A>` does not prefix
+/// absolute paths with the router base, so every internal link goes through here.
+pub fn link(route: &str) -> String {
+    pages::with_base(&base_path(), route)
+}
+
+/// The page's `<title>` and its single `<h1>`. The heading takes focus after
+/// client-side navigation so screen readers announce the new page.
+#[component]
+pub fn PageHeading(title: &'static str, #[prop(optional)] lead: Option<&'static str>) -> impl IntoView {
+    view! {
+        <Title text=pages::document_title(title)/>
+        <header class="page-head">
+            <h1 tabindex="-1">{title}</h1>
+            {lead.map(|lead| view! { <p class="lead">{lead}</p> })}
+        </header>
+    }
+}
+
+/// An honest placeholder for a page whose feature has not been built yet.
+#[component]
+pub fn ComingSoon(what: &'static str) -> impl IntoView {
+    view! {
+        <section class="card coming-soon" aria-label="Coming soon">
+            <p>{what}</p>
+            <p class="muted">"This part of the app is still being built. Nothing you see here is saved yet."</p>
+        </section>
+    }
+}
+
+/// The app's navigation: a bottom tab bar on phones, a side bar on wider screens.
+/// `<A>` marks the current page with `aria-current="page"`.
+#[component]
+pub fn Navigation() -> impl IntoView {
+    let tabs = PAGES.iter().filter(|p| p.in_tab_bar).map(|page| {
+        view! {
+            <li>
+                <A href=link(page.path) exact=true>
+                    <span class="icon" data-icon=page.nav_label.to_lowercase() aria-hidden="true"></span>
+                    <span class="label">{page.nav_label}</span>
+                </A>
+            </li>
+        }
+    });
+    view! {
+        <div class="sidebar">
+        <div class="brand-bar">
+            <A href=link("/") exact=true attr:class="brand">
+                <span class="brand-mark" aria-hidden="true"></span>
+                {pages::APP_NAME}
+            </A>
+            <ul class="utility" aria-label="More">
+                <li><A href=link("/data") attr:class="utility-link">"Your data"</A></li>
+                <li><a class="utility-link support-link" href=link("/learn#support")>"Support"</a></li>
+            </ul>
+        </div>
+        <nav class="tabs" aria-label="Main">
+            <ul>{tabs.collect_view()}</ul>
+        </nav>
+        </div>
+    }
+}

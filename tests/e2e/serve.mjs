@@ -1,0 +1,61 @@
+// A tiny static server for the release build, on 127.0.0.1 only, with SPA
+// fallback: any path that is not a file gets index.html, as a static host's
+// 404.html would. Usage: node serve.mjs <dir> <port> [public-url]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const [dir = 'dist', port = '4173', publicUrl = '/'] = process.argv.slice(2);
+const root = resolve(dir);
+const base = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+async function fileFor(urlPath) {
+  if (!urlPath.startsWith(base)) return null;
+  const rel = decodeURIComponent(urlPath.slice(base.length)) || 'index.html';
+  const full = normalize(join(root, rel));
+  if (!full.startsWith(root)) return null;
+  try {
+    const info = await stat(full);
+    return info.isFile() ? full : null;
+  } catch {
+    return null;
+  }
+}
+
+createServer(async (req, res) => {
+  const { pathname } = new URL(req.url, 'http://127.0.0.1');
+  let file = await fileFor(pathname);
+  let status = 200;
+  if (!file) {
+    // Navigations fall back to the app; missing assets are a real 404.
+    const wantsPage = !extname(pathname) || (req.headers.accept || '').includes('text/html');
+    if (wantsPage && pathname.startsWith(base)) file = join(root, 'index.html');
+    else status = 404;
+  }
+  if (status === 404) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
+  }
+  const body = await readFile(file);
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] || 'application/octet-stream',
+    'cache-control': 'no-cache',
+  });
+  res.end(body);
+}).listen(Number(port), '127.0.0.1', () => {
+  console.log(`serving ${root} at http://127.0.0.1:${port}${base}`);
+});

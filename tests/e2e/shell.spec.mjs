@@ -1,0 +1,78 @@
+import { test, expect, open } from './fixtures.mjs';
+
+const ROUTES = [
+  ['/', 'Home', 'Leaning In'],
+  ['/check', 'Self-check', 'Self-check · Leaning In'],
+  ['/journal', 'Journal', 'Journal · Leaning In'],
+  ['/reframe', 'Reframe', 'Reframe · Leaning In'],
+  ['/practice', 'Small steps', 'Small steps · Leaning In'],
+  ['/learn', 'Learn and support', 'Learn and support · Leaning In'],
+  ['/data', 'Your data', 'Your data · Leaning In'],
+];
+
+for (const [path, h1, title] of ROUTES) {
+  test(`${path} has one h1 "${h1}" and its title`, async ({ page }) => {
+    await open(page, path);
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page.locator('h1')).toHaveText(h1);
+    await expect(page).toHaveTitle(title);
+    // Exactly one current item, and it is this page (Your data lives in the header).
+    const current = page.locator('[aria-current="page"]:not(.brand)');
+    await expect(current).toHaveCount(1);
+    await expect(current).toHaveAttribute('href', path);
+  });
+}
+
+test('an unknown path shows a friendly not-found page with a way home', async ({ page }) => {
+  await open(page, '/no/such/page');
+  await expect(page.locator('h1')).toHaveText('Page not found');
+  await expect(page.getByText('it is all still here on this device')).toBeVisible();
+  await page.getByRole('link', { name: 'Go to Home' }).click();
+  await expect(page.locator('h1')).toHaveText('Home');
+  await expect(page).toHaveURL('/');
+});
+
+test('the tab bar navigates client-side and moves focus to the new heading', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await open(page, '/');
+  const tabs = page.getByRole('navigation', { name: 'Main' });
+  await expect(tabs).toBeVisible();
+  const box = await tabs.boundingBox();
+  expect(box.y + box.height).toBeGreaterThan(700); // a bottom bar on phones
+  await tabs.getByRole('link', { name: 'Journal' }).click();
+  await expect(page).toHaveURL('/journal');
+  await expect(page.locator('h1')).toBeFocused();
+  await expect(tabs.getByRole('link', { name: 'Journal' })).toHaveAttribute('aria-current', 'page');
+  await expect(tabs.getByRole('link', { name: 'Home' })).not.toHaveAttribute('aria-current', 'page');
+});
+
+test('wide screens get a side bar, and Support is one tap away', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page, '/check');
+  const box = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
+  expect(box.x).toBeLessThan(50);
+  expect(box.width).toBeLessThan(300);
+  await page.getByRole('link', { name: 'Support' }).click();
+  await expect(page.locator('#support')).toBeVisible();
+  await expect(page.getByText('This app is not therapy and not crisis care.')).toBeVisible();
+});
+
+test('the static shell paints before the app starts', async ({ page }) => {
+  // Hold the wasm back: the page must still show the navigation and a message.
+  await page.route('**/*.wasm', () => {});
+  await page.goto('/journal');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(page.getByText('Opening your private space…')).toBeVisible();
+});
+
+test('every touch target in the navigation is at least 44px', async ({ page }) => {
+  for (const size of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+    await page.setViewportSize(size);
+    await open(page, '/');
+    for (const link of await page.locator('.sidebar a').all()) {
+      const box = await link.boundingBox();
+      expect(box.height, await link.textContent()).toBeGreaterThanOrEqual(44);
+      expect(box.width, await link.textContent()).toBeGreaterThanOrEqual(44);
+    }
+  }
+});
