@@ -28,7 +28,7 @@ test-native:
 	cargo test --quiet
 
 test-browser:
-	cargo test --quiet --target wasm32-unknown-unknown --test browser
+	cargo test --target wasm32-unknown-unknown --test browser
 
 test-e2e:
 	playwright test -c tests/e2e/playwright.config.mjs
