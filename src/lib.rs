@@ -6,6 +6,7 @@
 //! Everything else is the thin browser shell: one folder per feature, plus shared `ui`.
 
 pub mod domain;
+pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

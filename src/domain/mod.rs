@@ -1,5 +1,8 @@
 //! The functional core. Plain Rust with no browser APIs: types, rules and
 //! statistics, unit-tested natively with `cargo test`.
 
+pub mod backup;
+pub mod journal;
 pub mod pages;
+pub mod records;
 pub mod time;

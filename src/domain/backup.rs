@@ -1,0 +1,279 @@
+//! The backup file: one JSON document holding every record, and the importer that
+//! validates a whole file before anything is touched. Format (version 1):
+//!
+//! ```json
+//! { "format": "leaning-in-backup", "version": 1, "exported_at": 1763900000000,
+//!   "records": { "journal": [ { "v": 1, "id": "…", … } ], "check": [ … ] } }
+//! ```
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::records::{self, Unreadable};
+
+pub const FORMAT: &str = "leaning-in-backup";
+pub const BACKUP_VERSION: u64 = 1;
+/// Larger files are refused before parsing: years of daily writing is about 2 MB.
+pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct BackupFile {
+    pub format: String,
+    pub version: u64,
+    pub exported_at: i64,
+    pub records: BTreeMap<String, Vec<Value>>,
+}
+
+/// A stored record of any kind, as the store and the importer see it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnyRecord {
+    pub kind: String,
+    pub id: String,
+    pub updated_at: i64,
+    pub value: Value,
+}
+
+/// The whole backup as pretty JSON, records grouped by kind and sorted by id.
+pub fn export(records: &[AnyRecord], now_ms: i64) -> String {
+    let mut grouped: BTreeMap<String, Vec<&AnyRecord>> = BTreeMap::new();
+    for r in records {
+        grouped.entry(r.kind.clone()).or_default().push(r);
+    }
+    let records = grouped
+        .into_iter()
+        .map(|(kind, mut list)| {
+            list.sort_by(|a, b| a.id.cmp(&b.id));
+            (kind, list.into_iter().map(|r| r.value.clone()).collect())
+        })
+        .collect();
+    let file = BackupFile { format: FORMAT.into(), version: BACKUP_VERSION, exported_at: now_ms, records };
+    serde_json::to_string_pretty(&file).expect("a backup always serialises")
+}
+
+/// "leaning-in-backup-2026-11-23.json"
+pub fn file_name(date_iso: &str, extension: &str) -> String {
+    format!("leaning-in-backup-{date_iso}.{extension}")
+}
+
+/// Why a file cannot be imported. Each says what happened and that nothing changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    Empty,
+    TooLarge(usize),
+    Truncated,
+    NotJson,
+    NotABackup,
+    NewerVersion(u64),
+    BadRecord { kind: String, index: usize, why: String },
+}
+
+impl ImportError {
+    pub fn message(&self) -> String {
+        let what = match self {
+            ImportError::Empty => "This file is empty.".to_string(),
+            ImportError::TooLarge(bytes) => format!(
+                "This file is {:.1} MB, larger than any backup from this app could be (the limit is 10 MB).",
+                *bytes as f64 / 1_048_576.0
+            ),
+            ImportError::Truncated => "This file seems to be cut off before its end, perhaps by an interrupted download.".into(),
+            ImportError::NotJson => "This file is not a backup from this app: it is not JSON.".into(),
+            ImportError::NotABackup => "This file is JSON, but not a backup from this app.".into(),
+            ImportError::NewerVersion(v) => format!(
+                "This backup was made by a newer version of the app (format {v}). Please update the app, then import it again."
+            ),
+            ImportError::BadRecord { kind, index, why } => {
+                format!("Entry {} in the {kind} section could not be read: {why}.", index + 1)
+            }
+        };
+        format!("{what} Nothing has been changed.")
+    }
+}
+
+/// What an import would do, shown to the person before anything is written.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportPlan {
+    /// Records this device does not have yet.
+    pub new: Vec<AnyRecord>,
+    /// Records identical to what is already here.
+    pub already_present: usize,
+    /// Records with the same id but different content.
+    pub differ: usize,
+    /// Of `differ`, those whose imported copy is newer and will replace this device's.
+    pub replace: Vec<AnyRecord>,
+}
+
+impl ImportPlan {
+    pub fn to_write(&self) -> impl Iterator<Item = &AnyRecord> {
+        self.new.iter().chain(self.replace.iter())
+    }
+    pub fn summary(&self) -> String {
+        let mut s = format!("{} new, {} already here, {} that differ", self.new.len(), self.already_present, self.differ);
+        if self.differ > 0 {
+            s.push_str(&format!(
+                " (for those, the more recently edited copy is kept: {} from the file)",
+                self.replace.len()
+            ));
+        }
+        s
+    }
+}
+
+/// Validates the whole file, then compares it with what is stored. Never panics;
+/// any problem is an `ImportError` and the caller changes nothing.
+pub fn plan_import(text: &str, existing: &[AnyRecord]) -> Result<ImportPlan, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge(text.len()));
+    }
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() { ImportError::Truncated } else { ImportError::NotJson }
+    })?;
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(ImportError::NotABackup);
+    }
+    let version = value.get("version").and_then(Value::as_u64).ok_or(ImportError::NotABackup)?;
+    if version > BACKUP_VERSION {
+        return Err(ImportError::NewerVersion(version));
+    }
+    let file: BackupFile = serde_json::from_value(value).map_err(|_| ImportError::NotABackup)?;
+
+    let here: HashMap<(&str, &str), &AnyRecord> =
+        existing.iter().map(|r| ((r.kind.as_str(), r.id.as_str()), r)).collect();
+    let mut seen = HashMap::new();
+    let mut plan = ImportPlan::default();
+    for (kind, list) in &file.records {
+        for (index, value) in list.iter().enumerate() {
+            let checked = records::check(kind, value).map_err(|why| ImportError::BadRecord {
+                kind: kind.clone(),
+                index,
+                why: match why {
+                    Unreadable::UnknownKind(_) => "this version of the app does not know this kind of record".into(),
+                    other => other.describe(),
+                },
+            })?;
+            if seen.insert((kind.clone(), checked.id.clone()), ()).is_some() {
+                return Err(ImportError::BadRecord { kind: kind.clone(), index, why: "it appears twice".into() });
+            }
+            let incoming = AnyRecord { kind: kind.clone(), id: checked.id, updated_at: checked.updated_at, value: value.clone() };
+            match here.get(&(kind.as_str(), incoming.id.as_str())) {
+                None => plan.new.push(incoming),
+                Some(current) if current.value == incoming.value => plan.already_present += 1,
+                Some(current) => {
+                    plan.differ += 1;
+                    if incoming.updated_at > current.updated_at {
+                        plan.replace.push(incoming);
+                    }
+                }
+            }
+        }
+    }
+    Ok(plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::journal::{tests::entry, JournalEntry};
+    use crate::domain::records::{encode, Record};
+
+    fn any(e: &JournalEntry) -> AnyRecord {
+        AnyRecord { kind: "journal".into(), id: e.id.clone(), updated_at: e.updated_at(), value: encode(e) }
+    }
+
+    #[test]
+    fn export_then_plan_into_an_empty_store_brings_everything_back() {
+        let records = vec![any(&entry("b", "second")), any(&entry("a", "first"))];
+        let text = export(&records, 42);
+        let plan = plan_import(&text, &[]).unwrap();
+        assert_eq!(plan.new.len(), 2);
+        assert_eq!(plan.new[0].id, "a", "sorted by id");
+        assert_eq!(plan.already_present, 0);
+        let again = plan_import(&text, &records).unwrap();
+        assert_eq!((again.new.len(), again.already_present, again.differ), (0, 2, 0));
+    }
+
+    #[test]
+    fn differing_records_keep_the_more_recently_edited_copy() {
+        let mine = entry("a", "my edit");
+        let mut newer = entry("a", "edited later elsewhere");
+        newer.updated += 1000;
+        let mut older = entry("a", "an old copy");
+        older.updated -= 1000;
+        let plan = plan_import(&export(&[any(&newer)], 1), &[any(&mine)]).unwrap();
+        assert_eq!((plan.differ, plan.replace.len()), (1, 1));
+        let plan = plan_import(&export(&[any(&older)], 1), &[any(&mine)]).unwrap();
+        assert_eq!((plan.differ, plan.replace.len()), (1, 0));
+        assert!(plan.summary().contains("1 that differ"));
+    }
+
+    #[test]
+    fn every_kind_of_bad_file_is_refused_with_a_reason() {
+        let good = export(&[any(&entry("a", "x"))], 1);
+        assert_eq!(plan_import("", &[]), Err(ImportError::Empty));
+        assert_eq!(plan_import("   \n", &[]), Err(ImportError::Empty));
+        assert_eq!(plan_import("hello", &[]), Err(ImportError::NotJson));
+        assert_eq!(plan_import(&good[..good.len() / 2], &[]), Err(ImportError::Truncated));
+        assert_eq!(plan_import(r#"{"records":{}}"#, &[]), Err(ImportError::NotABackup));
+        assert_eq!(plan_import("[1,2,3]", &[]), Err(ImportError::NotABackup));
+        assert_eq!(
+            plan_import(r#"{"format":"leaning-in-backup","version":2,"exported_at":1,"records":{}}"#, &[]),
+            Err(ImportError::NewerVersion(2))
+        );
+        let big = " ".repeat(MAX_IMPORT_BYTES + 1);
+        assert!(matches!(plan_import(&big, &[]), Err(ImportError::TooLarge(_))));
+        let bad = good.replace("\"text\": \"x\"", "\"text\": 7");
+        assert!(matches!(plan_import(&bad, &[]), Err(ImportError::BadRecord { index: 0, .. })));
+        for e in [ImportError::Empty, ImportError::NotJson, ImportError::Truncated] {
+            assert!(e.message().ends_with("Nothing has been changed."));
+        }
+    }
+
+    #[test]
+    fn a_record_listed_twice_is_refused_not_duplicated() {
+        let e = any(&entry("a", "x"));
+        let text = export(&[e.clone(), e], 1);
+        assert!(matches!(plan_import(&text, &[]), Err(ImportError::BadRecord { index: 1, .. })));
+    }
+
+    #[test]
+    fn unknown_kinds_are_refused() {
+        let text = r#"{"format":"leaning-in-backup","version":1,"exported_at":1,"records":{"dream":[{"v":1}]}}"#;
+        assert!(matches!(plan_import(text, &[]), Err(ImportError::BadRecord { .. })));
+    }
+
+    /// A small deterministic fuzzer: mutated backups must never panic the importer.
+    #[test]
+    fn mutated_files_never_panic() {
+        let good = export(&[any(&entry("a", "x é 🌱")), any(&entry("b", "y"))], 1);
+        let bytes = good.as_bytes();
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let mut m = bytes.to_vec();
+            for _ in 0..(next() % 4 + 1) {
+                let i = (next() as usize) % m.len();
+                match next() % 3 {
+                    0 => m[i] = (next() % 128) as u8,
+                    1 => { m.remove(i); }
+                    _ => m.insert(i, b"{}[]\",:0-e"[(next() % 10) as usize]),
+                }
+            }
+            if let Ok(text) = String::from_utf8(m) {
+                let _ = plan_import(&text, &[]);
+            }
+            let cut = (next() as usize) % bytes.len();
+            if let Ok(text) = std::str::from_utf8(&bytes[..cut]) {
+                assert!(plan_import(text, &[]).is_err() || cut == bytes.len());
+            }
+        }
+    }
+}

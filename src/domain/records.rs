@@ -1,0 +1,161 @@
+//! What every saved record has in common, and the one place that knows every kind
+//! of record. Records are stored one per key, as JSON with a format version `v`.
+
+use serde::{de::DeserializeOwned, Serialize};
+use serde_json::Value;
+
+use super::journal::JournalEntry;
+
+/// The record format this build writes. A stored record with a higher `v` was
+/// written by a newer build: it is kept aside, never read or overwritten.
+pub const RECORD_VERSION: u64 = 1;
+
+/// Something the person saved: a journal entry, a self-check, a reframe, a step.
+pub trait Record: Serialize + DeserializeOwned + Clone + PartialEq + 'static {
+    /// The record's kind in storage keys and backups: "journal", "check"…
+    const KIND: &'static str;
+    fn id(&self) -> &str;
+    /// When it was last changed (ms since 1970). When a backup is merged, the more
+    /// recently changed copy of a record wins.
+    fn updated_at(&self) -> i64;
+    /// Rules beyond the JSON shape (required text, ranges). `Err` says what is wrong.
+    fn validate(&self) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+/// Why a stored or imported value could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    NotJson,
+    WrongShape(String),
+    NewerVersion(u64),
+    UnknownKind(String),
+}
+
+impl Unreadable {
+    /// A short, plain description, kept beside a quarantined value.
+    pub fn describe(&self) -> String {
+        match self {
+            Unreadable::NotJson => "not valid JSON".into(),
+            Unreadable::WrongShape(why) => format!("not the expected shape: {why}"),
+            Unreadable::NewerVersion(v) => format!("saved by a newer version of the app (format {v})"),
+            Unreadable::UnknownKind(kind) => format!("a kind of record this version does not know ({kind})"),
+        }
+    }
+}
+
+/// The id and last-change time of a record that passed every check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Checked {
+    pub id: String,
+    pub updated_at: i64,
+}
+
+/// A record as stored: its JSON plus `"v"`.
+pub fn encode<T: Record>(record: &T) -> Value {
+    let mut value = serde_json::to_value(record).expect("records always serialise");
+    if let Value::Object(map) = &mut value {
+        map.insert("v".into(), RECORD_VERSION.into());
+    }
+    value
+}
+
+/// Reads a typed record back, checking its version, shape and rules.
+pub fn decode<T: Record>(value: &Value) -> Result<T, Unreadable> {
+    let obj = value.as_object().ok_or_else(|| Unreadable::WrongShape("not an object".into()))?;
+    match obj.get("v").and_then(Value::as_u64) {
+        Some(v) if v > RECORD_VERSION => return Err(Unreadable::NewerVersion(v)),
+        Some(_) => {}
+        None => return Err(Unreadable::WrongShape("no format version".into())),
+    }
+    let record: T =
+        serde_json::from_value(value.clone()).map_err(|e| Unreadable::WrongShape(e.to_string()))?;
+    record.validate().map_err(Unreadable::WrongShape)?;
+    Ok(record)
+}
+
+fn check_as<T: Record>(value: &Value) -> Result<Checked, Unreadable> {
+    decode::<T>(value).map(|r| Checked { id: r.id().to_string(), updated_at: r.updated_at() })
+}
+
+/// Every kind this build knows, in the order backups and exports list them.
+pub const KINDS: [&str; 1] = [JournalEntry::KIND];
+
+/// Checks a stored or imported value of any kind without the caller naming a type.
+pub fn check(kind: &str, value: &Value) -> Result<Checked, Unreadable> {
+    match kind {
+        JournalEntry::KIND => check_as::<JournalEntry>(value),
+        other => Err(Unreadable::UnknownKind(other.to_string())),
+    }
+}
+
+/// A new record id: sortable by creation time, with random bits so two tabs (or
+/// two devices) never collide. `random` comes from the shell.
+pub fn new_id(now_ms: i64, random: u32) -> String {
+    format!("{}-{}", to_base36(now_ms.max(0) as u64), to_base36(u64::from(random)))
+}
+
+fn to_base36(mut n: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ascii digits")
+}
+
+/// Ids are used inside storage keys: keep them to a safe alphabet.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::journal::tests::entry;
+    use serde_json::json;
+
+    #[test]
+    fn encode_then_decode_is_the_identity_and_carries_a_version() {
+        let e = entry("a1", "I went quiet at dinner.");
+        let stored = encode(&e);
+        assert_eq!(stored["v"], json!(RECORD_VERSION));
+        assert_eq!(decode::<JournalEntry>(&stored), Ok(e));
+    }
+
+    #[test]
+    fn newer_versions_missing_versions_and_bad_shapes_are_unreadable() {
+        let mut stored = encode(&entry("a1", "text"));
+        stored["v"] = json!(RECORD_VERSION + 1);
+        assert_eq!(check("journal", &stored), Err(Unreadable::NewerVersion(RECORD_VERSION + 1)));
+        stored.as_object_mut().unwrap().remove("v");
+        assert!(matches!(check("journal", &stored), Err(Unreadable::WrongShape(_))));
+        assert!(matches!(check("journal", &json!([1, 2])), Err(Unreadable::WrongShape(_))));
+        assert!(matches!(check("journal", &json!({"v": 1, "id": 5})), Err(Unreadable::WrongShape(_))));
+        assert_eq!(check("dream", &json!({"v": 1})), Err(Unreadable::UnknownKind("dream".into())));
+    }
+
+    #[test]
+    fn rules_beyond_shape_are_enforced_on_read() {
+        let mut stored = encode(&entry("a1", "text"));
+        stored["text"] = json!("   ");
+        assert!(matches!(check("journal", &stored), Err(Unreadable::WrongShape(_))));
+    }
+
+    #[test]
+    fn ids_sort_by_time_and_stay_key_safe() {
+        let a = new_id(1_700_000_000_000, 7);
+        let b = new_id(1_800_000_000_000, 0);
+        assert!(a < b, "{a} < {b}");
+        assert!(is_valid_id(&a) && is_valid_id(&b));
+        assert_ne!(new_id(5, 1), new_id(5, 2));
+        assert!(!is_valid_id("a.b"));
+        assert!(!is_valid_id(""));
+    }
+}
