@@ -9,6 +9,7 @@ use leptos_router::{
 };
 use wasm_bindgen::JsCast;
 
+use crate::storage::local::{use_db, Db};
 use crate::ui::{self, Navigation, PageHeading};
 
 /// Mounts the app over the static loading shell from `index.html`.
@@ -27,6 +28,7 @@ pub fn start() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_context(Db::open());
     view! {
         <Router base=ui::base_path()>
             <Shell/>
@@ -43,6 +45,7 @@ pub fn Shell() -> impl IntoView {
         <div class="shell">
             <Navigation/>
             <main id="main" tabindex="-1">
+                <StorageNotice/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=crate::home::HomePage/>
                     <Route path=path!("/check") view=crate::check::CheckPage/>
@@ -74,6 +77,38 @@ fn focus_heading_after_navigation() {
         }
         current
     });
+}
+
+/// Says, kindly and once, when stored data could not be read or was written by a
+/// newer version. The values themselves are safe; `/data` offers them for download.
+#[component]
+fn StorageNotice() -> impl IntoView {
+    let db = use_db();
+    let unseen = move || {
+        let n = db.unreadable.get();
+        (n > db.prefs.get().unreadable_acknowledged).then_some(n)
+    };
+    view! {
+        {move || db.newer_schema.get().map(|_| view! {
+            <div class="notice warn banner" role="alert">
+                <p>"This device holds data saved by a newer version of the app. To keep it safe, nothing can be saved here until the app updates. Reloading the page usually does it."</p>
+            </div>
+        })}
+        {move || unseen().map(|n| view! {
+            <div class="notice warn banner" role="status">
+                <p>{format!(
+                    "{n} saved {} could not be read. Nothing was deleted: {} kept aside, exactly as {}.",
+                    if n == 1 { "item" } else { "items" },
+                    if n == 1 { "it is" } else { "they are" },
+                    if n == 1 { "it was" } else { "they were" },
+                )}</p>
+                <div class="actions">
+                    <a class="button secondary" href=ui::link("/data")>"See Your data"</a>
+                    <button type="button" class="button secondary" on:click=move |_| db.update_prefs(|p| p.unreadable_acknowledged = n)>"OK"</button>
+                </div>
+            </div>
+        })}
+    }
 }
 
 #[component]

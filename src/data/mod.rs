@@ -1,13 +1,266 @@
-//! Your data at /data: storage health, export, import, delete.
+//! Your data at /data: how much space is used and whether the browser will keep
+//! it, backups (JSON and Markdown), import with a summary first, values that could
+//! not be read, and deleting everything.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
-use crate::ui::{ComingSoon, PageHeading};
+use crate::domain::backup::{self, ImportError, ImportPlan, MAX_IMPORT_BYTES};
+use crate::domain::{markdown, time};
+use crate::storage::local::{store, use_db};
+use crate::storage::QUOTA_ESTIMATE_CHARS;
+use crate::ui::browser::{download, now_ms, offset_minutes, today_iso};
+use crate::ui::PageHeading;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
     view! {
-        <PageHeading title="Your data" lead="Everything you write stays on this device. Here you will be able to back it up, move it, or delete it."/>
-        <ComingSoon what="Soon you will be able to export a backup, import one, and delete everything."/>
+        <PageHeading title="Your data" lead="Everything you write stays in this browser, on this device. Nobody else can read it, and nothing is sent anywhere."/>
+        <StorageHealth/>
+        <Backup/>
+        <Import/>
+        <Unreadable/>
+        <DeleteEverything/>
+    }
+}
+
+/// "12.3 KB" for a count of UTF-16 units (two bytes each, as browsers store them).
+/// Integer arithmetic: float formatting would add kilobytes to the wasm.
+fn size_label(chars: usize) -> String {
+    let bytes = chars * 2;
+    let (tenths, unit) = if bytes < 1024 * 1024 { (bytes * 10 / 1024, "KB") } else { (bytes * 10 / 1_048_576, "MB") };
+    format!("{}.{} {unit}", tenths / 10, tenths % 10)
+}
+
+#[component]
+fn StorageHealth() -> impl IntoView {
+    let db = use_db();
+    let usage = Memo::new(move |_| {
+        db.revision.track();
+        store().usage()
+    });
+    // Tenths of a percent of the origin's quota.
+    let permille = move || (usage.get().1 * 1000 / QUOTA_ESTIMATE_CHARS).min(1000);
+    let persisted = move || match db.prefs.get().persisted {
+        Some(true) => "Your browser has agreed to keep this data, even if the device runs low on space.",
+        Some(false) => "Your browser may clear this data if the device runs low on space, or after a long time unused. A backup keeps it safe.",
+        None => "When you first save something, the app will ask your browser to keep your data safe.",
+    };
+    let last_backup = move || match db.prefs.get().last_backup_at {
+        Some(at) => format!("Last backup: {}.", time::days_ago_phrase(time::days_between(at, now_ms(), offset_minutes(at)))),
+        None => "You have not made a backup yet.".to_string(),
+    };
+    view! {
+        <section class="card" aria-labelledby="health-title">
+            <h2 id="health-title">"Storage"</h2>
+            <p data-testid="usage">
+                {move || match usage.get().0 {
+                    0 => format!("Nothing is stored yet. Your browser allows this app about {}.", size_label(QUOTA_ESTIMATE_CHARS)),
+                    used => format!("This app uses {} of about {} your browser allows here ({}.{}% full).",
+                        size_label(used), size_label(QUOTA_ESTIMATE_CHARS), permille() / 10, permille() % 10),
+                }}
+            </p>
+            <div class="meter" aria-hidden="true"><div class="meter-fill" style:width=move || format!("{}%", (permille() / 10).max(1))></div></div>
+            <p data-testid="persisted">{persisted}</p>
+            <p data-testid="last-backup">{last_backup}</p>
+        </section>
+    }
+}
+
+#[component]
+fn Backup() -> impl IntoView {
+    let db = use_db();
+    let done = RwSignal::new(None::<&'static str>);
+    let export_json = move |_| {
+        let now = now_ms();
+        let text = backup::export(&store().all_records(), now);
+        if download(&backup::file_name(&today_iso(), "json"), "application/json", &text).is_ok() {
+            db.update_prefs(|p| p.last_backup_at = Some(now));
+            done.set(Some("Backup saved to your device. Keep it somewhere private."));
+        }
+    };
+    let export_markdown = move |_| {
+        let now = now_ms();
+        let text = markdown::export(&db.journal.get_untracked(), now, offset_minutes(now));
+        if download(&backup::file_name(&today_iso(), "md"), "text/markdown", &text).is_ok() {
+            done.set(Some("A readable copy was saved to your device."));
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="backup-title">
+            <h2 id="backup-title">"Back up"</h2>
+            <p>"A backup is one file with everything in it. It lets you move to another device, or restore your notes if this browser's data is ever cleared."</p>
+            <div class="actions">
+                <button type="button" class="button" on:click=export_json>"Download backup (JSON)"</button>
+                <button type="button" class="button secondary" on:click=export_markdown>"Download readable copy (Markdown)"</button>
+            </div>
+            <p class="muted small">"The readable copy is for you to read or print, for example for a therapist. To restore, use the JSON backup."</p>
+            <p role="status" class="status">{move || done.get()}</p>
+        </section>
+    }
+}
+
+/// Import has three states: choosing a file, a plan to confirm, or a message.
+#[derive(Clone)]
+enum ImportState {
+    Idle,
+    Error(String),
+    Planned(ImportPlan),
+    Done(String),
+}
+
+#[component]
+fn Import() -> impl IntoView {
+    let db = use_db();
+    let state = RwSignal::new(ImportState::Idle);
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+
+    let on_file = move |_| {
+        let Some(input) = input_ref.get() else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        if file.size() > MAX_IMPORT_BYTES as f64 {
+            state.set(ImportState::Error(ImportError::TooLarge(file.size() as usize).message()));
+            return;
+        }
+        spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            let result = match text {
+                Some(text) => backup::plan_import(&text, &store().all_records()),
+                None => Err(ImportError::NotJson),
+            };
+            state.set(match result {
+                Ok(plan) => ImportState::Planned(plan),
+                Err(err) => ImportState::Error(err.message()),
+            });
+        });
+    };
+
+    let confirm = move |_| {
+        let ImportState::Planned(plan) = state.get_untracked() else { return };
+        let result = store().apply_import(&plan);
+        db.reload();
+        state.set(match result {
+            Ok(n) => ImportState::Done(format!("Imported {n} {}.", if n == 1 { "record" } else { "records" })),
+            Err(err) => ImportState::Error(err.message().to_string()),
+        });
+    };
+
+    view! {
+        <section class="card" aria-labelledby="import-title">
+            <h2 id="import-title">"Import a backup"</h2>
+            <p>"Bring in a backup from this app. You will see what it contains before anything changes, and nothing already here is lost: entries are matched by their id, and where both copies differ, the more recently edited one is kept."</p>
+            <label class="file-pick">
+                <span class="button secondary">"Choose a backup file…"</span>
+                <input type="file" accept=".json,application/json" node_ref=input_ref on:change=on_file class="visually-hidden"/>
+            </label>
+            {move || match state.get() {
+                ImportState::Idle => ().into_any(),
+                ImportState::Error(msg) => view! { <p class="notice error" role="alert">{msg}</p> }.into_any(),
+                ImportState::Done(msg) => view! { <p class="notice ok" role="status">{msg}</p> }.into_any(),
+                ImportState::Planned(plan) => {
+                    let nothing = plan.to_write().next().is_none();
+                    view! {
+                        <div class="notice" role="status">
+                            <p><strong>"This backup holds: "</strong>{plan.summary()}"."</p>
+                            {if nothing {
+                                view! {
+                                    <p>"Everything in it is already here. There is nothing to import."</p>
+                                    <button type="button" class="button secondary" on:click=move |_| state.set(ImportState::Idle)>"Close"</button>
+                                }.into_any()
+                            } else {
+                                view! {
+                                    <div class="actions">
+                                        <button type="button" class="button" on:click=confirm>"Import"</button>
+                                        <button type="button" class="button secondary" on:click=move |_| state.set(ImportState::Idle)>"Cancel"</button>
+                                    </div>
+                                }.into_any()
+                            }}
+                        </div>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Unreadable() -> impl IntoView {
+    let db = use_db();
+    let download_raw = move |_| {
+        let kept = store().quarantined();
+        let text = serde_json::to_string(&kept).unwrap_or_default();
+        let _ = download(&format!("leaning-in-unreadable-{}.json", today_iso()), "application/json", &text);
+    };
+    view! {
+        <Show when=move || { db.unreadable.get() > 0 }>
+            <section class="card" aria-labelledby="unreadable-title">
+                <h2 id="unreadable-title">"Items that could not be read"</h2>
+                <p>{move || {
+                    let n = db.unreadable.get();
+                    format!("{n} saved {} could not be read by this version of the app. {} kept aside exactly as {}, and never deleted. You can download {} as {} {}.",
+                        if n == 1 { "item" } else { "items" },
+                        if n == 1 { "It is" } else { "They are" },
+                        if n == 1 { "it was" } else { "they were" },
+                        if n == 1 { "it" } else { "them" },
+                        if n == 1 { "it" } else { "they" },
+                        if n == 1 { "is" } else { "are" })
+                }}</p>
+                <button type="button" class="button secondary" on:click=download_raw>"Download them as they are"</button>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn DeleteEverything() -> impl IntoView {
+    let db = use_db();
+    let confirming = RwSignal::new(false);
+    let deleted = RwSignal::new(false);
+    let what = move || {
+        let n = db.journal.get().len();
+        let mut parts = vec![format!("{n} journal {}", if n == 1 { "entry" } else { "entries" })];
+        parts.push("any unsaved drafts".into());
+        parts.push("your settings".into());
+        if db.unreadable.get() > 0 {
+            parts.push("the items that could not be read".into());
+        }
+        parts.join(", ")
+    };
+    let delete = move |_| {
+        store().delete_everything();
+        db.reload();
+        confirming.set(false);
+        deleted.set(true);
+    };
+    let focus_on_open = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = focus_on_open.get() {
+            let _ = button.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
+    });
+    view! {
+        <section class="card danger-zone" aria-labelledby="delete-title">
+            <h2 id="delete-title">"Delete everything"</h2>
+            <p>"Removes all of this app's data from this browser. Nothing else on your device is touched. This cannot be undone, so you may want to download a backup first."</p>
+            <Show
+                when=move || confirming.get()
+                fallback=move || view! {
+                    <button type="button" class="button danger" on:click=move |_| { deleted.set(false); confirming.set(true) }>"Delete everything…"</button>
+                }
+            >
+                <div class="notice warn" role="alertdialog" aria-labelledby="delete-confirm-text">
+                    <p id="delete-confirm-text">"This will permanently delete " <strong>{what}</strong> "."</p>
+                    <div class="actions">
+                        <button type="button" class="button danger" node_ref=focus_on_open on:click=delete>"Yes, delete everything"</button>
+                        <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>"Keep my data"</button>
+                    </div>
+                </div>
+            </Show>
+            <Show when=move || deleted.get()>
+                <p class="notice ok" role="status">"Everything has been deleted from this browser."</p>
+            </Show>
+        </section>
     }
 }

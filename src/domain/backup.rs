@@ -6,9 +6,9 @@
 //!   "records": { "journal": [ { "v": 1, "id": "…", … } ], "check": [ … ] } }
 //! ```
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::records::{self, Unreadable};
@@ -18,7 +18,7 @@ pub const BACKUP_VERSION: u64 = 1;
 /// Larger files are refused before parsing: years of daily writing is about 2 MB.
 pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize)]
 pub struct BackupFile {
     pub format: String,
     pub version: u64,
@@ -49,7 +49,8 @@ pub fn export(records: &[AnyRecord], now_ms: i64) -> String {
         })
         .collect();
     let file = BackupFile { format: FORMAT.into(), version: BACKUP_VERSION, exported_at: now_ms, records };
-    serde_json::to_string_pretty(&file).expect("a backup always serialises")
+    // Compact, one line: the Markdown export is the one meant for reading.
+    serde_json::to_string(&file).expect("a backup always serialises")
 }
 
 /// "leaning-in-backup-2026-11-23.json"
@@ -74,8 +75,8 @@ impl ImportError {
         let what = match self {
             ImportError::Empty => "This file is empty.".to_string(),
             ImportError::TooLarge(bytes) => format!(
-                "This file is {:.1} MB, larger than any backup from this app could be (the limit is 10 MB).",
-                *bytes as f64 / 1_048_576.0
+                "This file is {} MB, larger than any backup from this app could be (the limit is 10 MB).",
+                bytes.div_ceil(1_048_576)
             ),
             ImportError::Truncated => "This file seems to be cut off before its end, perhaps by an interrupted download.".into(),
             ImportError::NotJson => "This file is not a backup from this app: it is not JSON.".into(),
@@ -139,13 +140,14 @@ pub fn plan_import(text: &str, existing: &[AnyRecord]) -> Result<ImportPlan, Imp
     if version > BACKUP_VERSION {
         return Err(ImportError::NewerVersion(version));
     }
-    let file: BackupFile = serde_json::from_value(value).map_err(|_| ImportError::NotABackup)?;
+    let sections = value.get("records").and_then(Value::as_object).ok_or(ImportError::NotABackup)?;
 
-    let here: HashMap<(&str, &str), &AnyRecord> =
+    let here: BTreeMap<(&str, &str), &AnyRecord> =
         existing.iter().map(|r| ((r.kind.as_str(), r.id.as_str()), r)).collect();
-    let mut seen = HashMap::new();
+    let mut seen = BTreeSet::new();
     let mut plan = ImportPlan::default();
-    for (kind, list) in &file.records {
+    for (kind, list) in sections {
+        let list = list.as_array().ok_or(ImportError::NotABackup)?;
         for (index, value) in list.iter().enumerate() {
             let checked = records::check(kind, value).map_err(|why| ImportError::BadRecord {
                 kind: kind.clone(),
@@ -155,7 +157,7 @@ pub fn plan_import(text: &str, existing: &[AnyRecord]) -> Result<ImportPlan, Imp
                     other => other.describe(),
                 },
             })?;
-            if seen.insert((kind.clone(), checked.id.clone()), ()).is_some() {
+            if !seen.insert((kind.clone(), checked.id.clone())) {
                 return Err(ImportError::BadRecord { kind: kind.clone(), index, why: "it appears twice".into() });
             }
             let incoming = AnyRecord { kind: kind.clone(), id: checked.id, updated_at: checked.updated_at, value: value.clone() };
@@ -172,6 +174,20 @@ pub fn plan_import(text: &str, existing: &[AnyRecord]) -> Result<ImportPlan, Imp
         }
     }
     Ok(plan)
+}
+
+/// Days of unbacked-up changes after which a gentle reminder appears.
+pub const REMIND_AFTER_DAYS: i64 = 14;
+
+/// Whether to remind the person to back up: some change is newer than the last
+/// backup, and the oldest such change is at least 14 days old.
+pub fn reminder_due(last_backup_at: Option<i64>, changes: impl IntoIterator<Item = i64>, now_ms: i64) -> bool {
+    let since = last_backup_at.unwrap_or(i64::MIN);
+    changes
+        .into_iter()
+        .filter(|&t| t > since)
+        .min()
+        .is_some_and(|oldest| now_ms - oldest >= REMIND_AFTER_DAYS * super::time::MS_PER_DAY)
 }
 
 #[cfg(test)]
@@ -225,7 +241,7 @@ mod tests {
         );
         let big = " ".repeat(MAX_IMPORT_BYTES + 1);
         assert!(matches!(plan_import(&big, &[]), Err(ImportError::TooLarge(_))));
-        let bad = good.replace("\"text\": \"x\"", "\"text\": 7");
+        let bad = good.replace("\"text\":\"x\"", "\"text\":7");
         assert!(matches!(plan_import(&bad, &[]), Err(ImportError::BadRecord { index: 0, .. })));
         for e in [ImportError::Empty, ImportError::NotJson, ImportError::Truncated] {
             assert!(e.message().ends_with("Nothing has been changed."));
@@ -243,6 +259,18 @@ mod tests {
     fn unknown_kinds_are_refused() {
         let text = r#"{"format":"leaning-in-backup","version":1,"exported_at":1,"records":{"dream":[{"v":1}]}}"#;
         assert!(matches!(plan_import(text, &[]), Err(ImportError::BadRecord { .. })));
+    }
+
+    #[test]
+    fn the_backup_reminder_waits_for_fourteen_days_of_unsaved_changes() {
+        let day = crate::domain::time::MS_PER_DAY;
+        let now = 100 * day;
+        assert!(!reminder_due(None, [], now), "nothing to back up");
+        assert!(!reminder_due(None, [now - 13 * day], now));
+        assert!(reminder_due(None, [now - 14 * day, now - day], now));
+        assert!(!reminder_due(Some(now - 20 * day), [now - 30 * day], now), "all backed up");
+        assert!(!reminder_due(Some(now - 20 * day), [now - 2 * day], now), "new, but recent");
+        assert!(reminder_due(Some(now - 20 * day), [now - 15 * day], now));
     }
 
     /// A small deterministic fuzzer: mutated backups must never panic the importer.

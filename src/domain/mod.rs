@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod journal;
+pub mod markdown;
 pub mod pages;
 pub mod records;
 pub mod time;

@@ -145,9 +145,9 @@ impl<K: Kv> Store<K> {
         let read_only = schema > SCHEMA;
         if read_only {
             opened.newer_schema = Some(schema);
-        } else if schema < SCHEMA {
+        } else if schema < SCHEMA && kv.keys().iter().any(|k| k.starts_with(PREFIX)) {
             migrate(&kv, schema);
-            let _ = kv.set(META_KEY, &serde_json::to_string(&Meta { schema: SCHEMA }).expect("meta"));
+            write_meta(&kv);
         }
 
         for key in kv.keys() {
@@ -163,13 +163,23 @@ impl<K: Kv> Store<K> {
         (Store { kv, read_only }, opened)
     }
 
+    /// A handle on a store already opened this page load, without rescanning.
+    pub fn reopen(kv: K, read_only: bool) -> Self {
+        Store { kv, read_only }
+    }
+
     pub fn is_read_only(&self) -> bool {
         self.read_only
     }
 
+    /// Every write goes through here. An empty store gets its schema marker with
+    /// its first write, so "delete everything" really leaves nothing behind.
     fn write(&self, key: &str, value: &str) -> Result<(), SaveError> {
         if self.read_only {
             return Err(SaveError::ReadOnly);
+        }
+        if self.kv.get(META_KEY).is_none() {
+            write_meta(&self.kv);
         }
         self.kv.set(key, value)
     }
@@ -279,6 +289,10 @@ impl<K: Kv> Store<K> {
         }
         (app, all)
     }
+}
+
+fn write_meta(kv: &impl Kv) {
+    let _ = kv.set(META_KEY, &serde_json::to_string(&Meta { schema: SCHEMA }).expect("meta serialises"));
 }
 
 /// Reads one stored record, checking that its key and content agree.

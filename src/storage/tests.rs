@@ -37,13 +37,25 @@ fn fixture(name: &str) -> MemoryKv {
 }
 
 #[test]
-fn a_fresh_store_records_its_schema_and_is_empty() {
+fn a_fresh_store_writes_nothing_until_its_first_save_which_records_the_schema() {
     let kv = MemoryKv::default();
     let (store, opened) = Store::open(&kv, NOW);
     assert!(opened.records.is_empty());
     assert_eq!((opened.unreadable, opened.newer_schema), (0, None));
-    assert_eq!(kv.get(META_KEY).as_deref(), Some(r#"{"schema":1}"#));
     assert!(!store.is_read_only());
+    assert!(kv.keys().is_empty(), "opening alone writes nothing");
+    store.save(&entry("a", "first")).unwrap();
+    assert_eq!(kv.get(META_KEY).as_deref(), Some(r#"{"schema":1}"#));
+}
+
+#[test]
+fn after_deleting_everything_reopening_leaves_the_store_empty() {
+    let kv = fixture("store-schema-1.json");
+    let (store, _) = Store::open(&kv, NOW);
+    store.delete_everything();
+    let (_, opened) = Store::open(&kv, NOW);
+    assert!(opened.records.is_empty());
+    assert_eq!(kv.keys(), ["someone-elses-key"]);
 }
 
 #[test]

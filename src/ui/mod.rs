@@ -1,6 +1,9 @@
 //! Shared UI pieces used by every feature: links that respect the hosting base,
 //! page headings, and the navigation.
 
+pub mod browser;
+pub mod draft;
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;

@@ -1,0 +1,74 @@
+//! A readable export of everything, for the person to read, print, or bring to a
+//! therapist. Plain Markdown; what the person wrote is quoted as written.
+
+use super::journal::{prompt, JournalEntry};
+use super::time::format_date;
+
+/// Quotes a block of the person's text so it cannot turn into headings or lists.
+fn quote(text: &str) -> String {
+    text.trim().lines().map(|l| if l.is_empty() { ">".to_string() } else { format!("> {l}") }).collect::<Vec<_>>().join("\n")
+}
+
+pub fn export(journal: &[JournalEntry], now_ms: i64, offset_minutes: i32) -> String {
+    let mut out = format!(
+        "# Leaning In: my notes\n\nExported {}. Everything here was written privately on this device.\n",
+        format_date(now_ms, offset_minutes)
+    );
+    out.push_str(&format!("\n## Journal ({} {})\n", journal.len(), if journal.len() == 1 { "entry" } else { "entries" }));
+    let mut entries: Vec<&JournalEntry> = journal.iter().collect();
+    entries.sort_by_key(|e| std::cmp::Reverse(e.at));
+    for e in entries {
+        out.push_str(&format!("\n### {}\n\n", format_date(e.at, offset_minutes)));
+        if let Some(p) = e.prompt.as_deref().and_then(prompt) {
+            out.push_str(&format!("*{}*\n\n", p.text));
+        }
+        out.push_str(&quote(&e.text));
+        out.push('\n');
+        let mut facts = Vec::new();
+        if !e.who.is_empty() {
+            facts.push(format!("With: {}", e.who.iter().map(|w| w.label()).collect::<Vec<_>>().join(", ")));
+        }
+        let mut felt: Vec<&str> = e.emotions.iter().map(String::as_str).collect();
+        if !e.own_words.trim().is_empty() {
+            felt.push(e.own_words.trim());
+        }
+        if !felt.is_empty() {
+            facts.push(format!("Felt: {}", felt.join(", ")));
+        }
+        if let Some(u) = e.urge {
+            facts.push(format!("Urge to withdraw: {u}/10"));
+        }
+        if let Some(a) = e.action {
+            facts.push(format!("What I did: {}", a.label()));
+        }
+        if !facts.is_empty() {
+            out.push('\n');
+            for f in facts {
+                out.push_str(&format!("- {f}\n"));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::journal::tests::entry;
+
+    #[test]
+    fn entries_are_listed_newest_first_with_their_details_and_quoted_text() {
+        let mut older = entry("a", "# not a heading\n- not a list");
+        older.at -= 86_400_000;
+        let newer = entry("b", "Stayed in the conversation.");
+        let md = export(&[older, newer], 1_763_990_000_000, 0);
+        assert!(md.starts_with("# Leaning In: my notes"));
+        assert!(md.contains("## Journal (2 entries)"));
+        assert!(md.find("Stayed in the conversation").unwrap() < md.find("not a heading").unwrap());
+        assert!(md.contains("> # not a heading\n> - not a list"));
+        assert!(md.contains("*What situations make me withdraw?*"));
+        assert!(md.contains("- With: Partner"));
+        assert!(md.contains("- Urge to withdraw: 7/10"));
+        assert!(md.contains("- What I did: Pulled away"));
+    }
+}

@@ -1,0 +1,186 @@
+//! The only code that touches localStorage: `LocalKv`, and `Db`, the reactive
+//! copy of the store that every feature reads and saves through.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::{parse_record_key, Kv, Prefs, SaveError, Store, PREFIX, PREFS_KEY};
+use crate::domain::journal::JournalEntry;
+use crate::domain::records::{self, Record};
+use crate::ui::browser::now_ms;
+
+/// localStorage through gloo-storage. Every call tolerates storage being blocked.
+pub struct LocalKv;
+
+fn raw() -> Option<web_sys::Storage> {
+    // gloo's `raw()` panics when storage is blocked; check for it first.
+    window().local_storage().ok().flatten()?;
+    Some(<gloo_storage::LocalStorage as gloo_storage::Storage>::raw())
+}
+
+impl Kv for LocalKv {
+    fn keys(&self) -> Vec<String> {
+        let Some(s) = raw() else { return Vec::new() };
+        let n = s.length().unwrap_or(0);
+        (0..n).filter_map(|i| s.key(i).ok().flatten()).collect()
+    }
+    fn get(&self, key: &str) -> Option<String> {
+        raw()?.get_item(key).ok().flatten()
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
+        let s = raw().ok_or(SaveError::Unavailable)?;
+        s.set_item(key, value).map_err(|err| {
+            let name = err.dyn_ref::<web_sys::DomException>().map(|e| e.name()).unwrap_or_default();
+            if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+                SaveError::Full
+            } else {
+                SaveError::Unavailable
+            }
+        })
+    }
+    fn remove(&self, key: &str) {
+        if let Some(s) = raw() {
+            let _ = s.remove_item(key);
+        }
+    }
+}
+
+thread_local! {
+    /// Whether this page load found a store written by a newer build.
+    static READ_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The store, as opened by `Db::open` this page load (no rescan).
+pub fn store() -> Store<LocalKv> {
+    Store::reopen(LocalKv, READ_ONLY.with(|c| c.get()))
+}
+
+/// The app's data as signals, provided as context by the shell.
+#[derive(Clone, Copy)]
+pub struct Db {
+    pub journal: RwSignal<Vec<JournalEntry>>,
+    pub prefs: RwSignal<Prefs>,
+    /// Values kept aside because they could not be read.
+    pub unreadable: RwSignal<usize>,
+    /// The data was written by a newer build: nothing can be saved.
+    pub newer_schema: RwSignal<Option<u64>>,
+    /// Bumped on every change to stored data, for things derived from all of it.
+    pub revision: RwSignal<u64>,
+}
+
+/// A record kind the shell holds in memory.
+pub trait Held: Record + Send + Sync {
+    fn held(db: &Db) -> RwSignal<Vec<Self>>;
+}
+
+impl Held for JournalEntry {
+    fn held(db: &Db) -> RwSignal<Vec<Self>> {
+        db.journal
+    }
+}
+
+fn decode_all<T: Record>(records: &[crate::domain::backup::AnyRecord]) -> Vec<T> {
+    records.iter().filter(|r| r.kind == T::KIND).filter_map(|r| records::decode(&r.value).ok()).collect()
+}
+
+fn upsert<T: Held>(db: &Db, record: T) {
+    T::held(db).update(|list| match list.iter_mut().find(|r| r.id() == record.id()) {
+        Some(slot) => *slot = record,
+        None => list.push(record),
+    });
+}
+
+impl Db {
+    /// Opens the store, and listens for changes made in other tabs.
+    pub fn open() -> Db {
+        let (store, opened) = Store::open(LocalKv, now_ms());
+        READ_ONLY.with(|c| c.set(store.is_read_only()));
+        let db = Db {
+            journal: RwSignal::new(decode_all(&opened.records)),
+            prefs: RwSignal::new(store.prefs()),
+            unreadable: RwSignal::new(opened.unreadable),
+            newer_schema: RwSignal::new(opened.newer_schema),
+            revision: RwSignal::new(0),
+        };
+        let _ = window_event_listener(leptos::ev::storage, move |ev| db.on_other_tab(ev));
+        db
+    }
+
+    /// Re-reads everything, e.g. after an import or when another tab cleared storage.
+    pub fn reload(&self) {
+        let (store, opened) = Store::open(LocalKv, now_ms());
+        READ_ONLY.with(|c| c.set(store.is_read_only()));
+        self.journal.set(decode_all(&opened.records));
+        self.prefs.set(store.prefs());
+        self.unreadable.set(opened.unreadable);
+        self.newer_schema.set(opened.newer_schema);
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// A record saved, edited or deleted in another tab shows up here at once.
+    fn on_other_tab(&self, ev: web_sys::StorageEvent) {
+        let Some(key) = ev.key() else { return self.reload() };
+        if !key.starts_with(PREFIX) {
+            return;
+        }
+        if key == PREFS_KEY {
+            self.prefs.set(store().prefs());
+        } else if let Some((kind, id)) = parse_record_key(&key) {
+            let value = ev.new_value();
+            match kind {
+                JournalEntry::KIND => self.apply_remote::<JournalEntry>(id, value),
+                _ => {}
+            }
+        }
+        self.revision.update(|r| *r += 1);
+    }
+
+    fn apply_remote<T: Held>(&self, id: &str, value: Option<String>) {
+        match value.and_then(|raw| serde_json::from_str(&raw).ok()).map(|v| records::decode::<T>(&v)) {
+            Some(Ok(record)) => upsert(self, record),
+            // Unreadable: leave it for the next start to keep aside.
+            Some(Err(_)) => {}
+            None => T::held(self).update(|list| list.retain(|r| r.id() != id)),
+        }
+    }
+
+    /// Saves a record, then shows it everywhere. On the first save ever, asks the
+    /// browser to keep this site's storage even when space runs low.
+    pub fn save<T: Held>(&self, record: T) -> Result<(), SaveError> {
+        store().save(&record)?;
+        upsert(self, record);
+        self.revision.update(|r| *r += 1);
+        if self.prefs.get_untracked().persisted.is_none() {
+            self.request_persistence();
+        }
+        Ok(())
+    }
+
+    pub fn delete<T: Held>(&self, id: &str) -> Result<(), SaveError> {
+        store().delete(T::KIND, id)?;
+        T::held(self).update(|list| list.retain(|r| r.id() != id));
+        self.revision.update(|r| *r += 1);
+        Ok(())
+    }
+
+    pub fn update_prefs(&self, change: impl FnOnce(&mut Prefs)) {
+        if let Ok(prefs) = store().update_prefs(change) {
+            self.prefs.set(prefs);
+        }
+    }
+
+    fn request_persistence(&self) {
+        let Ok(manager) = window().navigator().storage().dyn_into::<web_sys::StorageManager>() else { return };
+        let Ok(promise) = manager.persist() else { return };
+        let db = *self;
+        spawn_local(async move {
+            let granted = wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_bool());
+            db.update_prefs(|p| p.persisted = Some(granted.unwrap_or(false)));
+        });
+    }
+}
+
+pub fn use_db() -> Db {
+    expect_context::<Db>()
+}
