@@ -29,6 +29,7 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(Db::open());
+    provide_context(ui::toast::Toasts::new());
     view! {
         <Router base=ui::base_path()>
             <Shell/>
@@ -57,6 +58,7 @@ pub fn Shell() -> impl IntoView {
                 </Routes>
             </main>
         </div>
+        <ui::toast::ToastRegion/>
     }
 }
 

@@ -67,15 +67,69 @@ fn navigation_lists_every_tool_and_marks_at_most_one_current() {
 }
 
 #[wasm_bindgen_test]
-async fn a_page_heading_is_the_one_h1_and_the_document_title() {
+async fn the_journal_page_reads_saved_entries_from_local_storage() {
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    storage
+        .set_item(
+            "leaning-in.rec.journal.t1",
+            r#"{"v":1,"id":"t1","at":1763900000000,"created":1763900000000,"updated":1763900000000,"text":"<b>stayed</b> 🌱"}"#,
+        )
+        .unwrap();
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), || {
         leptos_meta::provide_meta_context();
+        provide_context(leaning_in::storage::local::Db::open());
+        provide_context(leaning_in::ui::toast::Toasts::new());
         view! { <Router><leaning_in::journal::JournalPage/></Router> }
     });
     settle().await;
     assert_eq!(texts(&root, "h1"), ["Journal"]);
     assert_eq!(document().title(), "Journal · Leaning In");
+    assert_eq!(texts(&root, ".entry-preview"), ["<b>stayed</b> 🌱"], "rendered as text, not markup");
+    assert!(root.query_selector(".entry-preview b").unwrap().is_none());
     drop(handle);
     root.remove();
+    storage.clear().unwrap();
+}
+
+mod local_storage {
+    use leaning_in::storage::local::LocalKv;
+    use leaning_in::storage::{Kv, SaveError};
+
+    fn clear() {
+        web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn local_kv_reads_writes_lists_and_removes() {
+        clear();
+        let kv = LocalKv;
+        assert_eq!(kv.get("leaning-in.x"), None);
+        kv.set("leaning-in.x", "1 🌱").unwrap();
+        assert_eq!(kv.get("leaning-in.x").as_deref(), Some("1 🌱"));
+        assert_eq!(kv.keys(), ["leaning-in.x"]);
+        kv.remove("leaning-in.x");
+        assert!(kv.keys().is_empty());
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn a_full_local_storage_is_reported_as_full_and_keeps_what_was_there() {
+        clear();
+        let kv = LocalKv;
+        kv.set("leaning-in.keep", "precious").unwrap();
+        // Fill the origin's quota with halving chunks until nothing more fits.
+        let mut chunk = "x".repeat(1 << 20);
+        let mut i = 0;
+        while !chunk.is_empty() {
+            if kv.set(&format!("filler-{i}"), &chunk).is_err() {
+                chunk.truncate(chunk.len() / 2);
+            }
+            i += 1;
+        }
+        assert_eq!(kv.set("leaning-in.new", "one more record"), Err(SaveError::Full));
+        assert_eq!(kv.get("leaning-in.keep").as_deref(), Some("precious"));
+        assert_eq!(kv.get("leaning-in.new"), None);
+        clear();
+    }
 }

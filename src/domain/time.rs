@@ -73,6 +73,27 @@ pub fn parse_iso_date(s: &str) -> Option<Date> {
     (civil_from_days(days_from_civil(date)) == date).then_some(date)
 }
 
+/// "2026-11-23T22:15", the value of an `<input type="datetime-local">`.
+pub fn to_datetime_local(ms: i64, offset_minutes: i32) -> String {
+    let local = ms + i64::from(offset_minutes) * MS_PER_MINUTE;
+    let minutes = local.rem_euclid(MS_PER_DAY) / MS_PER_MINUTE;
+    format!("{}T{:02}:{:02}", iso_date(ms, offset_minutes), minutes / 60, minutes % 60)
+}
+
+/// The timestamp for a datetime-local value read in a zone `offset_minutes` from UTC.
+pub fn parse_datetime_local(s: &str, offset_minutes: i32) -> Option<i64> {
+    let (date, clock) = s.trim().split_once('T')?;
+    let date = parse_iso_date(date)?;
+    let mut hm = clock.split(':');
+    let h: i64 = hm.next()?.parse().ok()?;
+    let m: i64 = hm.next()?.parse().ok()?;
+    if !(0..24).contains(&h) || !(0..60).contains(&m) {
+        return None;
+    }
+    let local_minutes = days_from_civil(date) * 1440 + h * 60 + m;
+    Some((local_minutes - i64::from(offset_minutes)) * MS_PER_MINUTE)
+}
+
 /// Whole local days from `earlier` to `later` (0 on the same day).
 pub fn days_between(earlier_ms: i64, later_ms: i64, offset_minutes: i32) -> i64 {
     local_day(later_ms, offset_minutes) - local_day(earlier_ms, offset_minutes)
@@ -115,6 +136,19 @@ mod tests {
         assert_eq!(iso_date(ms, -300), "2026-11-23");
         assert_eq!(iso_date(ms, 0), "2026-11-24");
         assert_eq!(format_date(ms, -300), "23 Nov 2026");
+    }
+
+    #[test]
+    fn datetime_local_values_round_trip_in_any_zone() {
+        let ms = 1_763_937_300_000; // 2025-11-23 22:35 UTC
+        for offset in [-300, 0, 60, 330] {
+            let s = to_datetime_local(ms, offset);
+            assert_eq!(parse_datetime_local(&s, offset), Some(ms), "{s} at {offset}");
+        }
+        assert_eq!(to_datetime_local(ms, 0), "2025-11-23T22:35");
+        assert_eq!(to_datetime_local(ms, 120), "2025-11-24T00:35");
+        assert_eq!(parse_datetime_local("2025-11-23T25:00", 0), None);
+        assert_eq!(parse_datetime_local("yesterday", 0), None);
     }
 
     #[test]

@@ -1,13 +1,48 @@
-//! The journal at /journal: guided prompts, patterns over time, search.
+//! The journal at /journal: write from the article's prompts, find past entries,
+//! and see one's own pattern over time. Which view shows comes from the query
+//! (`?new`, `?edit=ID`, `?entry=ID`, `?tab=patterns`) so every view survives a reload.
+
+mod form;
+mod list;
+mod patterns;
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
-use crate::ui::{ComingSoon, PageHeading};
+use crate::domain::journal::Filter;
+use crate::ui::{link, PageHeading};
 
 #[component]
 pub fn JournalPage() -> impl IntoView {
-    view! {
-        <PageHeading title="Journal" lead="A private place to notice the moments you pull away."/>
-        <ComingSoon what="Soon you will be able to write from prompts like \"What situations make me withdraw?\" and see your own patterns over time."/>
+    let query = use_query_map();
+    // Lives as long as the page, so search and filters survive opening an entry.
+    let filter = RwSignal::new(Filter::default());
+    move || {
+        let q = query.get();
+        if let Some(id) = q.get("edit") {
+            view! { <form::EntryForm editing=Some(id) prompt=None/> }.into_any()
+        } else if q.get("new").is_some() {
+            view! { <form::EntryForm editing=None prompt=q.get("prompt")/> }.into_any()
+        } else if let Some(id) = q.get("entry") {
+            view! { <list::EntryView id=id/> }.into_any()
+        } else {
+            let on_patterns = q.get("tab").as_deref() == Some("patterns");
+            view! {
+                <PageHeading title="Journal" lead="A private place to notice the moments you pull away, and what was underneath."/>
+                <div class="page-actions">
+                    <a class="button" href=link("/journal?new")>"New entry"</a>
+                </div>
+                <nav class="segmented" aria-label="Journal views">
+                    <a href=link("/journal") aria-current=(!on_patterns).then_some("true")>"Entries"</a>
+                    <a href=link("/journal?tab=patterns") aria-current=on_patterns.then_some("true")>"Patterns"</a>
+                </nav>
+                {if on_patterns {
+                    view! { <patterns::PatternsView/> }.into_any()
+                } else {
+                    view! { <list::EntryList filter=filter/> }.into_any()
+                }}
+            }
+            .into_any()
+        }
     }
 }

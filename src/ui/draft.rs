@@ -14,7 +14,7 @@ pub const DEBOUNCE: Duration = Duration::from_millis(300);
 /// Controls for a form's draft.
 #[derive(Clone, Copy)]
 pub struct Draft {
-    form: &'static str,
+    form: StoredValue<String>,
     pending: StoredValue<Option<TimeoutHandle>>,
 }
 
@@ -25,29 +25,36 @@ impl Draft {
             handle.clear();
             self.pending.set_value(None);
         }
-        store().clear_draft(self.form);
+        store().clear_draft(&self.form.get_value());
     }
 }
 
-/// Restores `state` from the form's draft, then autosaves every change (debounced),
-/// at once when the page is hidden, and when the form goes away. `is_blank` says
-/// when there is nothing worth keeping.
-pub fn use_draft<T>(form: &'static str, state: RwSignal<T>, is_blank: fn(&T) -> bool) -> Draft
+/// Restores the form from its draft (through `restore`), then autosaves what
+/// `read` returns on every change: debounced while typing, at once when the page
+/// is hidden or the form goes away. `is_blank` says when there is nothing to keep.
+pub fn use_draft<T>(
+    form: String,
+    read: impl Fn() -> T + Send + Sync + 'static,
+    restore: impl FnOnce(T),
+    is_blank: fn(&T) -> bool,
+) -> Draft
 where
-    T: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
+    T: Serialize + DeserializeOwned + 'static,
 {
-    if let Some(saved) = store().draft(form).and_then(|raw| serde_json::from_str::<T>(&raw).ok()) {
-        state.set(saved);
+    if let Some(saved) = store().draft(&form).and_then(|raw| serde_json::from_str::<T>(&raw).ok()) {
+        restore(saved);
     }
-    let draft = Draft { form, pending: StoredValue::new(None) };
+    let draft = Draft { form: StoredValue::new(form), pending: StoredValue::new(None) };
+    let read = StoredValue::new(read);
     let write = move || {
         draft.pending.set_value(None);
-        let value = state.get_untracked();
+        let value = read.with_value(|read| untrack(read));
+        let form = draft.form.get_value();
         if is_blank(&value) {
-            store().clear_draft(form);
+            store().clear_draft(&form);
         } else if let Ok(json) = serde_json::to_string(&value) {
-            // If storage is full the text stays on screen; saving says why.
-            let _ = store().save_draft(form, &json);
+            // If storage is full the words stay on screen; Save says why.
+            let _ = store().save_draft(&form, &json);
         }
     };
     let flush = move || {
@@ -57,7 +64,7 @@ where
         }
     };
     Effect::new(move |first_run: Option<()>| {
-        state.track();
+        read.with_value(|read| read());
         if first_run.is_none() {
             return;
         }

@@ -2,7 +2,10 @@
 //! page headings, and the navigation.
 
 pub mod browser;
+pub mod chart;
 pub mod draft;
+pub mod fields;
+pub mod toast;
 
 use leptos::prelude::*;
 use leptos_meta::Title;

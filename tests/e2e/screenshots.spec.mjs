@@ -3,7 +3,22 @@
 // in both themes without horizontal scrolling on a 360px phone.
 import { test, expect, open } from './fixtures.mjs';
 
-const ROUTES = ['/', '/check', '/journal', '/reframe', '/practice', '/learn', '/data', '/missing'];
+const ROUTES = [
+  '/', '/check', '/journal', '/reframe', '/practice', '/learn', '/data', '/missing',
+  '/journal?new&prompt=withdraw', '/journal?entry=e1', '/journal?tab=patterns',
+];
+
+const DAY = 86400000;
+const entry = (id, daysAgo, text, extra) => {
+  const at = Date.now() - daysAgo * DAY;
+  return { id, at, created: at, updated: at, text, who: [], emotions: [], own_words: '', v: 1, ...extra };
+};
+const SAMPLE = [
+  entry('e1', 1, 'He asked what was wrong and I said "nothing". I could feel my chest go tight, and all I wanted was to be alone in the car.\n\nLater I wished I had told him.', { prompt: 'withdraw', who: ['partner'], emotions: ['anxious', 'trapped'], urge: 8, action: 'pulled_away' }),
+  entry('e2', 4, 'Told Sam I was having a rough day. She just listened.', { who: ['friend'], emotions: ['relieved', 'tender'], urge: 4, action: 'reached_out' }),
+  entry('e3', 9, 'Mum offered to help with the move and I said I had it handled.', { prompt: 'support', who: ['family'], emotions: ['irritated'], urge: 6, action: 'pulled_away' }),
+  entry('e4', 15, 'Stayed in the conversation even though I wanted to leave the room.', { who: ['partner'], emotions: ['anxious', 'hopeful'], urge: 7, action: 'stayed' }),
+];
 const SIZES = { phone: { width: 360, height: 740 }, desktop: { width: 1280, height: 800 } };
 
 for (const scheme of ['light', 'dark']) {
@@ -11,11 +26,15 @@ for (const scheme of ['light', 'dark']) {
     test(`screenshots: ${sizeName} ${scheme}`, async ({ page }) => {
       await page.setViewportSize(viewport);
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await open(page, '/');
+      await page.evaluate((sample) => {
+        for (const e of sample) localStorage.setItem(`leaning-in.rec.journal.${e.id}`, JSON.stringify(e));
+      }, SAMPLE);
       for (const route of ROUTES) {
         await open(page, route);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${route} scrolls sideways`).toBeLessThanOrEqual(0);
-        const name = route === '/' ? 'home' : route.slice(1).replaceAll('/', '-');
+        const name = route === '/' ? 'home' : route.slice(1).replace(/[^a-z0-9]+/g, '-');
         await page.screenshot({ path: `tests/e2e/screenshots/${name}-${sizeName}-${scheme}.png`, fullPage: true });
       }
     });

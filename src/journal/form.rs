@@ -1,0 +1,285 @@
+//! Writing or editing an entry. Only the text is required; everything is kept as
+//! a draft while typing.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+
+use crate::domain::journal::{Action, JournalEntry, Who, EMOTIONS, PROMPTS};
+use crate::domain::time::{parse_datetime_local, to_datetime_local, MS_PER_MINUTE};
+use crate::storage::local::use_db;
+use crate::ui::browser::{new_id, now_ms, offset_minutes};
+use crate::ui::draft::use_draft;
+use crate::ui::fields::{zero_to_ten, CheckChips, RadioScale};
+use crate::ui::toast::{use_toasts, Toast};
+use crate::ui::{link, PageHeading};
+
+/// The form's state, exactly as kept in the draft.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+struct EntryDraft {
+    prompt: Option<String>,
+    when: String,
+    text: String,
+    who: Vec<String>,
+    emotions: Vec<String>,
+    own_words: String,
+    urge: Option<u8>,
+    action: Option<u8>,
+}
+
+impl EntryDraft {
+    fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+            && self.own_words.trim().is_empty()
+            && self.who.is_empty()
+            && self.emotions.is_empty()
+            && self.urge.is_none()
+            && self.action.is_none()
+    }
+
+    fn from_entry(e: &JournalEntry) -> Self {
+        EntryDraft {
+            prompt: e.prompt.clone(),
+            when: to_datetime_local(e.at, offset_minutes(e.at)),
+            text: e.text.clone(),
+            who: e.who.iter().map(|w| w.key().to_string()).collect(),
+            emotions: e.emotions.clone(),
+            own_words: e.own_words.clone(),
+            urge: e.urge,
+            action: e.action.and_then(|a| Action::ALL.iter().position(|x| *x == a)).map(|i| i as u8),
+        }
+    }
+}
+
+/// One signal per field, so each control updates only itself.
+#[derive(Clone, Copy)]
+struct Fields {
+    prompt: RwSignal<Option<String>>,
+    when: RwSignal<String>,
+    text: RwSignal<String>,
+    who: RwSignal<Vec<String>>,
+    emotions: RwSignal<Vec<String>>,
+    own_words: RwSignal<String>,
+    urge: RwSignal<Option<u8>>,
+    action: RwSignal<Option<u8>>,
+}
+
+impl Fields {
+    fn new(d: EntryDraft) -> Self {
+        Fields {
+            prompt: RwSignal::new(d.prompt),
+            when: RwSignal::new(d.when),
+            text: RwSignal::new(d.text),
+            who: RwSignal::new(d.who),
+            emotions: RwSignal::new(d.emotions),
+            own_words: RwSignal::new(d.own_words),
+            urge: RwSignal::new(d.urge),
+            action: RwSignal::new(d.action),
+        }
+    }
+    fn snapshot(&self) -> EntryDraft {
+        EntryDraft {
+            prompt: self.prompt.get(),
+            when: self.when.get(),
+            text: self.text.get(),
+            who: self.who.get(),
+            emotions: self.emotions.get(),
+            own_words: self.own_words.get(),
+            urge: self.urge.get(),
+            action: self.action.get(),
+        }
+    }
+    fn restore(&self, d: EntryDraft) {
+        self.prompt.set(d.prompt);
+        if !d.when.is_empty() {
+            self.when.set(d.when);
+        }
+        self.text.set(d.text);
+        self.who.set(d.who);
+        self.emotions.set(d.emotions);
+        self.own_words.set(d.own_words);
+        self.urge.set(d.urge);
+        self.action.set(d.action);
+    }
+}
+
+/// Reads a datetime-local value in the zone that applied at that moment.
+fn parse_when(value: &str) -> Option<i64> {
+    let guess = parse_datetime_local(value, offset_minutes(now_ms()))?;
+    parse_datetime_local(value, offset_minutes(guess))
+}
+
+#[component]
+pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoView {
+    let db = use_db();
+    let existing = editing.as_ref().and_then(|id| db.journal.with_untracked(|all| all.iter().find(|e| &e.id == id).cloned()));
+    if editing.is_some() && existing.is_none() {
+        return view! {
+            <PageHeading title="Entry not found"/>
+            <p class="card">"This entry is no longer here. It may have been deleted in another tab."</p>
+            <a class="button secondary" href=link("/journal")>"Back to the journal"</a>
+        }
+        .into_any();
+    }
+    let now = now_ms();
+    let start = match &existing {
+        Some(e) => EntryDraft::from_entry(e),
+        None => EntryDraft {
+            prompt: prompt.filter(|p| crate::domain::journal::prompt(p).is_some()),
+            when: to_datetime_local(now, offset_minutes(now)),
+            ..EntryDraft::default()
+        },
+    };
+    let f = Fields::new(start);
+    let form_key = match &editing {
+        Some(id) => format!("journal-edit-{id}"),
+        None => "journal-new".to_string(),
+    };
+    let draft = use_draft(form_key, move || f.snapshot(), move |d| f.restore(d), EntryDraft::is_blank);
+
+    let error = RwSignal::new(None::<String>);
+    let confirm_discard = RwSignal::new(false);
+    let text_ref = NodeRef::<leptos::html::Textarea>::new();
+    let toasts = use_toasts();
+    let navigate = use_navigate();
+
+    let save = {
+        let navigate = navigate.clone();
+        let existing = existing.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let d = f.snapshot();
+            let focus_text = || {
+                if let Some(t) = text_ref.get_untracked() {
+                    let _ = t.unchecked_ref::<web_sys::HtmlElement>().focus();
+                }
+            };
+            if d.text.trim().is_empty() {
+                error.set(Some("Write a few words first. That is the only thing an entry needs.".into()));
+                focus_text();
+                return;
+            }
+            let now = now_ms();
+            let Some(at) = parse_when(&d.when) else {
+                error.set(Some("Please choose a date and time for when this happened.".into()));
+                return;
+            };
+            if at > now + MS_PER_MINUTE {
+                error.set(Some("That time is still to come. Choose when it happened, or leave it as now.".into()));
+                return;
+            }
+            let entry = JournalEntry {
+                id: existing.as_ref().map_or_else(new_id, |e| e.id.clone()),
+                at,
+                created: existing.as_ref().map_or(now, |e| e.created),
+                updated: now,
+                prompt: d.prompt,
+                text: d.text,
+                who: d.who.iter().filter_map(|k| Who::from_key(k)).collect(),
+                emotions: d.emotions,
+                own_words: d.own_words.trim().to_string(),
+                urge: d.urge,
+                action: d.action.and_then(|i| Action::ALL.get(usize::from(i)).copied()),
+            };
+            let id = entry.id.clone();
+            match db.save(entry) {
+                Ok(()) => {
+                    error.set(None);
+                    draft.clear();
+                    toasts.show(Toast { message: "Saved. It stays on this device.".into(), undo: None });
+                    navigate(&link(&format!("/journal?entry={id}")), Default::default());
+                }
+                Err(err) => error.set(Some(err.message().to_string())),
+            }
+        }
+    };
+    let discard = move |_| {
+        draft.clear();
+        navigate(&link("/journal"), Default::default());
+    };
+
+    let prompt_choices = PROMPTS
+        .iter()
+        .map(|p| (Some(p.id.to_string()), p.text))
+        .chain([(None, "A blank page")])
+        .map(|(value, label)| {
+            let v = value.clone();
+            view! {
+                <label class="choice">
+                    <input type="radio" name="prompt" prop:checked=move || f.prompt.get() == v
+                        on:change=move |_| f.prompt.set(value.clone())/>
+                    <span>{label}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let text_label = move || {
+        f.prompt.get().as_deref().and_then(crate::domain::journal::prompt).map_or("What happened?", |p| p.text)
+    };
+    let title = if existing.is_some() { "Edit entry" } else { "New entry" };
+
+    view! {
+        <PageHeading title=title/>
+        <form class="entry-form" on:submit=save novalidate>
+            <details class="field prompt-picker" open=existing.is_none() && f.prompt.get_untracked().is_none()>
+                <summary>"Start from a prompt"</summary>
+                <fieldset>
+                    <legend class="visually-hidden">"Start from a prompt"</legend>
+                    <div class="choices">{prompt_choices}</div>
+                </fieldset>
+            </details>
+            <div class="field">
+                <label for="entry-text" class="label-strong">{text_label}</label>
+                <textarea id="entry-text" rows="8" node_ref=text_ref
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    aria-describedby="entry-error"
+                    prop:value=move || f.text.get()
+                    on:input=move |ev| f.text.set(event_target_value(&ev))></textarea>
+                <p class="muted small">"Only this is needed. Everything below is optional."</p>
+            </div>
+            <div class="field">
+                <label for="entry-when">"When did it happen?"</label>
+                <input id="entry-when" type="datetime-local" prop:value=move || f.when.get()
+                    on:input=move |ev| f.when.set(event_target_value(&ev))/>
+            </div>
+            <CheckChips legend="Who was involved?"
+                options=Who::ALL.iter().map(|w| (w.key().to_string(), w.label().to_string())).collect()
+                selected=f.who/>
+            <CheckChips legend="What did you feel?"
+                options=EMOTIONS.iter().map(|e| (e.to_string(), e.to_string())).collect()
+                selected=f.emotions/>
+            <div class="field">
+                <label for="entry-own-words">"In your own words (separate with commas)"</label>
+                <input id="entry-own-words" type="text" prop:value=move || f.own_words.get()
+                    on:input=move |ev| f.own_words.set(event_target_value(&ev))/>
+            </div>
+            <RadioScale legend="How strong was the urge to withdraw?" name="urge"
+                options=zero_to_ten() value=f.urge ends=("0: none", "10: overwhelming")/>
+            <RadioScale legend="What did you do?" name="action" wide=true
+                options=Action::ALL.iter().enumerate().map(|(i, a)| (i as u8, a.label().to_string())).collect()
+                value=f.action/>
+            <p id="entry-error" class="notice error" role="alert" hidden=move || error.get().is_none()>
+                {move || error.get()}
+            </p>
+            <div class="actions form-actions">
+                <button type="submit" class="button">"Save entry"</button>
+                <Show when=move || !confirm_discard.get()
+                    fallback=move || view! {
+                        <span class="confirm-inline">
+                            "Discard what you wrote here? "
+                            <button type="button" class="button danger" on:click=discard.clone()>"Discard"</button>
+                            <button type="button" class="button secondary" on:click=move |_| confirm_discard.set(false)>"Keep writing"</button>
+                        </span>
+                    }>
+                    <button type="button" class="button secondary" on:click=move |_| confirm_discard.set(true)>
+                        {if existing.is_some() { "Cancel editing" } else { "Discard draft" }}
+                    </button>
+                </Show>
+            </div>
+            <p class="muted small">"Your words are kept as a draft while you type, on this device only."</p>
+        </form>
+    }
+    .into_any()
+}

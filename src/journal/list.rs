@@ -1,0 +1,222 @@
+//! The list of entries with search and filters, and one entry read in full.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::domain::journal::{filter as apply_filter, highlight, preview, prompt, Filter, JournalEntry, Who, EMOTIONS, PROMPTS};
+use crate::domain::time::{days_from_civil, iso_date, parse_iso_date};
+use crate::storage::local::use_db;
+use crate::ui::browser::{format_date, now_ms, offset_minutes};
+use crate::ui::toast::{use_toasts, Toast};
+use crate::ui::{link, PageHeading};
+
+/// Entries shown at first; "Show more" adds this many again. Rendering a few dozen
+/// keeps the list instant with years of entries.
+const PAGE: usize = 30;
+
+/// Text with search matches wrapped in `<mark>`. Every piece is rendered as text.
+fn marked(text: &str, query: &str) -> impl IntoView {
+    highlight(text, query)
+        .into_iter()
+        .map(|(piece, hit)| if hit { view! { <mark>{piece}</mark> }.into_any() } else { piece.into_any() })
+        .collect_view()
+}
+
+fn date_input_day(value: &str) -> Option<i64> {
+    parse_iso_date(value).map(days_from_civil)
+}
+
+#[component]
+pub fn EntryList(filter: RwSignal<Filter>) -> impl IntoView {
+    let db = use_db();
+    let offset = offset_minutes(now_ms());
+    let shown = RwSignal::new(PAGE);
+    let results = Memo::new(move |_| {
+        let f = filter.get();
+        db.journal.with(|all| apply_filter(all, &f, offset).into_iter().cloned().collect::<Vec<JournalEntry>>())
+    });
+    let total = move || db.journal.with(Vec::len);
+
+    let select = move |label: &'static str, id: &'static str, options: Vec<(String, String)>, get: fn(&Filter) -> Option<String>, set: fn(&mut Filter, Option<String>)| {
+        let options = options
+            .into_iter()
+            .map(|(value, text)| {
+                let v = value.clone();
+                view! { <option value=value selected=move || filter.with(|f| get(f).as_deref() == Some(v.as_str()))>{text}</option> }
+            })
+            .collect_view();
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <select id=id on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    filter.update(|f| set(f, (!v.is_empty()).then_some(v)));
+                    shown.set(PAGE);
+                }>
+                    <option value="" selected=move || filter.with(|f| get(f).is_none())>"Any"</option>
+                    {options}
+                </select>
+            </div>
+        }
+    };
+
+    let date_field = move |label: &'static str, id: &'static str, get: fn(&Filter) -> Option<i64>, set: fn(&mut Filter, Option<i64>)| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <input id=id type="date"
+                    prop:value=move || filter.with(|f| get(f).map(|d| iso_date(d * 86_400_000, 0)).unwrap_or_default())
+                    on:change=move |ev| filter.update(|f| set(f, date_input_day(&event_target_value(&ev))))/>
+            </div>
+        }
+    };
+
+    let item = move |e: JournalEntry| {
+        let q = filter.with_untracked(|f| f.query.clone());
+        let chips = e.who.iter().map(|w| w.label().to_string()).chain(e.emotions.iter().cloned()).collect::<Vec<_>>();
+        view! {
+            <li>
+                <a class="entry-card" href=link(&format!("/journal?entry={}", e.id))>
+                    <span class="entry-meta">
+                        <span>{format_date(e.at)}</span>
+                        {e.prompt.as_deref().and_then(prompt).map(|p| view! { <span class="entry-prompt">{p.text}</span> })}
+                    </span>
+                    <span class="entry-preview">{marked(&preview(&e.text, 180), &q)}</span>
+                    {(!chips.is_empty()).then(|| view! {
+                        <span class="tags">{chips.into_iter().map(|c| view! { <span class="tag">{c}</span> }).collect_view()}</span>
+                    })}
+                </a>
+            </li>
+        }
+    };
+
+    view! {
+        <Show when=move || { total() > 0 } fallback=|| view! { <EmptyJournal/> }>
+            <div class="search-bar">
+                <label for="journal-search" class="visually-hidden">"Search your journal"</label>
+                <input id="journal-search" type="search" placeholder="Search your journal"
+                    prop:value=move || filter.with(|f| f.query.clone())
+                    on:input=move |ev| { filter.update(|f| f.query = event_target_value(&ev)); shown.set(PAGE); }/>
+            </div>
+            <details class="filters" open=filter.with_untracked(|f| Filter { query: String::new(), ..f.clone() }.is_active())>
+                <summary>"Filters"</summary>
+                <div class="filter-grid">
+                    {select("Prompt", "filter-prompt",
+                        PROMPTS.iter().map(|p| (p.id.to_string(), p.text.to_string())).collect(),
+                        |f| f.prompt.clone(), |f, v| f.prompt = v)}
+                    {select("Feeling", "filter-emotion",
+                        EMOTIONS.iter().map(|e| (e.to_string(), e.to_string())).collect(),
+                        |f| f.emotion.clone(), |f, v| f.emotion = v)}
+                    {select("Who", "filter-who",
+                        Who::ALL.iter().map(|w| (w.key().to_string(), w.label().to_string())).collect(),
+                        |f| f.who.map(|w| w.key().to_string()), |f, v| f.who = v.as_deref().and_then(Who::from_key))}
+                    {date_field("From", "filter-from", |f| f.from_day, |f, v| f.from_day = v)}
+                    {date_field("To", "filter-to", |f| f.to_day, |f, v| f.to_day = v)}
+                </div>
+                <button type="button" class="button secondary small" on:click=move |_| filter.set(Filter::default())>"Clear search and filters"</button>
+            </details>
+            <p class="result-count" role="status">{move || {
+                let (n, all) = (results.with(Vec::len), total());
+                if filter.with(Filter::is_active) {
+                    format!("{n} of {all} {} {}", if all == 1 { "entry" } else { "entries" }, if n == 1 { "matches" } else { "match" })
+                } else {
+                    format!("{all} {}", if all == 1 { "entry" } else { "entries" })
+                }
+            }}</p>
+            <Show when=move || results.with(|r| !r.is_empty())
+                fallback=move || view! {
+                    <div class="card">
+                        <p>"Nothing matches. Try fewer words, or clear the filters."</p>
+                        <button type="button" class="button secondary" on:click=move |_| filter.set(Filter::default())>"Clear search and filters"</button>
+                    </div>
+                }>
+                <ul class="entry-list">
+                    {move || results.with(|r| r.iter().take(shown.get()).cloned().map(item).collect_view())}
+                </ul>
+                <Show when=move || { results.with(Vec::len) > shown.get() }>
+                    <button type="button" class="button secondary" on:click=move |_| shown.update(|s| *s += PAGE)>
+                        {move || format!("Show {} more", (results.with(Vec::len) - shown.get()).min(PAGE))}
+                    </button>
+                </Show>
+            </Show>
+        </Show>
+    }
+}
+
+#[component]
+fn EmptyJournal() -> impl IntoView {
+    let starts = PROMPTS[..3]
+        .iter()
+        .map(|p| view! { <li><a class="tool" href=link(&format!("/journal?new&prompt={}", p.id))><span class="tool-title">{p.text}</span></a></li> })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby="empty-title">
+            <h2 id="empty-title">"Your journal is empty"</h2>
+            <p>"Noticing the pattern is the first step. Next time you feel the pull to withdraw, write a few lines about it. You could start with one of these:"</p>
+            <ul class="tool-list">{starts}</ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn EntryView(id: String) -> impl IntoView {
+    let db = use_db();
+    let toasts = use_toasts();
+    let navigate = use_navigate();
+    let entry = {
+        let id = id.clone();
+        Memo::new(move |_| db.journal.with(|all| all.iter().find(|e| e.id == id).cloned()))
+    };
+    let delete = move |_| {
+        let Some(e) = entry.get_untracked() else { return };
+        if db.delete::<JournalEntry>(&e.id).is_ok() {
+            toasts.show(Toast {
+                message: "Entry deleted.".into(),
+                undo: Some(std::sync::Arc::new(move || {
+                    let _ = db.save(e.clone());
+                })),
+            });
+            navigate(&link("/journal"), Default::default());
+        }
+    };
+    move || match entry.get() {
+        None => view! {
+            <PageHeading title="Entry not found"/>
+            <p class="card">"This entry is no longer here. It may have been deleted in another tab."</p>
+            <a class="button secondary" href=link("/journal")>"Back to the journal"</a>
+        }
+        .into_any(),
+        Some(e) => {
+            let mut felt: Vec<String> = e.emotions.clone();
+            if !e.own_words.is_empty() {
+                felt.push(e.own_words.clone());
+            }
+            let details = [
+                ("With", e.who.iter().map(|w| w.label()).collect::<Vec<_>>().join(", ")),
+                ("Felt", felt.join(", ")),
+                ("Urge to withdraw", e.urge.map(|u| format!("{u} out of 10")).unwrap_or_default()),
+                ("What I did", e.action.map(|a| a.label().to_string()).unwrap_or_default()),
+            ]
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> })
+            .collect_view();
+            view! {
+                <PageHeading title="Journal entry"/>
+                <article class="card entry-full">
+                    <p class="entry-meta"><time>{format_date(e.at)}</time></p>
+                    {e.prompt.as_deref().and_then(prompt).map(|p| view! { <p class="entry-prompt">{p.text}</p> })}
+                    <div class="entry-text">{e.text.clone()}</div>
+                    <dl class="details">{details}</dl>
+                </article>
+                <div class="actions">
+                    <a class="button" href=link(&format!("/journal?edit={}", e.id))>"Edit"</a>
+                    <a class="button secondary" href=link(&format!("/reframe?from={}", e.id))>"Reframe this"</a>
+                    <button type="button" class="button secondary" on:click=delete.clone()>"Delete"</button>
+                </div>
+                <p><a href=link("/journal")>"← Back to the journal"</a></p>
+            }
+            .into_any()
+        }
+    }
+}

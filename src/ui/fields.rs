@@ -1,0 +1,79 @@
+//! Form controls shared by every feature: scales as real radio groups (arrow keys
+//! work, every option is labelled) and multi-select chips as real checkboxes.
+
+use leptos::prelude::*;
+
+/// A scale such as "urge to withdraw, 0–10": one radio per step, in a fieldset.
+/// `ends` labels the two ends ("No urge" … "Very strong"); `value` is `None` until chosen.
+#[component]
+pub fn RadioScale(
+    legend: &'static str,
+    name: &'static str,
+    options: Vec<(u8, String)>,
+    value: RwSignal<Option<u8>>,
+    #[prop(optional)] ends: Option<(&'static str, &'static str)>,
+    #[prop(optional)] wide: bool,
+) -> impl IntoView {
+    let radios = options
+        .into_iter()
+        .map(|(v, label)| {
+            view! {
+                <label class="scale-option">
+                    <input type="radio" name=name value=v.to_string()
+                        prop:checked=move || value.get() == Some(v)
+                        on:change=move |_| value.set(Some(v))/>
+                    <span>{label}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="field scale" class:wide=wide>
+            <legend>{legend}</legend>
+            <div class="scale-options">{radios}</div>
+            {ends.map(|(low, high)| view! {
+                <div class="scale-ends" aria-hidden="true"><span>{low}</span><span>{high}</span></div>
+            })}
+        </fieldset>
+    }
+}
+
+/// 0 to 10, each step labelled with its number; the ends are explained in words.
+pub fn zero_to_ten() -> Vec<(u8, String)> {
+    (0..=10).map(|n| (n, n.to_string())).collect()
+}
+
+/// Several choices at once, as checkboxes styled as chips.
+#[component]
+pub fn CheckChips(
+    legend: &'static str,
+    options: Vec<(String, String)>,
+    selected: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let chips = options
+        .into_iter()
+        .map(|(value, label)| {
+            let v = value.clone();
+            let checked = move || selected.with(|s| s.contains(&v));
+            view! {
+                <label class="chip">
+                    <input type="checkbox" prop:checked=checked
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            selected.update(|s| {
+                                s.retain(|x| x != &value);
+                                if on { s.push(value.clone()) }
+                            });
+                        }/>
+                    <span>{label}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="field">
+            <legend>{legend}</legend>
+            <div class="chips">{chips}</div>
+        </fieldset>
+    }
+}

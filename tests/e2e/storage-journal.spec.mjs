@@ -1,0 +1,91 @@
+// Storage guarantees that need a form with text: drafts across a reload, a full
+// disk, and two tabs open at once.
+import { test, expect, open } from './fixtures.mjs';
+
+const draftKey = 'leaning-in.draft.journal-new';
+
+test('a draft survives a reload and is removed once saved', async ({ page }) => {
+  await open(page, '/journal?new');
+  await page.locator('#entry-text').pressSequentially('I wanted to say something and did not', { delay: 5 });
+  await page.getByRole('checkbox', { name: 'lonely' }).check();
+  await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), draftKey)).toContain('did not');
+  await page.reload();
+  await expect(page.locator('#entry-text')).toHaveValue('I wanted to say something and did not');
+  await expect(page.getByRole('checkbox', { name: 'lonely' })).toBeChecked();
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await expect(page.locator('h1')).toHaveText('Journal entry');
+  expect(await page.evaluate((k) => localStorage.getItem(k), draftKey)).toBeNull();
+});
+
+test('navigating away mid-sentence keeps the draft; discarding removes it', async ({ page }) => {
+  await open(page, '/journal?new');
+  await page.locator('#entry-text').fill('half a thought');
+  // Leave at once, before the debounce fires: unmounting writes the draft.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  await expect(page.locator('h1')).toHaveText('Home');
+  expect(await page.evaluate((k) => localStorage.getItem(k), draftKey)).toContain('half a thought');
+  await open(page, '/journal?new');
+  await expect(page.locator('#entry-text')).toHaveValue('half a thought');
+  await page.getByRole('button', { name: 'Discard draft' }).click();
+  await page.getByRole('button', { name: 'Discard', exact: true }).click();
+  await expect(page.locator('h1')).toHaveText('Journal');
+  expect(await page.evaluate((k) => localStorage.getItem(k), draftKey)).toBeNull();
+});
+
+test('when storage is full, saving fails visibly and nothing is lost', async ({ page }) => {
+  await open(page, '/journal?new');
+  await page.locator('#entry-text').fill('An existing entry.');
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await expect(page.locator('h1')).toHaveText('Journal entry');
+
+  await open(page, '/journal?new');
+  const words = 'These words matter and must not vanish. '.repeat(20);
+  await page.locator('#entry-text').fill(words);
+  await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), draftKey)).toContain('must not vanish');
+  const before = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+
+  // Fill the rest of this origin's quota.
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(1 << 20);
+    for (let i = 0; chunk.length > 0; ) {
+      try { localStorage.setItem(`filler-${i++}`, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
+    }
+  });
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await expect(page.getByRole('alert')).toContainText("your browser's storage for this app is full");
+  await expect(page.getByRole('alert')).toContainText('Exporting a backup');
+  await expect(page.locator('#entry-text')).toHaveValue(words);
+
+  const after = await page.evaluate(() =>
+    Object.fromEntries(Object.entries(localStorage).filter(([k]) => !k.startsWith('filler-'))));
+  expect(after).toEqual(before);
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+});
+
+test('two tabs: an entry saved in one appears in the other, and neither drops the other\'s', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await open(a, '/journal');
+  await open(b, '/journal?new');
+  await b.locator('#entry-text').fill('Written in tab B');
+  await b.getByRole('button', { name: 'Save entry' }).click();
+  await expect(b.locator('h1')).toHaveText('Journal entry');
+  await expect(a.locator('.entry-card')).toHaveCount(1);
+  await expect(a.locator('.entry-card')).toContainText('Written in tab B');
+
+  // Both save at the same moment.
+  await open(a, '/journal?new');
+  await open(b, '/journal?new');
+  await a.locator('#entry-text').fill('From A at once');
+  await b.locator('#entry-text').fill('From B at once');
+  await Promise.all([
+    a.getByRole('button', { name: 'Save entry' }).click(),
+    b.getByRole('button', { name: 'Save entry' }).click(),
+  ]);
+  for (const p of [a, b]) {
+    await open(p, '/journal');
+    await expect(p.locator('.entry-card')).toHaveCount(3);
+  }
+  await a.reload();
+  await expect(a.locator('.entry-card')).toHaveCount(3);
+});
