@@ -41,5 +41,10 @@ dist: setup
 size: dist
 	@node scripts/size.mjs dist
 
+## Speed and size figures (printed, not asserted).
+bench: dist
+	@node scripts/size.mjs dist | tail -1
+	@node scripts/bench.mjs
+
 clean:
 	rm -rf dist target/wasm32-unknown-unknown tests/e2e/results

@@ -64,6 +64,9 @@ fn StorageHealth() -> impl IntoView {
             <div class="meter" aria-hidden="true"><div class="meter-fill" style:width=move || format!("{}%", (permille() / 10).max(1))></div></div>
             <p data-testid="persisted">{persisted}</p>
             <p data-testid="last-backup">{last_backup}</p>
+            <Show when=move || db.backup_reminder_due()>
+                <p class="notice" data-testid="backup-due">"Some of what you have written is not in a backup yet. Downloading one below keeps it safe."</p>
+            </Show>
         </section>
     }
 }

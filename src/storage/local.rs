@@ -164,6 +164,20 @@ impl Db {
         Ok(())
     }
 
+    /// When each record was last changed, across every kind (tracked).
+    pub fn change_times(&self) -> Vec<i64> {
+        self.journal.with(|all| all.iter().map(|e| e.updated).collect())
+    }
+
+    /// A gentle backup reminder is due: changes older than 14 days not yet backed up.
+    pub fn backup_reminder_due(&self) -> bool {
+        crate::domain::backup::reminder_due(
+            self.prefs.with(|p| p.last_backup_at),
+            self.change_times(),
+            crate::ui::browser::now_ms(),
+        )
+    }
+
     pub fn update_prefs(&self, change: impl FnOnce(&mut Prefs)) {
         if let Ok(prefs) = store().update_prefs(change) {
             self.prefs.set(prefs);

@@ -51,6 +51,20 @@ pub fn ComingSoon(what: &'static str) -> impl IntoView {
     }
 }
 
+/// A gentle nudge to back up, shown on Home and on Your data when it applies.
+#[component]
+pub fn BackupReminder() -> impl IntoView {
+    let db = crate::storage::local::use_db();
+    view! {
+        <Show when=move || db.backup_reminder_due()>
+            <aside class="notice" aria-label="Backup reminder">
+                <p>"It has been a while since your last backup. A backup is a single file you keep somewhere private; it means nothing you have written here can be lost if this browser's data is cleared."</p>
+                <a class="button secondary small" href=link("/data")>"Back up now"</a>
+            </aside>
+        </Show>
+    }
+}
+
 /// The app's navigation: a bottom tab bar on phones, a side bar on wider screens.
 /// `<A>` marks the current page with `aria-current="page"`.
 #[component]

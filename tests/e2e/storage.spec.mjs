@@ -147,3 +147,23 @@ for (const [name, contents, message] of BAD_FILES) {
     expect(await dump(page)).toEqual(before);
   });
 }
+
+test('after 14 days of changes with no backup, Home and Your data remind gently', async ({ page }) => {
+  const old = Date.now() - 20 * 86400000;
+  await seed(page, { 'leaning-in.rec.journal.o1': JSON.stringify(record('o1', 'three weeks ago', { at: old, created: old, updated: old })) });
+  await open(page, '/');
+  const reminder = page.getByRole('complementary', { name: 'Backup reminder' });
+  await expect(reminder).toContainText("It has been a while since your last backup.");
+  await reminder.getByRole('link', { name: 'Back up now' }).click();
+  await expect(page.getByTestId('backup-due')).toBeVisible();
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup (JSON)' }).click()]);
+  await expect(page.getByTestId('backup-due')).toHaveCount(0);
+  await open(page, '/');
+  await expect(page.getByRole('complementary', { name: 'Backup reminder' })).toHaveCount(0);
+});
+
+test('a fresh change does not nag', async ({ page }) => {
+  await seed(page, { 'leaning-in.rec.journal.n1': JSON.stringify(record('n1', 'just now', { updated: Date.now() })) });
+  await open(page, '/');
+  await expect(page.getByRole('complementary', { name: 'Backup reminder' })).toHaveCount(0);
+});

@@ -1,0 +1,96 @@
+// Prints speed and size figures for the release build in dist/ (run `make dist`
+// first, or `make bench`). Figures, not pass/fail: compare them over time.
+//   - first-load gzip size
+//   - opening the journal and searching it with 1,500 entries (four years of daily writing)
+//   - saving one entry with an empty store and with 1,500 entries
+import { spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+
+const PORT = 4180;
+const BASE = `http://127.0.0.1:${PORT}`;
+const server = spawn('node', ['tests/e2e/serve.mjs', 'dist', String(PORT)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 400));
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+function entries(n) {
+  const words = 'asked quiet dinner partner phone closeness support withdraw stayed texted afraid tender door car work friend mum'.split(' ');
+  const out = {};
+  const now = Date.now();
+  for (let i = 0; i < n; i++) {
+    const at = now - i * 86400000;
+    const text = Array.from({ length: 60 }, (_, j) => words[(i * 7 + j * 13) % words.length]).join(' ');
+    out[`leaning-in.rec.journal.b${i}`] = JSON.stringify({
+      v: 1, id: `b${i}`, at, created: at, updated: at, text: `${i}: ${text}`,
+      who: ['partner'], emotions: ['anxious'], own_words: '', urge: i % 11, action: 'stayed',
+    });
+  }
+  return out;
+}
+
+async function withStore(seed, fn) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${BASE}/`);
+  await page.evaluate((seed) => { for (const [k, v] of Object.entries(seed)) localStorage.setItem(k, v); }, seed);
+  const result = await fn(page);
+  await context.close();
+  return result;
+}
+
+async function openJournal(page) {
+  const t0 = Date.now();
+  await page.goto(`${BASE}/journal`);
+  await page.locator('.entry-card').first().waitFor();
+  return Date.now() - t0;
+}
+
+async function searchOnce(page, query) {
+  return page.evaluate(async (query) => {
+    const input = document.querySelector('#journal-search');
+    const t0 = performance.now();
+    input.value = query;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise(requestAnimationFrame);
+    return performance.now() - t0;
+  }, query);
+}
+
+async function saveOnce(page) {
+  await page.goto(`${BASE}/journal?new`);
+  await page.locator('#entry-text').fill('One more evening, one more small step.');
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await page.locator('.entry-text').waitFor();
+  return Date.now() - t0;
+}
+
+const big = entries(1500);
+const chars = Object.entries(big).reduce((n, [k, v]) => n + k.length + v.length, 0);
+console.log(`1,500 entries: ${(chars / 1500).toFixed(0)} characters per entry on average, ${(chars * 2 / 1048576).toFixed(1)} MB stored`);
+
+const opens = [];
+const searches = [];
+await withStore(big, async (page) => {
+  for (let i = 0; i < 5; i++) opens.push(await openJournal(page));
+  for (const q of ['quiet', 'partner door', 'zzz', 'a', 'tender car work']) searches.push(await searchOnce(page, q));
+});
+console.log(`open /journal with 1,500 entries (load, read, render first page): median ${ms(median(opens))} of 5`);
+console.log(`search 1,500 entries, keystroke to painted result: median ${ms(median(searches))}, worst ${ms(Math.max(...searches))}`);
+
+for (const [label, seed] of [['empty store', {}], ['1,500 entries', big]]) {
+  const times = await withStore(seed, async (page) => {
+    const t = [];
+    for (let i = 0; i < 5; i++) t.push(await saveOnce(page));
+    return t;
+  });
+  console.log(`save one entry, click to saved page, ${label}: median ${ms(median(times))}`);
+}
+
+await browser.close();
+server.kill();
