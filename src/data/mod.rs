@@ -85,7 +85,7 @@ fn Backup() -> impl IntoView {
     };
     let export_markdown = move |_| {
         let now = now_ms();
-        let text = markdown::export(&db.journal.get_untracked(), now, offset_minutes(now));
+        let text = markdown::export(&db.journal.get_untracked(), &db.checks.get_untracked(), now, offset_minutes(now));
         if download(&backup::file_name(&today_iso(), "md"), "text/markdown", &text).is_ok() {
             done.set(Some("A readable copy was saved to your device."));
         }
@@ -223,7 +223,11 @@ fn DeleteEverything() -> impl IntoView {
     let deleted = RwSignal::new(false);
     let what = move || {
         let n = db.journal.get().len();
-        let mut parts = vec![format!("{n} journal {}", if n == 1 { "entry" } else { "entries" })];
+        let c = db.checks.get().len();
+        let mut parts = vec![
+            format!("{n} journal {}", if n == 1 { "entry" } else { "entries" }),
+            format!("{c} {}", if c == 1 { "self-check" } else { "self-checks" }),
+        ];
         parts.push("any unsaved drafts".into());
         parts.push("your settings".into());
         if db.unreadable.get() > 0 {

@@ -1,6 +1,7 @@
 //! A readable export of everything, for the person to read, print, or bring to a
 //! therapist. Plain Markdown; what the person wrote is quoted as written.
 
+use super::check::{band, newest_first, score_of, SelfCheck, SCALE, STATEMENTS};
 use super::journal::{prompt, JournalEntry};
 use super::time::format_date;
 
@@ -9,7 +10,7 @@ fn quote(text: &str) -> String {
     text.trim().lines().map(|l| if l.is_empty() { ">".to_string() } else { format!("> {l}") }).collect::<Vec<_>>().join("\n")
 }
 
-pub fn export(journal: &[JournalEntry], now_ms: i64, offset_minutes: i32) -> String {
+pub fn export(journal: &[JournalEntry], checks: &[SelfCheck], now_ms: i64, offset_minutes: i32) -> String {
     let mut out = format!(
         "# Leaning In: my notes\n\nExported {}. Everything here was written privately on this device.\n",
         format_date(now_ms, offset_minutes)
@@ -48,6 +49,16 @@ pub fn export(journal: &[JournalEntry], now_ms: i64, offset_minutes: i32) -> Str
             }
         }
     }
+    if !checks.is_empty() {
+        out.push_str(&format!("\n## Self-checks ({})\n\nA reflection tool, not a diagnosis. Scores run from 0 to 100.\n", checks.len()));
+        for c in newest_first(checks) {
+            let s = score_of(&c);
+            out.push_str(&format!("\n### {}: {s} out of 100\n\n{}.\n\n", format_date(c.at, offset_minutes), band(s).title()));
+            for (statement, answer) in STATEMENTS.iter().zip(&c.answers) {
+                out.push_str(&format!("- {statement} **{}**\n", SCALE[usize::from(*answer)]));
+            }
+        }
+    }
     out
 }
 
@@ -61,7 +72,8 @@ mod tests {
         let mut older = entry("a", "# not a heading\n- not a list");
         older.at -= 86_400_000;
         let newer = entry("b", "Stayed in the conversation.");
-        let md = export(&[older, newer], 1_763_990_000_000, 0);
+        let check = SelfCheck { id: "c".into(), at: 1_763_990_000_000, answers: vec![4, 0, 1, 2, 3, 4, 0] };
+        let md = export(&[older, newer], &[check], 1_763_990_000_000, 0);
         assert!(md.starts_with("# Leaning In: my notes"));
         assert!(md.contains("## Journal (2 entries)"));
         assert!(md.find("Stayed in the conversation").unwrap() < md.find("not a heading").unwrap());
@@ -70,5 +82,8 @@ mod tests {
         assert!(md.contains("- With: Partner"));
         assert!(md.contains("- Urge to withdraw: 7/10"));
         assert!(md.contains("- What I did: Pulled away"));
+        assert!(md.contains("## Self-checks (1)"));
+        assert!(md.contains("- I wish I could open up and share my true feelings. **Almost always**"));
+        assert!(md.contains(": 50 out of 100"));
     }
 }

@@ -4,6 +4,7 @@
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
 
+use super::check::SelfCheck;
 use super::journal::JournalEntry;
 
 /// The record format this build writes. A stored record with a higher `v` was
@@ -80,12 +81,13 @@ fn check_as<T: Record>(value: &Value) -> Result<Checked, Unreadable> {
 }
 
 /// Every kind this build knows, in the order backups and exports list them.
-pub const KINDS: [&str; 1] = [JournalEntry::KIND];
+pub const KINDS: [&str; 2] = [JournalEntry::KIND, SelfCheck::KIND];
 
 /// Checks a stored or imported value of any kind without the caller naming a type.
 pub fn check(kind: &str, value: &Value) -> Result<Checked, Unreadable> {
     match kind {
         JournalEntry::KIND => check_as::<JournalEntry>(value),
+        SelfCheck::KIND => check_as::<SelfCheck>(value),
         other => Err(Unreadable::UnknownKind(other.to_string())),
     }
 }

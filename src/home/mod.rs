@@ -28,6 +28,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <PageHeading title="Home" lead="A quiet place to understand the urge to pull away, and to practise leaning in."/>
         <BackupReminder/>
+        <crate::check::RetakeNudge/>
         <section class="card welcome" aria-labelledby="welcome-title">
             <h2 id="welcome-title">"Welcome"</h2>
             <p>"If you often handle things alone, or back away when someone gets close, you are not broken. It is a pattern, and patterns can soften."</p>

@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::{parse_record_key, Kv, Prefs, SaveError, Store, PREFIX, PREFS_KEY};
+use crate::domain::check::SelfCheck;
 use crate::domain::journal::JournalEntry;
 use crate::domain::records::{self, Record};
 use crate::ui::browser::now_ms;
@@ -60,6 +61,7 @@ pub fn store() -> Store<LocalKv> {
 #[derive(Clone, Copy)]
 pub struct Db {
     pub journal: RwSignal<Vec<JournalEntry>>,
+    pub checks: RwSignal<Vec<SelfCheck>>,
     pub prefs: RwSignal<Prefs>,
     /// Values kept aside because they could not be read.
     pub unreadable: RwSignal<usize>,
@@ -77,6 +79,12 @@ pub trait Held: Record + Send + Sync {
 impl Held for JournalEntry {
     fn held(db: &Db) -> RwSignal<Vec<Self>> {
         db.journal
+    }
+}
+
+impl Held for SelfCheck {
+    fn held(db: &Db) -> RwSignal<Vec<Self>> {
+        db.checks
     }
 }
 
@@ -98,6 +106,7 @@ impl Db {
         READ_ONLY.with(|c| c.set(store.is_read_only()));
         let db = Db {
             journal: RwSignal::new(decode_all(&opened.records)),
+            checks: RwSignal::new(decode_all(&opened.records)),
             prefs: RwSignal::new(store.prefs()),
             unreadable: RwSignal::new(opened.unreadable),
             newer_schema: RwSignal::new(opened.newer_schema),
@@ -112,6 +121,7 @@ impl Db {
         let (store, opened) = Store::open(LocalKv, now_ms());
         READ_ONLY.with(|c| c.set(store.is_read_only()));
         self.journal.set(decode_all(&opened.records));
+        self.checks.set(decode_all(&opened.records));
         self.prefs.set(store.prefs());
         self.unreadable.set(opened.unreadable);
         self.newer_schema.set(opened.newer_schema);
@@ -130,6 +140,7 @@ impl Db {
             let value = ev.new_value();
             match kind {
                 JournalEntry::KIND => self.apply_remote::<JournalEntry>(id, value),
+                SelfCheck::KIND => self.apply_remote::<SelfCheck>(id, value),
                 _ => {}
             }
         }
@@ -166,7 +177,9 @@ impl Db {
 
     /// When each record was last changed, across every kind (tracked).
     pub fn change_times(&self) -> Vec<i64> {
-        self.journal.with(|all| all.iter().map(|e| e.updated).collect())
+        let mut times: Vec<i64> = self.journal.with(|all| all.iter().map(|e| e.updated).collect());
+        self.checks.with(|all| times.extend(all.iter().map(|c| c.at)));
+        times
     }
 
     /// A gentle backup reminder is due: changes older than 14 days not yet backed up.

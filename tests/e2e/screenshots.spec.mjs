@@ -5,7 +5,7 @@ import { test, expect, open } from './fixtures.mjs';
 
 const ROUTES = [
   '/', '/check', '/journal', '/reframe', '/practice', '/learn', '/data', '/missing',
-  '/journal?new&prompt=withdraw', '/journal?entry=e1', '/journal?tab=patterns',
+  '/journal?new&prompt=withdraw', '/journal?entry=e1', '/journal?tab=patterns', '/check?take',
 ];
 
 const DAY = 86400000;
@@ -29,6 +29,12 @@ for (const scheme of ['light', 'dark']) {
       await open(page, '/');
       await page.evaluate((sample) => {
         for (const e of sample) localStorage.setItem(`leaning-in.rec.journal.${e.id}`, JSON.stringify(e));
+        const day = 86400000;
+        const checks = [[40, [4, 3, 3, 4, 3, 4, 3]], [12, [3, 3, 2, 3, 2, 4, 2]], [1, [2, 3, 1, 2, 2, 1, 2]]];
+        for (const [ago, answers] of checks) {
+          const id = `c${ago}`;
+          localStorage.setItem(`leaning-in.rec.check.${id}`, JSON.stringify({ v: 1, id, at: Date.now() - ago * day, answers }));
+        }
       }, SAMPLE);
       for (const route of ROUTES) {
         await open(page, route);
