@@ -85,7 +85,9 @@ fn Backup() -> impl IntoView {
     };
     let export_markdown = move |_| {
         let now = now_ms();
-        let text = markdown::export(&db.journal.get_untracked(), &db.checks.get_untracked(), now, offset_minutes(now));
+        let (journal, checks, reframes) = (db.journal.get_untracked(), db.checks.get_untracked(), db.reframes.get_untracked());
+        let all = markdown::Everything { journal: &journal, checks: &checks, reframes: &reframes };
+        let text = markdown::export(&all, now, offset_minutes(now));
         if download(&backup::file_name(&today_iso(), "md"), "text/markdown", &text).is_ok() {
             done.set(Some("A readable copy was saved to your device."));
         }
@@ -227,6 +229,7 @@ fn DeleteEverything() -> impl IntoView {
         let mut parts = vec![
             format!("{n} journal {}", if n == 1 { "entry" } else { "entries" }),
             format!("{c} {}", if c == 1 { "self-check" } else { "self-checks" }),
+            format!("{} {}", db.reframes.get().len(), if db.reframes.get().len() == 1 { "reframe" } else { "reframes" }),
         ];
         parts.push("any unsaved drafts".into());
         parts.push("your settings".into());

@@ -3,6 +3,7 @@
 
 use super::check::{band, newest_first, score_of, SelfCheck, SCALE, STATEMENTS};
 use super::journal::{prompt, JournalEntry};
+use super::reframe::{shift_label, Reframe, STEPS};
 use super::time::format_date;
 
 /// Quotes a block of the person's text so it cannot turn into headings or lists.
@@ -10,7 +11,15 @@ fn quote(text: &str) -> String {
     text.trim().lines().map(|l| if l.is_empty() { ">".to_string() } else { format!("> {l}") }).collect::<Vec<_>>().join("\n")
 }
 
-pub fn export(journal: &[JournalEntry], checks: &[SelfCheck], now_ms: i64, offset_minutes: i32) -> String {
+/// Everything the person keeps here, for reading.
+pub struct Everything<'a> {
+    pub journal: &'a [JournalEntry],
+    pub checks: &'a [SelfCheck],
+    pub reframes: &'a [Reframe],
+}
+
+pub fn export(all: &Everything, now_ms: i64, offset_minutes: i32) -> String {
+    let (journal, checks) = (all.journal, all.checks);
     let mut out = format!(
         "# Leaning In: my notes\n\nExported {}. Everything here was written privately on this device.\n",
         format_date(now_ms, offset_minutes)
@@ -59,6 +68,22 @@ pub fn export(journal: &[JournalEntry], checks: &[SelfCheck], now_ms: i64, offse
             }
         }
     }
+    if !all.reframes.is_empty() {
+        out.push_str(&format!("\n## Reframes ({})\n", all.reframes.len()));
+        let mut reframes: Vec<&Reframe> = all.reframes.iter().collect();
+        reframes.sort_by_key(|r| std::cmp::Reverse(r.created));
+        for r in reframes {
+            out.push_str(&format!("\n### {}\n", format_date(r.created, offset_minutes)));
+            for (i, step) in STEPS.iter().enumerate() {
+                if !r.answer(i).is_empty() {
+                    out.push_str(&format!("\n**{}**\n\n{}\n", step.title, quote(r.answer(i))));
+                }
+            }
+            if let (Some(b), Some(a), Some(s)) = (r.safe_before, r.safe_after, r.shift()) {
+                out.push_str(&format!("\nHow safe closeness felt: {b}/10 before, {a}/10 after ({}).\n", shift_label(s)));
+            }
+        }
+    }
     out
 }
 
@@ -73,7 +98,15 @@ mod tests {
         older.at -= 86_400_000;
         let newer = entry("b", "Stayed in the conversation.");
         let check = SelfCheck { id: "c".into(), at: 1_763_990_000_000, answers: vec![4, 0, 1, 2, 3, 4, 0] };
-        let md = export(&[older, newer], &[check], 1_763_990_000_000, 0);
+        let reframe = Reframe {
+            id: "r".into(),
+            answers: vec!["At dinner.".into(), String::new(), String::new(), "Thank you.".into()],
+            safe_before: Some(2),
+            safe_after: Some(5),
+            ..Reframe::default()
+        };
+        let everything = Everything { journal: &[older, newer], checks: &[check], reframes: &[reframe] };
+        let md = export(&everything, 1_763_990_000_000, 0);
         assert!(md.starts_with("# Leaning In: my notes"));
         assert!(md.contains("## Journal (2 entries)"));
         assert!(md.find("Stayed in the conversation").unwrap() < md.find("not a heading").unwrap());
@@ -85,5 +118,8 @@ mod tests {
         assert!(md.contains("## Self-checks (1)"));
         assert!(md.contains("- I wish I could open up and share my true feelings. **Almost always**"));
         assert!(md.contains(": 50 out of 100"));
+        assert!(md.contains("## Reframes (1)"));
+        assert!(md.contains("**Thank it**\n\n> Thank you."));
+        assert!(md.contains("2/10 before, 5/10 after (+3)"));
     }
 }

@@ -6,5 +6,6 @@ pub mod check;
 pub mod journal;
 pub mod markdown;
 pub mod pages;
+pub mod reframe;
 pub mod records;
 pub mod time;

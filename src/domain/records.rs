@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::check::SelfCheck;
 use super::journal::JournalEntry;
+use super::reframe::Reframe;
 
 /// The record format this build writes. A stored record with a higher `v` was
 /// written by a newer build: it is kept aside, never read or overwritten.
@@ -81,13 +82,14 @@ fn check_as<T: Record>(value: &Value) -> Result<Checked, Unreadable> {
 }
 
 /// Every kind this build knows, in the order backups and exports list them.
-pub const KINDS: [&str; 2] = [JournalEntry::KIND, SelfCheck::KIND];
+pub const KINDS: [&str; 3] = [JournalEntry::KIND, SelfCheck::KIND, Reframe::KIND];
 
 /// Checks a stored or imported value of any kind without the caller naming a type.
 pub fn check(kind: &str, value: &Value) -> Result<Checked, Unreadable> {
     match kind {
         JournalEntry::KIND => check_as::<JournalEntry>(value),
         SelfCheck::KIND => check_as::<SelfCheck>(value),
+        Reframe::KIND => check_as::<Reframe>(value),
         other => Err(Unreadable::UnknownKind(other.to_string())),
     }
 }

@@ -1,13 +1,301 @@
-//! The reframe exercise at /reframe: thank the protector, reassure, choose.
+//! Reframe at /reframe: a guided walk through thanking the protective part,
+//! reassuring yourself, and choosing. `?new` starts one (`?new&from=ID` from a
+//! journal entry), `?view=ID` shows a saved one as a calm summary card.
 
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
 
-use crate::ui::{ComingSoon, PageHeading};
+use crate::domain::journal::preview;
+use crate::domain::reframe::{can_save, shift_label, Reframe, SMALL_STEP, STEPS};
+use crate::storage::local::use_db;
+use crate::ui::browser::{format_date, new_id, now_ms};
+use crate::ui::draft::use_draft;
+use crate::ui::fields::{zero_to_ten, RadioScale};
+use crate::ui::{link, PageHeading};
+
+/// Screens of the flow: 0 asks how safe closeness feels, 1–7 are the steps, 8 asks again.
+const LAST: usize = STEPS.len() + 1;
+const SAFE_QUESTION: &str = "How safe does closeness feel right now?";
+const SAFE_ENDS: (&str, &str) = ("0: not safe at all", "10: completely safe");
 
 #[component]
 pub fn ReframePage() -> impl IntoView {
+    let query = use_query_map();
+    move || {
+        let q = query.get();
+        if let Some(id) = q.get("view") {
+            view! { <Summary id=id/> }.into_any()
+        } else if q.get("new").is_some() || q.get("from").is_some() {
+            view! { <Flow from=q.get("from")/> }.into_any()
+        } else {
+            view! { <ReframeList/> }.into_any()
+        }
+    }
+}
+
+fn safety_line(r: &Reframe) -> Option<String> {
+    let (before, after) = (r.safe_before?, r.safe_after?);
+    Some(format!("Closeness felt {before} out of 10 safe before and {after} after ({}).", shift_label(r.shift()?)))
+}
+
+#[component]
+fn ReframeList() -> impl IntoView {
+    let db = use_db();
+    let items = move || {
+        let mut all = db.reframes.get();
+        all.sort_by(|a, b| b.created.cmp(&a.created));
+        all.into_iter()
+            .map(|r| {
+                let shift = r.shift().map(|s| view! {
+                    <span class="tag shift">{format!("Safety {} → {} ({})", r.safe_before.unwrap_or(0), r.safe_after.unwrap_or(0), shift_label(s))}</span>
+                });
+                view! {
+                    <li>
+                        <a class="entry-card" href=link(&format!("/reframe?view={}", r.id))>
+                            <span class="entry-meta">{format_date(r.created)}</span>
+                            <span class="entry-preview">{preview(r.situation(), 140)}</span>
+                            <span class="tags">{shift}</span>
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <PageHeading title="Reframe" lead="Thank the part of you that pulls away, then choose what to do."/>
-        <ComingSoon what="Soon a short guided exercise will walk you through thanking your protective side, reassuring yourself, and choosing one small step."/>
+        <section class="card">
+            <p>"The urge to withdraw is not your enemy. It is a part of you that once kept you safe. This short exercise walks you through thanking it, reminding yourself that you are safe now, and choosing what to do next. It takes about five minutes, and every step can be skipped."</p>
+            <a class="button" href=link("/reframe?new")>"Start a reframe"</a>
+        </section>
+        <Show when=move || db.reframes.with(|r| !r.is_empty())>
+            <h2>"Your reframes"</h2>
+            <ul class="entry-list">{items}</ul>
+        </Show>
+    }
+}
+
+#[derive(Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct FlowDraft {
+    pos: usize,
+    answers: Vec<String>,
+    safe_before: Option<u8>,
+    safe_after: Option<u8>,
+}
+
+/// Puts keyboard focus on the new screen's field, so typing can start at once.
+fn focus_field() {
+    request_animation_frame(|| {
+        let doc = document();
+        let el = doc
+            .query_selector(".flow-screen textarea, .flow-screen input:checked, .flow-screen input")
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = el {
+            let _ = el.focus();
+        }
+    });
+}
+
+#[component]
+fn Flow(from: Option<String>) -> impl IntoView {
+    let db = use_db();
+    let navigate = use_navigate();
+    let entry_text = from
+        .as_ref()
+        .and_then(|id| db.journal.with_untracked(|all| all.iter().find(|e| &e.id == id).map(|e| e.text.clone())));
+    let mut start = vec![String::new(); STEPS.len()];
+    if let Some(text) = entry_text {
+        start[0] = text;
+    }
+    let pos = RwSignal::new(0usize);
+    let answers = RwSignal::new(start);
+    let safe_before = RwSignal::new(None::<u8>);
+    let safe_after = RwSignal::new(None::<u8>);
+    let form_key = match &from {
+        Some(id) => format!("reframe-from-{id}"),
+        None => "reframe-new".to_string(),
+    };
+    let draft = use_draft(
+        form_key,
+        move || FlowDraft { pos: pos.get(), answers: answers.get(), safe_before: safe_before.get(), safe_after: safe_after.get() },
+        move |d: FlowDraft| {
+            if d.answers.len() == STEPS.len() {
+                answers.set(d.answers);
+            }
+            pos.set(d.pos.min(LAST));
+            safe_before.set(d.safe_before);
+            safe_after.set(d.safe_after);
+        },
+        |d| d.pos == 0 && d.safe_before.is_none(),
+    );
+    let error = RwSignal::new(None::<String>);
+
+    let go = move |to: usize| {
+        error.set(None);
+        pos.set(to);
+        focus_field();
+    };
+    let finish = move || {
+        let a = answers.get_untracked();
+        if let Err(why) = can_save(&a, safe_before.get_untracked(), safe_after.get_untracked()) {
+            error.set(Some(why));
+            return;
+        }
+        let now = now_ms();
+        let reframe = Reframe {
+            id: new_id(),
+            created: now,
+            updated: now,
+            from_entry: from.clone(),
+            answers: a.into_iter().map(|s| s.trim().to_string()).collect(),
+            safe_before: safe_before.get_untracked(),
+            safe_after: safe_after.get_untracked(),
+        };
+        let id = reframe.id.clone();
+        match db.save(reframe) {
+            Ok(()) => {
+                draft.clear();
+                navigate(&link(&format!("/reframe?view={id}")), Default::default());
+            }
+            Err(e) => error.set(Some(e.message().to_string())),
+        }
+    };
+    let next = move |_| {
+        let p = pos.get_untracked();
+        if p == LAST { finish() } else { go(p + 1) }
+    };
+
+    // Everything written at earlier steps, collapsed, so it is never out of reach.
+    let so_far = move || {
+        let p = pos.get();
+        let rows = answers.with(|a| {
+            (0..STEPS.len().min(p.saturating_sub(1)))
+                .filter(|&i| !a[i].trim().is_empty())
+                .map(|i| view! { <dt>{STEPS[i].title}</dt><dd>{a[i].clone()}</dd> })
+                .collect::<Vec<_>>()
+        });
+        (!rows.is_empty()).then(|| view! {
+            <details class="so-far">
+                <summary>"What you have written so far"</summary>
+                <dl>{rows}</dl>
+            </details>
+        })
+    };
+
+    let screen = move || {
+        let p = pos.get();
+        if p == 0 {
+            return view! {
+                <div class="flow-screen">
+                    <p class="why">"Notice how you feel. There is no right answer."</p>
+                    <RadioScale legend=SAFE_QUESTION name="safe-before" options=zero_to_ten() value=safe_before ends=SAFE_ENDS/>
+                </div>
+            }
+            .into_any();
+        }
+        if p == LAST {
+            return view! {
+                <div class="flow-screen">
+                    <p class="why">"You have walked through it. Notice how you feel now, whatever it is."</p>
+                    <RadioScale legend=SAFE_QUESTION name="safe-after" options=zero_to_ten() value=safe_after ends=SAFE_ENDS/>
+                </div>
+            }
+            .into_any();
+        }
+        let i = p - 1;
+        let step = STEPS[i];
+        view! {
+            <div class="flow-screen">
+                <h2>{step.title}</h2>
+                <p class="why">{step.why}</p>
+                <label for="step-answer" class="label-strong">{step.question}</label>
+                <textarea id="step-answer" rows="4"
+                    prop:value=move || answers.with(|a| a[i].clone())
+                    on:input=move |ev| answers.update(|a| a[i] = event_target_value(&ev))></textarea>
+                <p class="example muted small">"For example: " {step.example}</p>
+            </div>
+        }
+        .into_any()
+    };
+
+    let next_label = move || {
+        let p = pos.get();
+        if p == LAST {
+            "Finish"
+        } else if (1..LAST).contains(&p) && answers.with(|a| a[p - 1].trim().is_empty()) {
+            "Skip this step"
+        } else {
+            "Next"
+        }
+    };
+    let progress = move || match pos.get() {
+        0 => "Before you begin".to_string(),
+        LAST => "One last question".to_string(),
+        p => format!("Step {p} of {}", STEPS.len()),
+    };
+
+    view! {
+        <PageHeading title="Reframe"/>
+        <section class="card check-card flow">
+            <div class="progress" aria-hidden="true">
+                <div class="progress-fill" style:width=move || format!("{}%", (pos.get() + 1) * 100 / (LAST + 1))></div>
+            </div>
+            <p class="step-count" aria-live="polite">{progress}</p>
+            {so_far}
+            {screen}
+            <p class="notice error" role="alert" hidden=move || error.get().is_none()>{move || error.get()}</p>
+            <div class="actions step-actions">
+                <Show when=move || { pos.get() > 0 }>
+                    <button type="button" class="button secondary" on:click=move |_| go(pos.get_untracked() - 1)>"Back"</button>
+                </Show>
+                <button type="button" class="button" on:click=next.clone()>{next_label}</button>
+            </div>
+        </section>
+        <p class="muted small">"Kept as a draft on this device while you write."</p>
+    }
+}
+
+#[component]
+fn Summary(id: String) -> impl IntoView {
+    let db = use_db();
+    let reframe = Memo::new(move |_| db.reframes.with(|all| all.iter().find(|r| r.id == id).cloned()));
+    move || match reframe.get() {
+        None => view! {
+            <PageHeading title="Reframe not found"/>
+            <p class="card">"This reframe is no longer here."</p>
+            <a class="button secondary" href=link("/reframe")>"Back to reframes"</a>
+        }
+        .into_any(),
+        Some(r) => {
+            let lines = [("Thank you", 3), ("You\u{2019}re safe", 4), ("I choose", 5), ("My step", SMALL_STEP)]
+                .into_iter()
+                .filter(|(_, i)| !r.answer(*i).is_empty())
+                .map(|(label, i)| view! { <div class="summary-line"><dt>{label}</dt><dd>{r.answer(i).to_string()}</dd></div> })
+                .collect_view();
+            let underneath = [(1, "The urge"), (2, "What it protects you from")]
+                .into_iter()
+                .filter(|(i, _)| !r.answer(*i).is_empty())
+                .map(|(i, label)| view! { <dt>{label}</dt><dd>{r.answer(i).to_string()}</dd> })
+                .collect_view();
+            view! {
+                <PageHeading title="Your reframe"/>
+                <article class="card summary-card">
+                    <p class="entry-meta">{format_date(r.created)}</p>
+                    <p class="situation">{r.situation().to_string()}</p>
+                    <dl class="summary-lines">{lines}</dl>
+                    {safety_line(&r).map(|s| view! { <p class="shift-line">{s}</p> })}
+                </article>
+                <details class="card">
+                    <summary>"The urge and what it protects you from"</summary>
+                    <dl class="details">{underneath}</dl>
+                </details>
+                <p><a href=link("/reframe")>"← All reframes"</a></p>
+            }
+            .into_any()
+        }
     }
 }

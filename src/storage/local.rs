@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use super::{parse_record_key, Kv, Prefs, SaveError, Store, PREFIX, PREFS_KEY};
 use crate::domain::check::SelfCheck;
 use crate::domain::journal::JournalEntry;
+use crate::domain::reframe::Reframe;
 use crate::domain::records::{self, Record};
 use crate::ui::browser::now_ms;
 
@@ -62,6 +63,7 @@ pub fn store() -> Store<LocalKv> {
 pub struct Db {
     pub journal: RwSignal<Vec<JournalEntry>>,
     pub checks: RwSignal<Vec<SelfCheck>>,
+    pub reframes: RwSignal<Vec<Reframe>>,
     pub prefs: RwSignal<Prefs>,
     /// Values kept aside because they could not be read.
     pub unreadable: RwSignal<usize>,
@@ -79,6 +81,12 @@ pub trait Held: Record + Send + Sync {
 impl Held for JournalEntry {
     fn held(db: &Db) -> RwSignal<Vec<Self>> {
         db.journal
+    }
+}
+
+impl Held for Reframe {
+    fn held(db: &Db) -> RwSignal<Vec<Self>> {
+        db.reframes
     }
 }
 
@@ -107,6 +115,7 @@ impl Db {
         let db = Db {
             journal: RwSignal::new(decode_all(&opened.records)),
             checks: RwSignal::new(decode_all(&opened.records)),
+            reframes: RwSignal::new(decode_all(&opened.records)),
             prefs: RwSignal::new(store.prefs()),
             unreadable: RwSignal::new(opened.unreadable),
             newer_schema: RwSignal::new(opened.newer_schema),
@@ -122,6 +131,7 @@ impl Db {
         READ_ONLY.with(|c| c.set(store.is_read_only()));
         self.journal.set(decode_all(&opened.records));
         self.checks.set(decode_all(&opened.records));
+        self.reframes.set(decode_all(&opened.records));
         self.prefs.set(store.prefs());
         self.unreadable.set(opened.unreadable);
         self.newer_schema.set(opened.newer_schema);
@@ -141,6 +151,7 @@ impl Db {
             match kind {
                 JournalEntry::KIND => self.apply_remote::<JournalEntry>(id, value),
                 SelfCheck::KIND => self.apply_remote::<SelfCheck>(id, value),
+                Reframe::KIND => self.apply_remote::<Reframe>(id, value),
                 _ => {}
             }
         }
@@ -179,6 +190,7 @@ impl Db {
     pub fn change_times(&self) -> Vec<i64> {
         let mut times: Vec<i64> = self.journal.with(|all| all.iter().map(|e| e.updated).collect());
         self.checks.with(|all| times.extend(all.iter().map(|c| c.at)));
+        self.reframes.with(|all| times.extend(all.iter().map(|r| r.updated)));
         times
     }
 

@@ -6,6 +6,7 @@ import { test, expect, open } from './fixtures.mjs';
 const ROUTES = [
   '/', '/check', '/journal', '/reframe', '/practice', '/learn', '/data', '/missing',
   '/journal?new&prompt=withdraw', '/journal?entry=e1', '/journal?tab=patterns', '/check?take',
+  '/reframe?new', '/reframe?view=r1',
 ];
 
 const DAY = 86400000;
@@ -35,6 +36,11 @@ for (const scheme of ['light', 'dark']) {
           const id = `c${ago}`;
           localStorage.setItem(`leaning-in.rec.check.${id}`, JSON.stringify({ v: 1, id, at: Date.now() - ago * day, answers }));
         }
+        const r = { v: 1, id: 'r1', created: Date.now() - 2 * day, updated: Date.now() - 2 * day, safe_before: 3, safe_after: 6,
+          answers: ['Jo asked how I was really doing and I said "fine", then changed the subject.', 'Leave early.', 'Being a burden.',
+            'Thank you for keeping me safe when I had to manage alone.', 'I am an adult now, and Jo has been kind to me for years.',
+            'I choose to tell Jo one true sentence about my week.', 'Text Jo tonight.'] };
+        localStorage.setItem('leaning-in.rec.reframe.r1', JSON.stringify(r));
       }, SAMPLE);
       for (const route of ROUTES) {
         await open(page, route);
