@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsCast;
 
 use crate::domain::check::{
     band, exercise_for, highest, newest_first, retake_due, score, score_of, shifts, SelfCheck, RETAKE_AFTER_DAYS, SCALE,
@@ -16,7 +15,7 @@ use crate::storage::local::use_db;
 use crate::ui::browser::{format_date, new_id, now_ms, offset_minutes};
 use crate::ui::chart::LineChart;
 use crate::ui::draft::use_draft;
-use crate::ui::{link, PageHeading};
+use crate::ui::{focus_first, link, PageHeading};
 
 const NOT_A_DIAGNOSIS: &str = "This is a reflection tool, not a diagnosis. It can help you notice a pattern and how it changes; only you know your story, and a therapist can help you explore it further.";
 
@@ -37,22 +36,6 @@ pub fn CheckPage() -> impl IntoView {
 struct CheckDraft {
     answers: Vec<Option<u8>>,
     step: usize,
-}
-
-/// Moves keyboard focus to the chosen (or first) answer of the current statement,
-/// so the screen reader reads the new statement and arrow keys work at once.
-fn focus_current_answer() {
-    request_animation_frame(|| {
-        let doc = document();
-        let target = doc
-            .query_selector(".check-step input:checked")
-            .ok()
-            .flatten()
-            .or_else(|| doc.query_selector(".check-step input").ok().flatten());
-        if let Some(el) = target.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
-        }
-    });
 }
 
 #[component]
@@ -78,7 +61,7 @@ fn TakeCheck() -> impl IntoView {
     let go = move |to: usize| {
         error.set(None);
         step.set(to);
-        focus_current_answer();
+        focus_first(&[".check-step input:checked", ".check-step input"]);
     };
     let next = move |_| {
         let i = step.get_untracked();
@@ -99,7 +82,7 @@ fn TakeCheck() -> impl IntoView {
                     if missing.len() == 1 { "needs" } else { "need" }
                 )));
                 step.set(missing[0]);
-                focus_current_answer();
+                focus_first(&[".check-step input:checked", ".check-step input"]);
             }
             Ok(_) => {
                 let check = SelfCheck {

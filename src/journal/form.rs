@@ -13,7 +13,7 @@ use crate::ui::browser::{new_id, now_ms, offset_minutes};
 use crate::ui::draft::use_draft;
 use crate::ui::fields::{zero_to_ten, CheckChips, RadioScale};
 use crate::ui::toast::{use_toasts, Toast};
-use crate::ui::{link, PageHeading};
+use crate::ui::{link, GoneCard, PageHeading};
 
 /// The form's state, exactly as kept in the draft.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -117,9 +117,7 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
     let existing = editing.as_ref().and_then(|id| db.journal.with_untracked(|all| all.iter().find(|e| &e.id == id).cloned()));
     if editing.is_some() && existing.is_none() {
         return view! {
-            <PageHeading title="Entry not found"/>
-            <p class="card">"This entry is no longer here. It may have been deleted in another tab."</p>
-            <a class="button secondary" href=link("/journal")>"Back to the journal"</a>
+            <GoneCard title="Entry not found" text="This entry is no longer here. It may have been deleted in another tab." back="/journal" back_label="Back to the journal"/>
         }
         .into_any();
     }

@@ -8,7 +8,7 @@ use crate::domain::time::{days_from_civil, iso_date, parse_iso_date};
 use crate::storage::local::use_db;
 use crate::ui::browser::{format_date, now_ms, offset_minutes};
 use crate::ui::toast::{use_toasts, Toast};
-use crate::ui::{link, PageHeading};
+use crate::ui::{link, GoneCard, PageHeading};
 
 /// Entries shown at first; "Show more" adds this many again. Rendering a few dozen
 /// keeps the list instant with years of entries.
@@ -181,9 +181,7 @@ pub fn EntryView(id: String) -> impl IntoView {
     };
     move || match entry.get() {
         None => view! {
-            <PageHeading title="Entry not found"/>
-            <p class="card">"This entry is no longer here. It may have been deleted in another tab."</p>
-            <a class="button secondary" href=link("/journal")>"Back to the journal"</a>
+            <GoneCard title="Entry not found" text="This entry is no longer here. It may have been deleted in another tab." back="/journal" back_label="Back to the journal"/>
         }
         .into_any(),
         Some(e) => {

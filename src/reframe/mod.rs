@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsCast;
 
 use crate::domain::journal::preview;
 use crate::domain::reframe::{can_save, shift_label, Reframe, SMALL_STEP, STEPS};
@@ -13,7 +12,7 @@ use crate::storage::local::use_db;
 use crate::ui::browser::{format_date, new_id, now_ms};
 use crate::ui::draft::use_draft;
 use crate::ui::fields::{zero_to_ten, RadioScale};
-use crate::ui::{link, PageHeading};
+use crate::ui::{focus_first, link, GoneCard, PageHeading};
 
 /// Screens of the flow: 0 asks how safe closeness feels, 1–7 are the steps, 8 asks again.
 const LAST: usize = STEPS.len() + 1;
@@ -85,21 +84,6 @@ struct FlowDraft {
     safe_after: Option<u8>,
 }
 
-/// Puts keyboard focus on the new screen's field, so typing can start at once.
-fn focus_field() {
-    request_animation_frame(|| {
-        let doc = document();
-        let el = doc
-            .query_selector(".flow-screen textarea, .flow-screen input:checked, .flow-screen input")
-            .ok()
-            .flatten()
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(el) = el {
-            let _ = el.focus();
-        }
-    });
-}
-
 #[component]
 fn Flow(from: Option<String>) -> impl IntoView {
     let db = use_db();
@@ -137,7 +121,7 @@ fn Flow(from: Option<String>) -> impl IntoView {
     let go = move |to: usize| {
         error.set(None);
         pos.set(to);
-        focus_field();
+        focus_first(&[".flow-screen textarea", ".flow-screen input:checked", ".flow-screen input"]);
     };
     let finish = move || {
         let a = answers.get_untracked();
@@ -265,9 +249,7 @@ fn Summary(id: String) -> impl IntoView {
     let reframe = Memo::new(move |_| db.reframes.with(|all| all.iter().find(|r| r.id == id).cloned()));
     move || match reframe.get() {
         None => view! {
-            <PageHeading title="Reframe not found"/>
-            <p class="card">"This reframe is no longer here."</p>
-            <a class="button secondary" href=link("/reframe")>"Back to reframes"</a>
+            <GoneCard title="Reframe not found" text="This reframe is no longer here. It may have been deleted in another tab." back="/reframe" back_label="Back to reframes"/>
         }
         .into_any(),
         Some(r) => {

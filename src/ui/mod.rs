@@ -40,6 +40,33 @@ pub fn PageHeading(title: &'static str, #[prop(optional)] lead: Option<&'static 
     }
 }
 
+/// After a step changes, moves keyboard focus to the first element matching any of
+/// `selectors` (tried in order), so typing or arrow keys work at once and screen
+/// readers announce the new question.
+pub fn focus_first(selectors: &'static [&'static str]) {
+    request_animation_frame(move || {
+        let doc = document();
+        let el = selectors
+            .iter()
+            .find_map(|sel| doc.query_selector(sel).ok().flatten())
+            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+        if let Some(el) = el {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// What a page shows when the record it was opened for is gone (deleted, perhaps
+/// in another tab).
+#[component]
+pub fn GoneCard(title: &'static str, text: &'static str, back: &'static str, back_label: &'static str) -> impl IntoView {
+    view! {
+        <PageHeading title=title/>
+        <p class="card">{text}</p>
+        <a class="button secondary" href=link(back)>{back_label}</a>
+    }
+}
+
 /// An honest placeholder for a page whose feature has not been built yet.
 #[component]
 pub fn ComingSoon(what: &'static str) -> impl IntoView {
