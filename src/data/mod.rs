@@ -230,6 +230,7 @@ fn DeleteEverything() -> impl IntoView {
             format!("{n} journal {}", if n == 1 { "entry" } else { "entries" }),
             format!("{c} {}", if c == 1 { "self-check" } else { "self-checks" }),
             format!("{} {}", db.reframes.get().len(), if db.reframes.get().len() == 1 { "reframe" } else { "reframes" }),
+            format!("{} small {}", db.steps.get().len(), if db.steps.get().len() == 1 { "step" } else { "steps" }),
         ];
         parts.push("any unsaved drafts".into());
         parts.push("your settings".into());

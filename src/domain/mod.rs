@@ -6,6 +6,7 @@ pub mod check;
 pub mod journal;
 pub mod markdown;
 pub mod pages;
+pub mod practice;
 pub mod reframe;
 pub mod records;
 pub mod time;

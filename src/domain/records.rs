@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::check::SelfCheck;
 use super::journal::JournalEntry;
+use super::practice::{CustomStep, PlannedStep};
 use super::reframe::Reframe;
 
 /// The record format this build writes. A stored record with a higher `v` was
@@ -82,7 +83,7 @@ fn check_as<T: Record>(value: &Value) -> Result<Checked, Unreadable> {
 }
 
 /// Every kind this build knows, in the order backups and exports list them.
-pub const KINDS: [&str; 3] = [JournalEntry::KIND, SelfCheck::KIND, Reframe::KIND];
+pub const KINDS: [&str; 5] = [JournalEntry::KIND, SelfCheck::KIND, Reframe::KIND, PlannedStep::KIND, CustomStep::KIND];
 
 /// Checks a stored or imported value of any kind without the caller naming a type.
 pub fn check(kind: &str, value: &Value) -> Result<Checked, Unreadable> {
@@ -90,6 +91,8 @@ pub fn check(kind: &str, value: &Value) -> Result<Checked, Unreadable> {
         JournalEntry::KIND => check_as::<JournalEntry>(value),
         SelfCheck::KIND => check_as::<SelfCheck>(value),
         Reframe::KIND => check_as::<Reframe>(value),
+        PlannedStep::KIND => check_as::<PlannedStep>(value),
+        CustomStep::KIND => check_as::<CustomStep>(value),
         other => Err(Unreadable::UnknownKind(other.to_string())),
     }
 }

@@ -1,13 +1,377 @@
-//! Small steps at /practice: plan a step, log how it went, see progress.
+//! Small steps at /practice: plan one small act of openness, log how it went, and
+//! see progress without streaks or guilt. `?step=ID` preselects a library step,
+//! `?plan=TEXT` fills in your own (from a reframe), `?log=ID` logs a planned step.
 
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use serde::{Deserialize, Serialize};
 
-use crate::ui::{ComingSoon, PageHeading};
+use crate::domain::practice::{
+    current_step, discomfort_sentence, library_step, progress, CustomStep, Outcome, PlannedStep, CLOSING_QUESTION, GROUPS,
+    LIBRARY,
+};
+use crate::storage::local::use_db;
+use crate::ui::browser::{format_date, new_id, now_ms, offset_minutes};
+use crate::ui::chart::PairChart;
+use crate::ui::draft::use_draft;
+use crate::ui::fields::{zero_to_ten, RadioScale};
+use crate::ui::toast::{use_toasts, Toast};
+use crate::ui::{link, GoneCard, PageHeading};
+
+const EXPECT_ENDS: (&str, &str) = ("0: not at all", "10: very uncomfortable");
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 #[component]
 pub fn PracticePage() -> impl IntoView {
+    let query = use_query_map();
+    move || {
+        let q = query.get();
+        match q.get("log") {
+            Some(id) => view! { <LogStep id=id/> }.into_any(),
+            None => view! {
+                <PageHeading title="Small steps" lead="One small act of openness at a time. Not yet is always fine."/>
+                <CurrentStep/>
+                <PlanStep preselect=q.get("step") own=q.get("plan")/>
+                <Progress/>
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// The step planned and not yet logged, if any.
+#[component]
+pub fn CurrentStep() -> impl IntoView {
+    let db = use_db();
+    move || {
+        db.steps.with(|all| current_step(all).cloned()).map(|s| view! {
+            <section class="card today" aria-labelledby="today-title">
+                <h2 id="today-title">"Your small step"</h2>
+                <p class="step-text">{s.text.clone()}</p>
+                {(!s.with_whom.is_empty()).then(|| view! { <p class="muted">"With " {s.with_whom.clone()}</p> })}
+                <p class="muted small">{format!("Planned {}. You expected it to feel {} out of 10 uncomfortable.", format_date(s.created), s.expected)}</p>
+                <a class="button" href=link(&format!("/practice?log={}", s.id))>"Log how it went"</a>
+            </section>
+        })
+    }
+}
+
+#[derive(Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct PlanDraft {
+    choice: Option<String>,
+    own: String,
+    with_whom: String,
+    expected: Option<u8>,
+}
+
+#[component]
+fn PlanStep(preselect: Option<String>, own: Option<String>) -> impl IntoView {
+    let db = use_db();
+    let toasts = use_toasts();
+    let choice = RwSignal::new(preselect.filter(|id| library_step(id).is_some()));
+    let own_text = RwSignal::new(own.unwrap_or_default());
+    let with_whom = RwSignal::new(String::new());
+    let expected = RwSignal::new(None::<u8>);
+    let draft = use_draft(
+        "practice-plan".to_string(),
+        move || PlanDraft { choice: choice.get(), own: own_text.get(), with_whom: with_whom.get(), expected: expected.get() },
+        move |d: PlanDraft| {
+            if choice.get_untracked().is_none() && own_text.get_untracked().is_empty() {
+                choice.set(d.choice);
+                own_text.set(d.own);
+            }
+            with_whom.set(d.with_whom);
+            expected.set(d.expected);
+        },
+        |d| d.choice.is_none() && d.own.trim().is_empty() && d.with_whom.trim().is_empty() && d.expected.is_none(),
+    );
+    let error = RwSignal::new(None::<String>);
+    let new_custom = RwSignal::new(String::new());
+
+    let chosen_text = move || -> Option<(Option<String>, String)> {
+        let own = own_text.get_untracked();
+        if !own.trim().is_empty() {
+            return Some((None, own.trim().to_string()));
+        }
+        let id = choice.get_untracked()?;
+        if let Some(step) = library_step(&id) {
+            return Some((Some(id), step.text.to_string()));
+        }
+        db.custom_steps.with_untracked(|c| c.iter().find(|s| s.id == id).map(|s| (None, s.text.clone())))
+    };
+    let plan = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some((library_id, text)) = chosen_text() else {
+            error.set(Some("Choose a step from the list, or write your own.".into()));
+            return;
+        };
+        let Some(expected_value) = expected.get_untracked() else {
+            error.set(Some("How uncomfortable do you expect it to be? A rough guess is fine.".into()));
+            return;
+        };
+        let now = now_ms();
+        let step = PlannedStep {
+            id: new_id(),
+            created: now,
+            updated: now,
+            library_id,
+            text,
+            with_whom: with_whom.get_untracked().trim().to_string(),
+            expected: expected_value,
+            outcome: None,
+        };
+        match db.save(step) {
+            Ok(()) => {
+                draft.clear();
+                error.set(None);
+                choice.set(None);
+                own_text.set(String::new());
+                with_whom.set(String::new());
+                expected.set(None);
+                toasts.show(Toast { message: "Planned. Come back and log how it went, whenever you are ready.".into(), undo: None });
+                crate::ui::focus_first(&["#today-title"]);
+            }
+            Err(e) => error.set(Some(e.message().to_string())),
+        }
+    };
+    let add_custom = move |_| {
+        let text = new_custom.get_untracked().trim().to_string();
+        if text.is_empty() {
+            return;
+        }
+        let step = CustomStep { id: new_id(), created: now_ms(), text };
+        let id = step.id.clone();
+        if db.save(step).is_ok() {
+            new_custom.set(String::new());
+            choice.set(Some(id));
+        }
+    };
+
+    let option = move |id: String, text: String, why: Option<&'static str>| {
+        let v = id.clone();
+        view! {
+            <label class="choice">
+                <input type="radio" name="step-choice" prop:checked=move || choice.get().as_deref() == Some(v.as_str())
+                    on:change=move |_| { choice.set(Some(id.clone())); own_text.set(String::new()); }/>
+                <span>{text}{why.map(|w| view! { <small class="why-line">{w}</small> })}</span>
+            </label>
+        }
+    };
+    let groups = GROUPS
+        .iter()
+        .enumerate()
+        .map(|(g, heading)| {
+            let items = LIBRARY
+                .iter()
+                .filter(|s| s.group == g)
+                .map(|s| option(s.id.to_string(), s.text.to_string(), Some(s.why)))
+                .collect_view();
+            view! { <fieldset class="step-group"><legend>{*heading}</legend><div class="choices">{items}</div></fieldset> }
+        })
+        .collect_view();
+    let custom = move || {
+        let items = db.custom_steps.with(|c| c.iter().map(|s| option(s.id.clone(), s.text.clone(), None)).collect::<Vec<_>>());
+        (!items.is_empty()).then(|| view! {
+            <fieldset class="step-group"><legend>"Your own steps"</legend><div class="choices">{items}</div></fieldset>
+        })
+    };
+
     view! {
-        <PageHeading title="Small steps" lead="One small act of openness at a time."/>
-        <ComingSoon what="Soon you will be able to plan small acts of openness, note how they went, and see how fear compares with what really happens."/>
+        <section class="card" aria-labelledby="plan-title" id="plan">
+            <h2 id="plan-title">{CLOSING_QUESTION}</h2>
+            <form on:submit=plan novalidate>
+                {groups}
+                {custom}
+                <div class="field add-own">
+                    <label for="new-custom">"Add a step of your own to this list"</label>
+                    <div class="inline-field">
+                        <input id="new-custom" type="text" prop:value=move || new_custom.get()
+                            on:input=move |ev| new_custom.set(event_target_value(&ev))/>
+                        <button type="button" class="button secondary small" on:click=add_custom>"Add"</button>
+                    </div>
+                </div>
+                <div class="field">
+                    <label for="own-step">"Or write a step just for now"</label>
+                    <input id="own-step" type="text" prop:value=move || own_text.get()
+                        on:input=move |ev| { own_text.set(event_target_value(&ev)); if !own_text.get_untracked().is_empty() { choice.set(None) } }/>
+                </div>
+                <div class="field">
+                    <label for="with-whom">"With whom? (optional)"</label>
+                    <input id="with-whom" type="text" prop:value=move || with_whom.get()
+                        on:input=move |ev| with_whom.set(event_target_value(&ev))/>
+                </div>
+                <RadioScale legend="How uncomfortable do you expect it to be?" name="expected" options=zero_to_ten() value=expected ends=EXPECT_ENDS/>
+                <p class="notice error" role="alert" hidden=move || error.get().is_none()>{move || error.get()}</p>
+                <button type="submit" class="button">"Plan this step"</button>
+            </form>
+        </section>
+    }
+}
+
+#[derive(Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct LogDraft {
+    done: Option<u8>,
+    actual: Option<u8>,
+    note: String,
+}
+
+#[component]
+fn LogStep(id: String) -> impl IntoView {
+    let db = use_db();
+    let Some(step) = db.steps.with_untracked(|all| all.iter().find(|s| s.id == id).cloned()) else {
+        return view! { <GoneCard title="Step not found" text="This step is no longer here." back="/practice" back_label="Back to small steps"/> }.into_any();
+    };
+    let navigate = use_navigate();
+    let toasts = use_toasts();
+    let done = RwSignal::new(None::<u8>);
+    let actual = RwSignal::new(None::<u8>);
+    let note = RwSignal::new(String::new());
+    let draft = use_draft(
+        format!("practice-log-{id}"),
+        move || LogDraft { done: done.get(), actual: actual.get(), note: note.get() },
+        move |d: LogDraft| {
+            done.set(d.done);
+            actual.set(d.actual);
+            note.set(d.note);
+        },
+        |d| d.done.is_none() && d.actual.is_none() && d.note.trim().is_empty(),
+    );
+    let error = RwSignal::new(None::<String>);
+    let not_yet = RwSignal::new(false);
+
+    let record = {
+        let step = step.clone();
+        move |done_it: bool| {
+            let now = now_ms();
+            let mut s = step.clone();
+            s.updated = now;
+            s.outcome = Some(Outcome {
+                logged_at: now,
+                done: done_it,
+                actual: if done_it { actual.get_untracked() } else { None },
+                note: note.get_untracked().trim().to_string(),
+            });
+            db.save(s)
+        }
+    };
+    let save = {
+        let record = record.clone();
+        let navigate = navigate.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            match done.get_untracked() {
+                None => error.set(Some("Did you take the step? Either answer is fine.".into())),
+                Some(1) => {
+                    error.set(None);
+                    not_yet.set(true);
+                    crate::ui::focus_first(&["#not-yet-title"]);
+                }
+                Some(_) => match record(true) {
+                    Ok(()) => {
+                        draft.clear();
+                        toasts.show(Toast { message: "Logged. That took courage.".into(), undo: None });
+                        navigate(&link("/practice"), Default::default());
+                    }
+                    Err(e) => error.set(Some(e.message().to_string())),
+                },
+            }
+        }
+    };
+    let keep = {
+        let navigate = navigate.clone();
+        move |_| {
+            draft.clear();
+            navigate(&link("/practice"), Default::default());
+        }
+    };
+    let smaller = move |_| {
+        if record(false).is_ok() {
+            draft.clear();
+            navigate(&link("/practice#plan"), Default::default());
+        }
+    };
+
+    view! {
+        <PageHeading title="How did it go?"/>
+        <section class="card">
+            <p class="step-text">{step.text.clone()}</p>
+            <form on:submit=save novalidate>
+                <RadioScale legend="Did you take this step?" name="done" wide=true
+                    options=vec![(0, "Yes, I did it".to_string()), (1, "Not yet".to_string())] value=done/>
+                <Show when=move || done.get() == Some(0)>
+                    <RadioScale legend="How uncomfortable was it, really?" name="actual" options=zero_to_ten() value=actual ends=EXPECT_ENDS/>
+                    <p class="muted small">{format!("Beforehand you expected {} out of 10.", step.expected)}</p>
+                </Show>
+                <div class="field">
+                    <label for="log-note">"What happened, and how did it feel? (optional)"</label>
+                    <textarea id="log-note" rows="4" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                </div>
+                <p class="notice error" role="alert" hidden=move || error.get().is_none()>{move || error.get()}</p>
+                <Show when=move || !not_yet.get()>
+                    <button type="submit" class="button">"Save"</button>
+                </Show>
+            </form>
+            <Show when=move || not_yet.get()>
+                <div class="notice" role="status">
+                    <h2 id="not-yet-title" tabindex="-1">"Not yet is completely fine"</h2>
+                    <p>"Steps like this take courage, and timing matters. You can keep this one for another day, or choose a smaller step that feels more possible right now."</p>
+                    <div class="actions">
+                        <button type="button" class="button" on:click=keep.clone()>"Keep it for another day"</button>
+                        <button type="button" class="button secondary" on:click=smaller.clone()>"Choose a smaller step"</button>
+                    </div>
+                </div>
+            </Show>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn Progress() -> impl IntoView {
+    let db = use_db();
+    move || {
+        let p = db.steps.with(|all| progress(all, offset_minutes(now_ms())));
+        if p.done == 0 {
+            return view! {
+                <section class="card" aria-labelledby="progress-title">
+                    <h2 id="progress-title">"Your progress"</h2>
+                    <p>"When you take a step and log it, you will see your steps here, and how the discomfort you expected compares with how it really felt."</p>
+                </section>
+            }
+            .into_any();
+        }
+        let months = p
+            .by_month
+            .iter()
+            .rev()
+            .take(6)
+            .map(|((y, m), n)| view! { <li><span>{format!("{} {y}", MONTHS[(*m - 1) as usize])}</span><span class="count">{format!("{n} {}", if *n == 1 { "step" } else { "steps" })}</span></li> })
+            .collect_view();
+        let most = p.most_done.iter().map(|(t, n)| view! { <li><span>{t.clone()}</span><span class="count">{format!("{n}×")}</span></li> }).collect_view();
+        let items = p.discomfort.iter().rev().take(12).rev().map(|(at, e, a)| (format_date(*at), *e, *a)).collect::<Vec<_>>();
+        let chart = if items.is_empty() {
+            view! { <p>{discomfort_sentence(None)}</p> }.into_any()
+        } else {
+            view! {
+                <PairChart title="Expected and actual discomfort" summary=discomfort_sentence(p.averages)
+                    names=("Expected", "Actual") items=items/>
+            }
+            .into_any()
+        };
+        view! {
+            <section class="card" aria-labelledby="progress-title">
+                <h2 id="progress-title">"Your progress"</h2>
+                <p class="progress-total">{format!("You have taken {} small {}.", p.done, if p.done == 1 { "step" } else { "steps" })}</p>
+                <ul class="ranked plain">{months}</ul>
+                <h3>"Expected and actual discomfort"</h3>
+                {chart}
+                <h3>"Steps you have taken most"</h3>
+                <ol class="ranked">{most}</ol>
+            </section>
+        }
+        .into_any()
     }
 }

@@ -271,6 +271,12 @@ fn Summary(id: String) -> impl IntoView {
                     <dl class="summary-lines">{lines}</dl>
                     {safety_line(&r).map(|s| view! { <p class="shift-line">{s}</p> })}
                 </article>
+                {(!r.answer(SMALL_STEP).is_empty()).then(|| {
+                    let plan = format!("/practice?plan={}#plan", String::from(js_sys::encode_uri_component(r.answer(SMALL_STEP))));
+                    view! {
+                        <p><a class="button" href=link(&plan)>"Plan this step in Small steps"</a></p>
+                    }
+                })}
                 <details class="card">
                     <summary>"The urge and what it protects you from"</summary>
                     <dl class="details">{underneath}</dl>

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use super::{parse_record_key, Kv, Prefs, SaveError, Store, PREFIX, PREFS_KEY};
 use crate::domain::check::SelfCheck;
 use crate::domain::journal::JournalEntry;
+use crate::domain::practice::{CustomStep, PlannedStep};
 use crate::domain::reframe::Reframe;
 use crate::domain::records::{self, Record};
 use crate::ui::browser::now_ms;
@@ -64,6 +65,8 @@ pub struct Db {
     pub journal: RwSignal<Vec<JournalEntry>>,
     pub checks: RwSignal<Vec<SelfCheck>>,
     pub reframes: RwSignal<Vec<Reframe>>,
+    pub steps: RwSignal<Vec<PlannedStep>>,
+    pub custom_steps: RwSignal<Vec<CustomStep>>,
     pub prefs: RwSignal<Prefs>,
     /// Values kept aside because they could not be read.
     pub unreadable: RwSignal<usize>,
@@ -87,6 +90,18 @@ impl Held for JournalEntry {
 impl Held for Reframe {
     fn held(db: &Db) -> RwSignal<Vec<Self>> {
         db.reframes
+    }
+}
+
+impl Held for PlannedStep {
+    fn held(db: &Db) -> RwSignal<Vec<Self>> {
+        db.steps
+    }
+}
+
+impl Held for CustomStep {
+    fn held(db: &Db) -> RwSignal<Vec<Self>> {
+        db.custom_steps
     }
 }
 
@@ -116,6 +131,8 @@ impl Db {
             journal: RwSignal::new(decode_all(&opened.records)),
             checks: RwSignal::new(decode_all(&opened.records)),
             reframes: RwSignal::new(decode_all(&opened.records)),
+            steps: RwSignal::new(decode_all(&opened.records)),
+            custom_steps: RwSignal::new(decode_all(&opened.records)),
             prefs: RwSignal::new(store.prefs()),
             unreadable: RwSignal::new(opened.unreadable),
             newer_schema: RwSignal::new(opened.newer_schema),
@@ -132,6 +149,8 @@ impl Db {
         self.journal.set(decode_all(&opened.records));
         self.checks.set(decode_all(&opened.records));
         self.reframes.set(decode_all(&opened.records));
+        self.steps.set(decode_all(&opened.records));
+        self.custom_steps.set(decode_all(&opened.records));
         self.prefs.set(store.prefs());
         self.unreadable.set(opened.unreadable);
         self.newer_schema.set(opened.newer_schema);
@@ -152,6 +171,8 @@ impl Db {
                 JournalEntry::KIND => self.apply_remote::<JournalEntry>(id, value),
                 SelfCheck::KIND => self.apply_remote::<SelfCheck>(id, value),
                 Reframe::KIND => self.apply_remote::<Reframe>(id, value),
+                PlannedStep::KIND => self.apply_remote::<PlannedStep>(id, value),
+                CustomStep::KIND => self.apply_remote::<CustomStep>(id, value),
                 _ => {}
             }
         }
@@ -191,6 +212,8 @@ impl Db {
         let mut times: Vec<i64> = self.journal.with(|all| all.iter().map(|e| e.updated).collect());
         self.checks.with(|all| times.extend(all.iter().map(|c| c.at)));
         self.reframes.with(|all| times.extend(all.iter().map(|r| r.updated)));
+        self.steps.with(|all| times.extend(all.iter().map(|s| s.updated)));
+        self.custom_steps.with(|all| times.extend(all.iter().map(|s| s.created)));
         times
     }
 

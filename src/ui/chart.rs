@@ -76,3 +76,64 @@ pub fn LineChart(
         </figure>
     }
 }
+
+/// Two values per item side by side, such as expected and actual discomfort
+/// (0–10), with a summary for screen readers and the numbers as a table.
+#[component]
+pub fn PairChart(
+    title: &'static str,
+    summary: String,
+    /// Names of the two values, first and second.
+    names: (&'static str, &'static str),
+    /// (label, first, second), oldest first.
+    items: Vec<(String, u8, u8)>,
+) -> impl IntoView {
+    const W: i32 = 320;
+    const H: i32 = 120;
+    const BASE: i32 = 110;
+    const TOP: i32 = 10;
+    let n = items.len().max(1) as i32;
+    let slot = (W - 20) / n;
+    let bar = (slot / 3).clamp(3, 18);
+    let height = |v: u8| (BASE - TOP) * i32::from(v.min(10)) / 10;
+    let bars = items
+        .iter()
+        .enumerate()
+        .map(|(i, (_, a, b))| {
+            let x = 20 + slot * i as i32 + (slot - 2 * bar) / 2;
+            let (ha, hb) = (height(*a), height(*b));
+            view! {
+                <rect class="bar first" x=x y=BASE - ha width=bar height=ha.max(1) rx="2"/>
+                <rect class="bar second" x=x + bar y=BASE - hb width=bar height=hb.max(1) rx="2"/>
+            }
+        })
+        .collect_view();
+    let rows = items
+        .into_iter()
+        .map(|(label, a, b)| view! { <tr><td>{label}</td><td>{a}</td><td>{b}</td></tr> })
+        .collect_view();
+    view! {
+        <figure class="chart">
+            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=format!("{title}. {summary}")>
+                <line class="grid" x1="20" y1=TOP x2=W y2=TOP/>
+                <line class="grid" x1="20" y1=BASE x2=W y2=BASE/>
+                <text class="tick" x="14" y=TOP + 4>"10"</text>
+                <text class="tick" x="14" y=BASE + 4>"0"</text>
+                {bars}
+            </svg>
+            <div class="legend" aria-hidden="true">
+                <span class="key first"></span>{names.0}
+                <span class="key second"></span>{names.1}
+            </div>
+            <figcaption>{summary.clone()}</figcaption>
+            <details class="chart-table">
+                <summary>"Show as a table"</summary>
+                <table>
+                    <caption class="visually-hidden">{title}</caption>
+                    <thead><tr><th scope="col">"Step"</th><th scope="col">{names.0}</th><th scope="col">{names.1}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}

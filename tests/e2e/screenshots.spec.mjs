@@ -6,7 +6,7 @@ import { test, expect, open } from './fixtures.mjs';
 const ROUTES = [
   '/', '/check', '/journal', '/reframe', '/practice', '/learn', '/data', '/missing',
   '/journal?new&prompt=withdraw', '/journal?entry=e1', '/journal?tab=patterns', '/check?take',
-  '/reframe?new', '/reframe?view=r1',
+  '/reframe?new', '/reframe?view=r1', '/practice?log=s2',
 ];
 
 const DAY = 86400000;
@@ -41,6 +41,13 @@ for (const scheme of ['light', 'dark']) {
             'Thank you for keeping me safe when I had to manage alone.', 'I am an adult now, and Jo has been kind to me for years.',
             'I choose to tell Jo one true sentence about my week.', 'Text Jo tonight.'] };
         localStorage.setItem('leaning-in.rec.reframe.r1', JSON.stringify(r));
+        const logged = (ago, e, a) => ({ logged_at: Date.now() - ago * day, done: true, actual: a, note: '' });
+        const steps = [
+          { id: 's1', created: Date.now() - 9 * day, updated: Date.now() - 8 * day, text: 'Accept a compliment without deflecting.', with_whom: '', expected: 7, outcome: logged(8, 7, 3) },
+          { id: 's3', created: Date.now() - 6 * day, updated: Date.now() - 5 * day, text: "Say when you're having a rough day.", with_whom: 'Sam', expected: 8, outcome: logged(5, 8, 4) },
+          { id: 's2', created: Date.now() - day, updated: Date.now() - day, text: 'Let a friend in on a worry.', with_whom: 'Sam', expected: 6 },
+        ];
+        for (const st of steps) localStorage.setItem(`leaning-in.rec.step.${st.id}`, JSON.stringify({ v: 1, ...st }));
       }, SAMPLE);
       for (const route of ROUTES) {
         await open(page, route);

@@ -1,0 +1,263 @@
+//! Small steps: the article's acts of interdependence and vulnerability, planned,
+//! tried, and looked back on. Progress is counted kindly: no streaks, no guilt.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::records::{is_valid_id, Record};
+use super::time::local_date;
+
+/// A step in the built-in library.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LibraryStep {
+    pub id: &'static str,
+    pub group: usize,
+    pub text: &'static str,
+    pub why: &'static str,
+}
+
+/// The article's two headings.
+pub const GROUPS: [&str; 2] = ["Challenge the independence myth", "Practice small acts of vulnerability"];
+
+pub const LIBRARY: [LibraryStep; 7] = [
+    LibraryStep { id: "ask-help", group: 0, text: "Ask someone for help, even with something small.", why: "Letting someone help a little shows you, in practice, that needing people can be safe." },
+    LibraryStep { id: "share-worry", group: 0, text: "Let a friend in on a worry.", why: "A worry shared often weighs less, and it lets them know the real you." },
+    LibraryStep { id: "accept-support", group: 0, text: "Accept support when it's offered.", why: "Saying yes instead of \"I'm fine\" gives closeness a chance to grow." },
+    LibraryStep { id: "rough-day", group: 0, text: "Say when you're having a rough day.", why: "Naming a hard day out loud is a small, honest act of trust." },
+    LibraryStep { id: "share-feeling", group: 1, text: "Share a personal thought or feeling with a trusted person.", why: "Opening up in small pieces builds trust at a pace you can manage." },
+    LibraryStep { id: "accept-compliment", group: 1, text: "Accept a compliment without deflecting.", why: "Letting kind words land is practice in being seen." },
+    LibraryStep { id: "let-comfort", group: 1, text: "Let someone comfort you without brushing it off.", why: "Receiving comfort, not only giving it, is what makes closeness two-way." },
+];
+
+/// The article's closing question.
+pub const CLOSING_QUESTION: &str = "What\u{2019}s one small step you can take today toward healthier attachment?";
+
+pub fn library_step(id: &str) -> Option<&'static LibraryStep> {
+    LIBRARY.iter().find(|s| s.id == id)
+}
+
+/// A step the person added to their own library.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CustomStep {
+    pub id: String,
+    pub created: i64,
+    pub text: String,
+}
+
+impl Record for CustomStep {
+    const KIND: &'static str = "custom_step";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated_at(&self) -> i64 {
+        self.created
+    }
+    fn validate(&self) -> Result<(), String> {
+        check_step_text(&self.id, &self.text)
+    }
+}
+
+fn check_step_text(id: &str, text: &str) -> Result<(), String> {
+    if !is_valid_id(id) {
+        return Err("the id is not valid".into());
+    }
+    if text.trim().is_empty() {
+        return Err("a step needs a few words".into());
+    }
+    Ok(())
+}
+
+/// How a planned step went.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub logged_at: i64,
+    pub done: bool,
+    /// How uncomfortable it actually was, 0–10 (when done).
+    #[serde(default)]
+    pub actual: Option<u8>,
+    /// What happened, and how it felt.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A step the person planned, and later, how it went.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlannedStep {
+    pub id: String,
+    pub created: i64,
+    pub updated: i64,
+    /// The library step it came from, if any.
+    #[serde(default)]
+    pub library_id: Option<String>,
+    pub text: String,
+    #[serde(default)]
+    pub with_whom: String,
+    /// How uncomfortable they expect it to be, 0–10.
+    pub expected: u8,
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
+}
+
+impl PlannedStep {
+    pub fn is_open(&self) -> bool {
+        self.outcome.is_none()
+    }
+    pub fn is_done(&self) -> bool {
+        self.outcome.as_ref().is_some_and(|o| o.done)
+    }
+}
+
+impl Record for PlannedStep {
+    const KIND: &'static str = "step";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated_at(&self) -> i64 {
+        self.updated
+    }
+    fn validate(&self) -> Result<(), String> {
+        check_step_text(&self.id, &self.text)?;
+        if self.expected > 10 || self.outcome.as_ref().and_then(|o| o.actual).is_some_and(|a| a > 10) {
+            return Err("discomfort goes from 0 to 10".into());
+        }
+        Ok(())
+    }
+}
+
+/// The step to show as "today's": the most recently planned one not yet logged.
+pub fn current_step(steps: &[PlannedStep]) -> Option<&PlannedStep> {
+    steps.iter().filter(|s| s.is_open()).max_by_key(|s| s.created)
+}
+
+/// Progress, in numbers a person can take in at a glance.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Progress {
+    pub done: usize,
+    /// Steps done per calendar month, oldest first: ((year, month), count).
+    pub by_month: Vec<((i32, u32), usize)>,
+    /// (logged at, expected, actual) for done steps with both figures, oldest first.
+    pub discomfort: Vec<(i64, u8, u8)>,
+    /// Average expected and actual discomfort, in tenths (62 = 6.2).
+    pub averages: Option<(u32, u32)>,
+    /// Step texts done most, most first.
+    pub most_done: Vec<(String, usize)>,
+}
+
+pub fn progress(steps: &[PlannedStep], offset_minutes: i32) -> Progress {
+    let done: Vec<&PlannedStep> = steps.iter().filter(|s| s.is_done()).collect();
+    let mut by_month: BTreeMap<(i32, u32), usize> = BTreeMap::new();
+    let mut texts: BTreeMap<String, usize> = BTreeMap::new();
+    let mut discomfort = Vec::new();
+    for s in &done {
+        let outcome = s.outcome.as_ref().expect("done steps have an outcome");
+        let d = local_date(outcome.logged_at, offset_minutes);
+        *by_month.entry((d.year, d.month)).or_default() += 1;
+        *texts.entry(s.text.trim().to_string()).or_default() += 1;
+        if let Some(actual) = outcome.actual {
+            discomfort.push((outcome.logged_at, s.expected, actual));
+        }
+    }
+    discomfort.sort();
+    let averages = (!discomfort.is_empty()).then(|| {
+        let n = discomfort.len() as u32;
+        let sum = |f: fn(&(i64, u8, u8)) -> u8| discomfort.iter().map(|d| u32::from(f(d))).sum::<u32>() * 10 / n;
+        (sum(|d| d.1), sum(|d| d.2))
+    });
+    let mut most_done: Vec<(String, usize)> = texts.into_iter().collect();
+    most_done.sort_by(|a, b| b.1.cmp(&a.1));
+    most_done.truncate(5);
+    Progress { done: done.len(), by_month: by_month.into_iter().collect(), discomfort, averages, most_done }
+}
+
+/// One plain sentence about expected against actual discomfort.
+pub fn discomfort_sentence(averages: Option<(u32, u32)>) -> String {
+    let tenths = |t: u32| format!("{}.{}", t / 10, t % 10);
+    match averages {
+        None => "Once you log how uncomfortable a step really was, you can compare it here with what you expected.".into(),
+        Some((e, a)) if a < e => format!(
+            "On average you expected {} out of 10 and it turned out {}. Fear often predicts more discomfort than there really is.",
+            tenths(e), tenths(a)),
+        Some((e, a)) if a > e => format!(
+            "On average you expected {} out of 10 and it turned out {}. Some steps are harder than expected; choosing smaller ones is a good way on.",
+            tenths(e), tenths(a)),
+        Some((e, _)) => format!("On average it was as uncomfortable as you expected: {} out of 10.", tenths(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::time::MS_PER_DAY;
+
+    fn step(id: &str, created: i64, text: &str, expected: u8, outcome: Option<(bool, Option<u8>)>) -> PlannedStep {
+        PlannedStep {
+            id: id.into(),
+            created,
+            updated: created,
+            library_id: None,
+            text: text.into(),
+            with_whom: String::new(),
+            expected,
+            outcome: outcome.map(|(done, actual)| Outcome { logged_at: created + MS_PER_DAY, done, actual, note: String::new() }),
+        }
+    }
+
+    #[test]
+    fn the_library_holds_the_articles_seven_acts_under_its_two_headings() {
+        assert_eq!(LIBRARY.len(), 7);
+        assert_eq!(LIBRARY.iter().filter(|s| s.group == 0).count(), 4);
+        assert_eq!(LIBRARY.iter().filter(|s| s.group == 1).count(), 3);
+        assert!(library_step("accept-compliment").unwrap().text.contains("compliment without deflecting"));
+        for id in ["share-feeling", "ask-help", "share-worry"] {
+            assert!(library_step(id).is_some(), "self-check links to {id}");
+        }
+    }
+
+    #[test]
+    fn todays_step_is_the_newest_one_not_yet_logged() {
+        let steps = [step("a", 1, "x", 5, None), step("b", 3, "y", 5, Some((true, Some(2)))), step("c", 2, "z", 5, None)];
+        assert_eq!(current_step(&steps).map(|s| s.id.as_str()), Some("c"));
+        assert_eq!(current_step(&steps[1..2]), None);
+    }
+
+    #[test]
+    fn progress_counts_done_steps_by_month_and_compares_discomfort() {
+        let jan = 20_454 * MS_PER_DAY; // 2026-01-01
+        let feb = jan + 40 * MS_PER_DAY;
+        let steps = [
+            step("a", jan, "Ask for help", 8, Some((true, Some(3)))),
+            step("b", jan + MS_PER_DAY, "Ask for help", 6, Some((true, Some(4)))),
+            step("c", feb, "Rough day", 7, Some((true, None))),
+            step("d", feb, "Not yet", 9, Some((false, None))),
+            step("e", feb, "Open", 2, None),
+        ];
+        let p = progress(&steps, 0);
+        assert_eq!(p.done, 3);
+        assert_eq!(p.by_month, vec![((2026, 1), 2), ((2026, 2), 1)]);
+        assert_eq!(p.discomfort.len(), 2);
+        assert_eq!(p.averages, Some((70, 35)));
+        assert_eq!(p.most_done[0], ("Ask for help".to_string(), 2));
+        assert!(discomfort_sentence(p.averages).contains("expected 7.0 out of 10 and it turned out 3.5"));
+        assert_eq!(progress(&[], 0), Progress::default());
+    }
+
+    #[test]
+    fn the_discomfort_sentence_is_honest_either_way_and_never_guilts() {
+        assert!(discomfort_sentence(Some((40, 60))).contains("choosing smaller ones"));
+        assert!(discomfort_sentence(Some((50, 50))).contains("as you expected"));
+        for s in [discomfort_sentence(None), discomfort_sentence(Some((40, 60))), discomfort_sentence(Some((60, 40)))] {
+            for bad in ["streak", "failed", "should have", "missed"] {
+                assert!(!s.to_lowercase().contains(bad), "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn steps_need_text_and_discomfort_within_range() {
+        assert!(step("a", 1, "x", 10, Some((true, Some(10)))).validate().is_ok());
+        assert!(step("a", 1, " ", 3, None).validate().is_err());
+        assert!(step("a", 1, "x", 11, None).validate().is_err());
+        assert!(step("a", 1, "x", 3, Some((true, Some(12)))).validate().is_err());
+    }
+}
