@@ -3,6 +3,7 @@
 
 SHELL := /bin/bash
 PUBLIC_URL ?= /
+DIST ?= dist
 PORT ?= 8080
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
@@ -22,6 +23,7 @@ test: setup
 	$(MAKE) --no-print-directory test-native
 	$(MAKE) --no-print-directory test-browser
 	$(MAKE) --no-print-directory dist PUBLIC_URL=/
+	$(MAKE) --no-print-directory dist PUBLIC_URL=/some/path/ DIST=dist-sub
 	$(MAKE) --no-print-directory test-e2e
 
 test-native:
@@ -35,7 +37,7 @@ test-e2e:
 
 ## A release build in dist/. Host under a sub-path with PUBLIC_URL=/sub/path/
 dist: setup
-	trunk build --release --public-url "$(PUBLIC_URL)"
+	trunk build --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
 
 ## Gzip size of each file in dist/ and the first-load total.
 size: dist
@@ -47,4 +49,4 @@ bench: dist
 	@node scripts/bench.mjs
 
 clean:
-	rm -rf dist target/wasm32-unknown-unknown tests/e2e/results
+	rm -rf dist dist-sub target/wasm32-unknown-unknown tests/e2e/results

@@ -93,7 +93,7 @@ fn TakeCheck() -> impl IntoView {
                 match db.save(check) {
                     Ok(()) => {
                         draft.clear();
-                        navigate(&link("/check"), Default::default());
+                        navigate("/check", Default::default());
                     }
                     Err(e) => error.set(Some(e.message().to_string())),
                 }

@@ -187,7 +187,7 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
                     error.set(None);
                     draft.clear();
                     toasts.show(Toast { message: "Saved. It stays on this device.".into(), undo: None });
-                    navigate(&link(&format!("/journal?entry={id}")), Default::default());
+                    navigate(&format!("/journal?entry={id}"), Default::default());
                 }
                 Err(err) => error.set(Some(err.message().to_string())),
             }
@@ -195,7 +195,7 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
     };
     let discard = move |_| {
         draft.clear();
-        navigate(&link("/journal"), Default::default());
+        navigate("/journal", Default::default());
     };
 
     let prompt_choices = PROMPTS

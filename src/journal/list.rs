@@ -176,7 +176,7 @@ pub fn EntryView(id: String) -> impl IntoView {
                     let _ = db.save(e.clone());
                 })),
             });
-            navigate(&link("/journal"), Default::default());
+            navigate("/journal", Default::default());
         }
     };
     move || match entry.get() {

@@ -273,7 +273,7 @@ fn LogStep(id: String) -> impl IntoView {
                     Ok(()) => {
                         draft.clear();
                         toasts.show(Toast { message: "Logged. That took courage.".into(), undo: None });
-                        navigate(&link("/practice"), Default::default());
+                        navigate("/practice", Default::default());
                     }
                     Err(e) => error.set(Some(e.message().to_string())),
                 },
@@ -284,13 +284,13 @@ fn LogStep(id: String) -> impl IntoView {
         let navigate = navigate.clone();
         move |_| {
             draft.clear();
-            navigate(&link("/practice"), Default::default());
+            navigate("/practice", Default::default());
         }
     };
     let smaller = move |_| {
         if record(false).is_ok() {
             draft.clear();
-            navigate(&link("/practice#plan"), Default::default());
+            navigate("/practice#plan", Default::default());
         }
     };
 

@@ -143,7 +143,7 @@ fn Flow(from: Option<String>) -> impl IntoView {
         match db.save(reframe) {
             Ok(()) => {
                 draft.clear();
-                navigate(&link(&format!("/reframe?view={id}")), Default::default());
+                navigate(&format!("/reframe?view={id}"), Default::default());
             }
             Err(e) => error.set(Some(e.message().to_string())),
         }

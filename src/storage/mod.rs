@@ -97,6 +97,8 @@ pub struct Prefs {
     pub welcome_dismissed: bool,
     /// How many quarantined values the person had already been told about.
     pub unreadable_acknowledged: usize,
+    /// The one-time note about Safari's seven-day storage limit was dismissed.
+    pub safari_note_dismissed: bool,
 }
 
 /// A value that could not be read, as kept aside under a quarantine key.

@@ -22,7 +22,8 @@ pub fn base_path() -> String {
 }
 
 /// An in-app URL for a route such as "/journal". Leptos' `<A>` does not prefix
-/// absolute paths with the router base, so every internal link goes through here.
+/// absolute paths with the router base, so every internal `href` goes through here.
+/// (`use_navigate` is the opposite: it adds the base itself, so it takes the bare route.)
 pub fn link(route: &str) -> String {
     pages::with_base(&base_path(), route)
 }

@@ -3,9 +3,12 @@
 import { test as base, expect } from '@playwright/test';
 
 export const test = base.extend({
+  /** The origins the app itself is served from; tests with their own server add theirs. */
+  appOrigins: async ({ baseURL }, use) => {
+    await use(new Set(baseURL ? [new URL(baseURL).origin] : []));
+  },
   guard: [
-    async ({ context, baseURL }, use) => {
-      const origin = new URL(baseURL).origin;
+    async ({ context, appOrigins }, use) => {
       const problems = [];
       const watch = (page) => {
         page.on('console', (msg) => {
@@ -16,12 +19,18 @@ export const test = base.extend({
           if (res.status() >= 400) problems.push(`HTTP ${res.status()} for ${res.url()}`);
         });
       };
+      // Any Content-Security-Policy violation fails the test too.
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+        });
+      });
       context.pages().forEach(watch);
       context.on('page', watch);
       context.on('request', (req) => {
         const url = req.url();
         if (url.startsWith('data:') || url.startsWith('blob:')) return;
-        if (new URL(url).origin !== origin) problems.push(`request to another origin: ${url}`);
+        if (!appOrigins.has(new URL(url).origin)) problems.push(`request to another origin: ${url}`);
       });
       await use(problems);
       expect(problems, 'console errors, panics or off-origin requests').toEqual([]);

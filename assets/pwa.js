@@ -1,0 +1,44 @@
+// Registers the service worker and offers a new version when one is waiting.
+// It never reloads by itself: only when the person taps "Reload" (drafts are
+// written when the page is hidden, so no typing is lost then either).
+(() => {
+  if (!('serviceWorker' in navigator)) return;
+  let reloadRequested = false;
+
+  function offer(worker) {
+    if (document.querySelector('.update-banner')) return;
+    const banner = document.createElement('div');
+    banner.className = 'update-banner';
+    banner.setAttribute('role', 'status');
+    const text = document.createElement('span');
+    text.textContent = 'A new version is ready — reload';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'button small';
+    button.textContent = 'Reload';
+    button.addEventListener('click', () => {
+      reloadRequested = true;
+      worker.postMessage('skip-waiting');
+    });
+    banner.append(text, button);
+    document.body.append(banner);
+  }
+
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (reloadRequested) location.reload();
+  });
+
+  window.addEventListener('load', async () => {
+    const registration = await navigator.serviceWorker.register('sw.js');
+    if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
+      });
+    });
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') registration.update().catch(() => {});
+    });
+  });
+})();

@@ -1,0 +1,56 @@
+// Trunk post_build hook (see Trunk.toml). In the staging directory it:
+//   1. adds the Content-Security-Policy, with the hash of Trunk's inline loader
+//      (release builds only: `trunk serve` injects its own live-reload script);
+//   2. writes the service worker's precache list and build version into sw.js;
+//   3. copies index.html to 404.html, so static hosts serve deep links.
+// It can also be run by hand on a built folder: node scripts/post_build.mjs DIR
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
+const release = (process.env.TRUNK_PROFILE || 'release') === 'release';
+if (!dir) throw new Error('usage: node scripts/post_build.mjs DIR (or run from Trunk)');
+
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+
+if (release && !html.includes('Content-Security-Policy')) {
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const hashes = inline.map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`);
+  const csp = [
+    "default-src 'none'",
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+  html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`);
+  writeFileSync(indexPath, html);
+}
+
+writeFileSync(join(dir, '404.html'), html);
+
+const files = [];
+(function walk(d) {
+  for (const name of readdirSync(d).sort()) {
+    const full = join(d, name);
+    if (statSync(full).isDirectory()) walk(full);
+    else files.push(relative(dir, full).split(sep).join('/'));
+  }
+})(dir);
+const precache = files.filter((f) => f !== 'sw.js' && f !== '404.html');
+const hash = createHash('sha256');
+for (const f of precache) hash.update(f).update(readFileSync(join(dir, f)));
+const version = hash.digest('hex').slice(0, 12);
+
+const swPath = join(dir, 'sw.js');
+const sw = readFileSync(swPath, 'utf8')
+  .replace('__BUILD_VERSION__', version)
+  .replace('__PRECACHE_LIST__', JSON.stringify(release ? precache : []));
+writeFileSync(swPath, sw);
+console.log(`post_build: ${precache.length} files precached, version ${version}${release ? ', CSP added' : ''}`);
