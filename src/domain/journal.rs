@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::records::{is_valid_id, Record};
+use super::records::Record;
 use super::time::local_day;
 
 /// A prompt to start writing from. The first three are the article's own words.
@@ -125,9 +125,6 @@ impl Record for JournalEntry {
         self.updated
     }
     fn validate(&self) -> Result<(), String> {
-        if !is_valid_id(&self.id) {
-            return Err("the id is not valid".into());
-        }
         if self.text.trim().is_empty() {
             return Err("an entry needs some text".into());
         }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::records::{is_valid_id, Record};
+use super::records::Record;
 use super::time::local_date;
 
 /// A step in the built-in library.
@@ -54,14 +54,11 @@ impl Record for CustomStep {
         self.created
     }
     fn validate(&self) -> Result<(), String> {
-        check_step_text(&self.id, &self.text)
+        check_step_text(&self.text)
     }
 }
 
-fn check_step_text(id: &str, text: &str) -> Result<(), String> {
-    if !is_valid_id(id) {
-        return Err("the id is not valid".into());
-    }
+fn check_step_text(text: &str) -> Result<(), String> {
     if text.trim().is_empty() {
         return Err("a step needs a few words".into());
     }
@@ -117,7 +114,7 @@ impl Record for PlannedStep {
         self.updated
     }
     fn validate(&self) -> Result<(), String> {
-        check_step_text(&self.id, &self.text)?;
+        check_step_text(&self.text)?;
         if self.expected > 10 || self.outcome.as_ref().and_then(|o| o.actual).is_some_and(|a| a > 10) {
             return Err("discomfort goes from 0 to 10".into());
         }

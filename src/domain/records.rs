@@ -21,7 +21,8 @@ pub trait Record: Serialize + DeserializeOwned + Clone + PartialEq + 'static {
     /// When it was last changed (ms since 1970). When a backup is merged, the more
     /// recently changed copy of a record wins.
     fn updated_at(&self) -> i64;
-    /// Rules beyond the JSON shape (required text, ranges). `Err` says what is wrong.
+    /// Rules beyond the JSON shape and a valid id (required text, ranges). `Err`
+    /// says what is wrong.
     fn validate(&self) -> Result<(), String> {
         Ok(())
     }
@@ -74,6 +75,10 @@ pub fn decode<T: Record>(value: &Value) -> Result<T, Unreadable> {
     }
     let record: T =
         serde_json::from_value(value.clone()).map_err(|e| Unreadable::WrongShape(e.to_string()))?;
+    // Ids become part of storage keys: every kind must keep to the safe alphabet.
+    if !is_valid_id(record.id()) {
+        return Err(Unreadable::WrongShape("the id is not valid".into()));
+    }
     record.validate().map_err(Unreadable::WrongShape)?;
     Ok(record)
 }
@@ -153,6 +158,17 @@ mod tests {
         let mut stored = encode(&entry("a1", "text"));
         stored["text"] = json!("   ");
         assert!(matches!(check("journal", &stored), Err(Unreadable::WrongShape(_))));
+    }
+
+    #[test]
+    fn an_id_unsafe_for_a_storage_key_is_refused_for_every_kind() {
+        let mut stored = encode(&entry("ok", "text"));
+        stored["id"] = json!("a.b");
+        assert!(matches!(check("journal", &stored), Err(Unreadable::WrongShape(_))));
+        for kind in KINDS {
+            let bad = json!({"v": 1, "id": "", "at": 1, "created": 1, "updated": 1, "answers": [0,0,0,0,0,0,0], "text": "x", "expected": 1});
+            assert!(check(kind, &bad).is_err(), "{kind}");
+        }
     }
 
     #[test]

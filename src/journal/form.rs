@@ -13,7 +13,7 @@ use crate::ui::browser::{new_id, now_ms, offset_minutes};
 use crate::ui::draft::use_draft;
 use crate::ui::fields::{zero_to_ten, CheckChips, RadioScale};
 use crate::ui::toast::{use_toasts, Toast};
-use crate::ui::{link, GoneCard, PageHeading};
+use crate::ui::{GoneCard, PageHeading};
 
 /// The form's state, exactly as kept in the draft.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]

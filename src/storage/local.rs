@@ -81,35 +81,24 @@ pub trait Held: Record + Send + Sync {
     fn held(db: &Db) -> RwSignal<Vec<Self>>;
 }
 
-impl Held for JournalEntry {
-    fn held(db: &Db) -> RwSignal<Vec<Self>> {
-        db.journal
-    }
+/// Which `Db` signal holds each kind.
+macro_rules! held {
+    ($($kind:ty => $field:ident),* $(,)?) => {
+        $(impl Held for $kind {
+            fn held(db: &Db) -> RwSignal<Vec<Self>> {
+                db.$field
+            }
+        })*
+    };
 }
 
-impl Held for Reframe {
-    fn held(db: &Db) -> RwSignal<Vec<Self>> {
-        db.reframes
-    }
-}
-
-impl Held for PlannedStep {
-    fn held(db: &Db) -> RwSignal<Vec<Self>> {
-        db.steps
-    }
-}
-
-impl Held for CustomStep {
-    fn held(db: &Db) -> RwSignal<Vec<Self>> {
-        db.custom_steps
-    }
-}
-
-impl Held for SelfCheck {
-    fn held(db: &Db) -> RwSignal<Vec<Self>> {
-        db.checks
-    }
-}
+held!(
+    JournalEntry => journal,
+    SelfCheck => checks,
+    Reframe => reframes,
+    PlannedStep => steps,
+    CustomStep => custom_steps,
+);
 
 fn decode_all<T: Record>(records: &[crate::domain::backup::AnyRecord]) -> Vec<T> {
     records.iter().filter(|r| r.kind == T::KIND).filter_map(|r| records::decode(&r.value).ok()).collect()
@@ -125,24 +114,24 @@ fn upsert<T: Held>(db: &Db, record: T) {
 impl Db {
     /// Opens the store, and listens for changes made in other tabs.
     pub fn open() -> Db {
-        let (store, opened) = Store::open(LocalKv, now_ms());
-        READ_ONLY.with(|c| c.set(store.is_read_only()));
         let db = Db {
-            journal: RwSignal::new(decode_all(&opened.records)),
-            checks: RwSignal::new(decode_all(&opened.records)),
-            reframes: RwSignal::new(decode_all(&opened.records)),
-            steps: RwSignal::new(decode_all(&opened.records)),
-            custom_steps: RwSignal::new(decode_all(&opened.records)),
-            prefs: RwSignal::new(store.prefs()),
-            unreadable: RwSignal::new(opened.unreadable),
-            newer_schema: RwSignal::new(opened.newer_schema),
+            journal: RwSignal::new(Vec::new()),
+            checks: RwSignal::new(Vec::new()),
+            reframes: RwSignal::new(Vec::new()),
+            steps: RwSignal::new(Vec::new()),
+            custom_steps: RwSignal::new(Vec::new()),
+            prefs: RwSignal::new(Prefs::default()),
+            unreadable: RwSignal::new(0),
+            newer_schema: RwSignal::new(None),
             revision: RwSignal::new(0),
         };
+        db.reload();
         let _ = window_event_listener(leptos::ev::storage, move |ev| db.on_other_tab(ev));
         db
     }
 
-    /// Re-reads everything, e.g. after an import or when another tab cleared storage.
+    /// Reads everything from storage: at start-up, after an import, or when another
+    /// tab cleared storage.
     pub fn reload(&self) {
         let (store, opened) = Store::open(LocalKv, now_ms());
         READ_ONLY.with(|c| c.set(store.is_read_only()));
