@@ -84,6 +84,9 @@ test('a second build waits, and the app offers "A new version is ready — reloa
   await page.waitForFunction(() => window.__sameDocument === undefined);
   await expect(page.locator('main h1')).toHaveText('Home');
   expect(await page.content()).toContain('<!-- build B -->');
+  // The old build's cache is gone; only the new one remains.
+  const newVersion = readFileSync(join(dir, 'sw.js'), 'utf8').match(/const VERSION = '(\w+)'/)[1];
+  await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`leaning-in-${newVersion}`]);
   await server.stop();
 });
 
