@@ -133,35 +133,44 @@ impl<K: Kv> Store<K> {
     /// record. Never deletes a value it could not read.
     pub fn open(kv: K, now_ms: i64) -> (Self, Opened) {
         let mut opened = Opened::default();
-        let meta = kv.get(META_KEY).map(|raw| serde_json::from_str::<Meta>(&raw));
-        let schema = match meta {
+        let raw_meta = kv.get(META_KEY);
+        let schema = match raw_meta.as_deref().map(serde_json::from_str::<Meta>) {
             Some(Ok(meta)) => meta.schema,
             // A damaged meta key: keep it aside and assume the current layout.
             Some(Err(_)) => {
-                let raw = kv.get(META_KEY).unwrap_or_default();
-                quarantine(&kv, META_KEY, &raw, "not valid JSON", now_ms);
+                quarantine(&kv, META_KEY, raw_meta.as_deref().unwrap_or_default(), "not valid JSON", now_ms);
                 0
             }
             None => 0,
         };
+        // One listing of the keys serves the migration check, the scan, and the count
+        // of values kept aside on earlier starts.
+        let mut keys = kv.keys();
         let read_only = schema > SCHEMA;
         if read_only {
             opened.newer_schema = Some(schema);
-        } else if schema < SCHEMA && kv.keys().iter().any(|k| k.starts_with(PREFIX)) {
+        } else if schema < SCHEMA && keys.iter().any(|k| k.starts_with(PREFIX)) {
             migrate(&kv, schema);
             write_meta(&kv);
+            keys = kv.keys();
         }
 
-        for key in kv.keys() {
-            let Some((kind, id)) = parse_record_key(&key) else { continue };
-            let Some(raw) = kv.get(&key) else { continue };
+        opened.unreadable = keys.iter().filter(|k| k.starts_with(QUARANTINE_PREFIX)).count();
+        for key in &keys {
+            let Some((kind, id)) = parse_record_key(key) else { continue };
+            let Some(raw) = kv.get(key) else { continue };
             match read_record(kind, id, &raw) {
                 Ok(record) => opened.records.push(record),
-                Err(why) if !read_only => quarantine(&kv, &key, &raw, &why.describe(), now_ms),
-                Err(_) => opened.unreadable += 1,
+                Err(why) => {
+                    // Counted whether it could be moved aside or, with storage full,
+                    // had to stay where it is.
+                    opened.unreadable += 1;
+                    if !read_only {
+                        quarantine(&kv, key, &raw, &why.describe(), now_ms);
+                    }
+                }
             }
         }
-        opened.unreadable += kv.keys().iter().filter(|k| k.starts_with(QUARANTINE_PREFIX)).count();
         (Store { kv, read_only }, opened)
     }
 

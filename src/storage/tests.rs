@@ -114,6 +114,7 @@ fn an_unreadable_record_stays_in_place_when_there_is_no_room_to_move_it() {
     let (_, opened) = Store::open(&kv, NOW);
     assert_eq!(kv.get("leaning-in.rec.journal.bad").as_deref(), Some("{oops"));
     assert_eq!(opened.records.len(), 0);
+    assert_eq!(opened.unreadable, 1, "still counted, so the person is told");
 }
 
 #[test]
