@@ -99,12 +99,7 @@ fn StorageNotice() -> impl IntoView {
         })}
         {move || unseen().map(|n| view! {
             <div class="notice warn banner" role="status">
-                <p>{format!(
-                    "{n} saved {} could not be read. Nothing was deleted: {} kept aside, exactly as {}.",
-                    if n == 1 { "item" } else { "items" },
-                    if n == 1 { "it is" } else { "they are" },
-                    if n == 1 { "it was" } else { "they were" },
-                )}</p>
+                <p>{crate::domain::words::kept_aside(n)}</p>
                 <div class="actions">
                     <a class="button secondary" href=ui::link("/data")>"See Your data"</a>
                     <button type="button" class="button secondary" on:click=move |_| db.update_prefs(|p| p.unreadable_acknowledged = n)>"OK"</button>

@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::domain::backup::{self, ImportError, ImportPlan, MAX_IMPORT_BYTES};
+use crate::domain::words::{kept_aside, plural};
 use crate::domain::{markdown, time};
 use crate::storage::local::{store, use_db};
 use crate::storage::QUOTA_ESTIMATE_CHARS;
@@ -147,7 +148,7 @@ fn Import() -> impl IntoView {
         let result = store().apply_import(&plan);
         db.reload();
         state.set(match result {
-            Ok(n) => ImportState::Done(format!("Imported {n} {}.", if n == 1 { "record" } else { "records" })),
+            Ok(n) => ImportState::Done(format!("Imported {}.", plural(n, "record", "records"))),
             Err(err) => ImportState::Error(err.message().to_string()),
         });
     };
@@ -202,16 +203,7 @@ fn Unreadable() -> impl IntoView {
         <Show when=move || { db.unreadable.get() > 0 }>
             <section class="card" aria-labelledby="unreadable-title">
                 <h2 id="unreadable-title">"Items that could not be read"</h2>
-                <p>{move || {
-                    let n = db.unreadable.get();
-                    format!("{n} saved {} could not be read by this version of the app. {} kept aside exactly as {}, and never deleted. You can download {} as {} {}.",
-                        if n == 1 { "item" } else { "items" },
-                        if n == 1 { "It is" } else { "They are" },
-                        if n == 1 { "it was" } else { "they were" },
-                        if n == 1 { "it" } else { "them" },
-                        if n == 1 { "it" } else { "they" },
-                        if n == 1 { "is" } else { "are" })
-                }}</p>
+                <p>{move || format!("{} You can download {} below.", kept_aside(db.unreadable.get()), if db.unreadable.get() == 1 { "it" } else { "them" })}</p>
                 <button type="button" class="button secondary" on:click=download_raw>"Download them as they are"</button>
             </section>
         </Show>
@@ -227,10 +219,10 @@ fn DeleteEverything() -> impl IntoView {
         let n = db.journal.get().len();
         let c = db.checks.get().len();
         let mut parts = vec![
-            format!("{n} journal {}", if n == 1 { "entry" } else { "entries" }),
-            format!("{c} {}", if c == 1 { "self-check" } else { "self-checks" }),
-            format!("{} {}", db.reframes.get().len(), if db.reframes.get().len() == 1 { "reframe" } else { "reframes" }),
-            format!("{} small {}", db.steps.get().len(), if db.steps.get().len() == 1 { "step" } else { "steps" }),
+            plural(n, "journal entry", "journal entries"),
+            plural(c, "self-check", "self-checks"),
+            plural(db.reframes.with(Vec::len), "reframe", "reframes"),
+            plural(db.steps.with(Vec::len), "small step", "small steps"),
         ];
         parts.push("any unsaved drafts".into());
         parts.push("your settings".into());

@@ -5,6 +5,7 @@ use super::check::{band, newest_first, score_of, SelfCheck, SCALE, STATEMENTS};
 use super::journal::{prompt, JournalEntry};
 use super::reframe::{shift_label, Reframe, STEPS};
 use super::time::format_date;
+use super::words::plural;
 
 /// Quotes a block of the person's text so it cannot turn into headings or lists.
 fn quote(text: &str) -> String {
@@ -24,7 +25,7 @@ pub fn export(all: &Everything, now_ms: i64, offset_minutes: i32) -> String {
         "# Leaning In: my notes\n\nExported {}. Everything here was written privately on this device.\n",
         format_date(now_ms, offset_minutes)
     );
-    out.push_str(&format!("\n## Journal ({} {})\n", journal.len(), if journal.len() == 1 { "entry" } else { "entries" }));
+    out.push_str(&format!("\n## Journal ({})\n", plural(journal.len(), "entry", "entries")));
     let mut entries: Vec<&JournalEntry> = journal.iter().collect();
     entries.sort_by_key(|e| std::cmp::Reverse(e.at));
     for e in entries {

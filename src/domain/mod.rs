@@ -10,3 +10,4 @@ pub mod practice;
 pub mod reframe;
 pub mod records;
 pub mod time;
+pub mod words;

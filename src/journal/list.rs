@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::domain::journal::{filter as apply_filter, highlight, preview, prompt, Filter, JournalEntry, Who, EMOTIONS, PROMPTS};
+use crate::domain::words::plural;
 use crate::domain::time::{days_from_civil, iso_date, parse_iso_date};
 use crate::storage::local::use_db;
 use crate::ui::browser::{format_date, now_ms, offset_minutes};
@@ -118,9 +119,9 @@ pub fn EntryList(filter: RwSignal<Filter>) -> impl IntoView {
             <p class="result-count" role="status">{move || {
                 let (n, all) = (results.with(Vec::len), total());
                 if filter.with(Filter::is_active) {
-                    format!("{n} of {all} {} {}", if all == 1 { "entry" } else { "entries" }, if n == 1 { "matches" } else { "match" })
+                    format!("{n} of {} {}", plural(all, "entry", "entries"), if n == 1 { "matches" } else { "match" })
                 } else {
-                    format!("{all} {}", if all == 1 { "entry" } else { "entries" })
+                    plural(all, "entry", "entries")
                 }
             }}</p>
             <Show when=move || results.with(|r| !r.is_empty())

@@ -3,13 +3,10 @@
 use leptos::prelude::*;
 
 use crate::domain::journal::{patterns, FEW_ENTRIES};
+use crate::domain::words::plural;
 use crate::storage::local::use_db;
 use crate::ui::browser::format_date;
 use crate::ui::chart::LineChart;
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
 
 /// A card with the five most frequent items, or a quiet note when there are none.
 fn ranked_section(id: &'static str, title: &'static str, items: Vec<(String, usize)>, empty: &'static str) -> impl IntoView {

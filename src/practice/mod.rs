@@ -10,6 +10,7 @@ use crate::domain::practice::{
     current_step, discomfort_sentence, library_step, progress, CustomStep, Outcome, PlannedStep, CLOSING_QUESTION, GROUPS,
     LIBRARY,
 };
+use crate::domain::words::plural;
 use crate::storage::local::use_db;
 use crate::ui::browser::{format_date, new_id, now_ms, offset_minutes};
 use crate::ui::chart::PairChart;
@@ -348,7 +349,7 @@ fn Progress() -> impl IntoView {
             .iter()
             .rev()
             .take(6)
-            .map(|((y, m), n)| view! { <li><span>{format!("{} {y}", MONTHS[(*m - 1) as usize])}</span><span class="count">{format!("{n} {}", if *n == 1 { "step" } else { "steps" })}</span></li> })
+            .map(|((y, m), n)| view! { <li><span>{format!("{} {y}", MONTHS[(*m - 1) as usize])}</span><span class="count">{plural(*n, "step", "steps")}</span></li> })
             .collect_view();
         let most = p.most_done.iter().map(|(t, n)| view! { <li><span>{t.clone()}</span><span class="count">{format!("{n}×")}</span></li> }).collect_view();
         let items = p.discomfort.iter().rev().take(12).rev().map(|(at, e, a)| (format_date(*at), *e, *a)).collect::<Vec<_>>();
@@ -364,7 +365,7 @@ fn Progress() -> impl IntoView {
         view! {
             <section class="card" aria-labelledby="progress-title">
                 <h2 id="progress-title">"Your progress"</h2>
-                <p class="progress-total">{format!("You have taken {} small {}.", p.done, if p.done == 1 { "step" } else { "steps" })}</p>
+                <p class="progress-total">{format!("You have taken {}.", plural(p.done, "small step", "small steps"))}</p>
                 <ul class="ranked plain">{months}</ul>
                 <h3>"Expected and actual discomfort"</h3>
                 {chart}

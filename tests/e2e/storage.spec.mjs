@@ -55,10 +55,10 @@ test('unreadable records of each kind are kept aside, counted kindly, and downlo
 
   // "OK" acknowledges the banner; it stays gone after a reload.
   await page.getByRole('button', { name: 'OK' }).click();
-  await expect(page.getByText('could not be read. Nothing was deleted')).toHaveCount(0);
+  await expect(page.locator('.banner', { hasText: 'could not be read. Nothing was deleted' })).toHaveCount(0);
   await page.reload();
   await expect(page.locator('main h1')).toBeVisible();
-  await expect(page.getByText('could not be read. Nothing was deleted')).toHaveCount(0);
+  await expect(page.locator('.banner', { hasText: 'could not be read. Nothing was deleted' })).toHaveCount(0);
 });
 
 test('data from a newer version is shown as such and never written over', async ({ page }) => {
