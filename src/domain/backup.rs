@@ -121,9 +121,13 @@ impl ImportPlan {
     }
 }
 
+/// How far ahead of this device's clock an imported date may be: another device's
+/// clock can run a little fast, but an entry a day in the future is a damaged file.
+pub const FUTURE_TOLERANCE_MS: i64 = super::time::MS_PER_DAY;
+
 /// Validates the whole file, then compares it with what is stored. Never panics;
 /// any problem is an `ImportError` and the caller changes nothing.
-pub fn plan_import(text: &str, existing: &[AnyRecord]) -> Result<ImportPlan, ImportError> {
+pub fn plan_import(text: &str, existing: &[AnyRecord], now_ms: i64) -> Result<ImportPlan, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge(text.len()));
     }
@@ -157,6 +161,9 @@ pub fn plan_import(text: &str, existing: &[AnyRecord]) -> Result<ImportPlan, Imp
                     other => other.describe(),
                 },
             })?;
+            if checked.latest > now_ms + FUTURE_TOLERANCE_MS {
+                return Err(ImportError::BadRecord { kind: kind.clone(), index, why: "one of its dates is in the future".into() });
+            }
             if !seen.insert((kind.clone(), checked.id.clone())) {
                 return Err(ImportError::BadRecord { kind: kind.clone(), index, why: "it appears twice".into() });
             }
@@ -196,6 +203,8 @@ mod tests {
     use crate::domain::journal::{tests::entry, JournalEntry};
     use crate::domain::records::{encode, Record};
 
+    const NOW: i64 = 1_800_000_000_000;
+
     fn any(e: &JournalEntry) -> AnyRecord {
         AnyRecord { kind: "journal".into(), id: e.id.clone(), updated_at: e.updated_at(), value: encode(e) }
     }
@@ -204,11 +213,11 @@ mod tests {
     fn export_then_plan_into_an_empty_store_brings_everything_back() {
         let records = vec![any(&entry("b", "second")), any(&entry("a", "first"))];
         let text = export(&records, 42);
-        let plan = plan_import(&text, &[]).unwrap();
+        let plan = plan_import(&text, &[], NOW).unwrap();
         assert_eq!(plan.new.len(), 2);
         assert_eq!(plan.new[0].id, "a", "sorted by id");
         assert_eq!(plan.already_present, 0);
-        let again = plan_import(&text, &records).unwrap();
+        let again = plan_import(&text, &records, NOW).unwrap();
         assert_eq!((again.new.len(), again.already_present, again.differ), (0, 2, 0));
     }
 
@@ -219,9 +228,9 @@ mod tests {
         newer.updated += 1000;
         let mut older = entry("a", "an old copy");
         older.updated -= 1000;
-        let plan = plan_import(&export(&[any(&newer)], 1), &[any(&mine)]).unwrap();
+        let plan = plan_import(&export(&[any(&newer)], 1), &[any(&mine)], NOW).unwrap();
         assert_eq!((plan.differ, plan.replace.len()), (1, 1));
-        let plan = plan_import(&export(&[any(&older)], 1), &[any(&mine)]).unwrap();
+        let plan = plan_import(&export(&[any(&older)], 1), &[any(&mine)], NOW).unwrap();
         assert_eq!((plan.differ, plan.replace.len()), (1, 0));
         assert!(plan.summary().contains("1 that differ"));
     }
@@ -229,20 +238,20 @@ mod tests {
     #[test]
     fn every_kind_of_bad_file_is_refused_with_a_reason() {
         let good = export(&[any(&entry("a", "x"))], 1);
-        assert_eq!(plan_import("", &[]), Err(ImportError::Empty));
-        assert_eq!(plan_import("   \n", &[]), Err(ImportError::Empty));
-        assert_eq!(plan_import("hello", &[]), Err(ImportError::NotJson));
-        assert_eq!(plan_import(&good[..good.len() / 2], &[]), Err(ImportError::Truncated));
-        assert_eq!(plan_import(r#"{"records":{}}"#, &[]), Err(ImportError::NotABackup));
-        assert_eq!(plan_import("[1,2,3]", &[]), Err(ImportError::NotABackup));
+        assert_eq!(plan_import("", &[], NOW), Err(ImportError::Empty));
+        assert_eq!(plan_import("   \n", &[], NOW), Err(ImportError::Empty));
+        assert_eq!(plan_import("hello", &[], NOW), Err(ImportError::NotJson));
+        assert_eq!(plan_import(&good[..good.len() / 2], &[], NOW), Err(ImportError::Truncated));
+        assert_eq!(plan_import(r#"{"records":{}}"#, &[], NOW), Err(ImportError::NotABackup));
+        assert_eq!(plan_import("[1,2,3]", &[], NOW), Err(ImportError::NotABackup));
         assert_eq!(
-            plan_import(r#"{"format":"leaning-in-backup","version":2,"exported_at":1,"records":{}}"#, &[]),
+            plan_import(r#"{"format":"leaning-in-backup","version":2,"exported_at":1,"records":{}}"#, &[], NOW),
             Err(ImportError::NewerVersion(2))
         );
         let big = " ".repeat(MAX_IMPORT_BYTES + 1);
-        assert!(matches!(plan_import(&big, &[]), Err(ImportError::TooLarge(_))));
+        assert!(matches!(plan_import(&big, &[], NOW), Err(ImportError::TooLarge(_))));
         let bad = good.replace("\"text\":\"x\"", "\"text\":7");
-        assert!(matches!(plan_import(&bad, &[]), Err(ImportError::BadRecord { index: 0, .. })));
+        assert!(matches!(plan_import(&bad, &[], NOW), Err(ImportError::BadRecord { index: 0, .. })));
         for e in [ImportError::Empty, ImportError::NotJson, ImportError::Truncated] {
             assert!(e.message().ends_with("Nothing has been changed."));
         }
@@ -252,13 +261,29 @@ mod tests {
     fn a_record_listed_twice_is_refused_not_duplicated() {
         let e = any(&entry("a", "x"));
         let text = export(&[e.clone(), e], 1);
-        assert!(matches!(plan_import(&text, &[]), Err(ImportError::BadRecord { index: 1, .. })));
+        assert!(matches!(plan_import(&text, &[], NOW), Err(ImportError::BadRecord { index: 1, .. })));
+    }
+
+    #[test]
+    fn dates_in_the_future_or_outside_the_calendar_are_refused() {
+        let mut future = entry("a", "x");
+        future.at = NOW + 2 * crate::domain::time::MS_PER_DAY;
+        let err = plan_import(&export(&[any(&future)], 1), &[], NOW).unwrap_err();
+        assert!(err.message().contains("in the future"), "{}", err.message());
+        let mut slightly_ahead = entry("a", "x");
+        slightly_ahead.updated = NOW + 3_600_000;
+        assert!(plan_import(&export(&[any(&slightly_ahead)], 1), &[], NOW).is_ok(), "another device's clock may run a little fast");
+        for at in ["-62135596800001", "253402300800000", "-99999999999999"] {
+            let text = export(&[any(&entry("a", "x"))], 1).replace(&format!("\"at\":{}", entry("a", "x").at), &format!("\"at\":{at}"));
+            let err = plan_import(&text, &[], NOW).unwrap_err();
+            assert!(err.message().contains("years 1 to 9999"), "{at}: {}", err.message());
+        }
     }
 
     #[test]
     fn unknown_kinds_are_refused() {
         let text = r#"{"format":"leaning-in-backup","version":1,"exported_at":1,"records":{"dream":[{"v":1}]}}"#;
-        assert!(matches!(plan_import(text, &[]), Err(ImportError::BadRecord { .. })));
+        assert!(matches!(plan_import(text, &[], NOW), Err(ImportError::BadRecord { .. })));
     }
 
     #[test]
@@ -296,11 +321,11 @@ mod tests {
                 }
             }
             if let Ok(text) = String::from_utf8(m) {
-                let _ = plan_import(&text, &[]);
+                let _ = plan_import(&text, &[], NOW);
             }
             let cut = (next() as usize) % bytes.len();
             if let Ok(text) = std::str::from_utf8(&bytes[..cut]) {
-                assert!(plan_import(text, &[]).is_err() || cut == bytes.len());
+                assert!(plan_import(text, &[], NOW).is_err() || cut == bytes.len());
             }
         }
     }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::records::Record;
-use super::time::local_day;
+use super::time::{day_in, Zone};
 
 /// A prompt to start writing from. The first three are the article's own words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,6 +124,9 @@ impl Record for JournalEntry {
     fn updated_at(&self) -> i64 {
         self.updated
     }
+    fn moments(&self) -> Vec<i64> {
+        vec![self.at, self.created, self.updated]
+    }
     fn validate(&self) -> Result<(), String> {
         if self.text.trim().is_empty() {
             return Err("an entry needs some text".into());
@@ -173,7 +176,7 @@ fn searchable(e: &JournalEntry) -> String {
 }
 
 /// The entries that match, newest first (by when it happened).
-pub fn filter<'a>(entries: &'a [JournalEntry], f: &Filter, offset_minutes: i32) -> Vec<&'a JournalEntry> {
+pub fn filter<'a>(entries: &'a [JournalEntry], f: &Filter, zone: Zone) -> Vec<&'a JournalEntry> {
     let terms = terms(&f.query);
     let mut out: Vec<&JournalEntry> = entries
         .iter()
@@ -181,7 +184,7 @@ pub fn filter<'a>(entries: &'a [JournalEntry], f: &Filter, offset_minutes: i32) 
         .filter(|e| f.emotion.as_ref().is_none_or(|m| e.emotions.contains(m)))
         .filter(|e| f.who.is_none_or(|w| e.who.contains(&w)))
         .filter(|e| {
-            let day = local_day(e.at, offset_minutes);
+            let day = day_in(e.at, zone);
             f.from_day.is_none_or(|d| day >= d) && f.to_day.is_none_or(|d| day <= d)
         })
         .filter(|e| {
@@ -356,7 +359,7 @@ pub(crate) mod tests {
     fn search_matches_every_word_in_any_order_ignoring_case() {
         let list = vec![at("a", 1, "Dinner with Sam felt CLOSE"), at("b", 2, "Work was loud"), at("c", 3, "close call at work")];
         let f = |q: &str| Filter { query: q.into(), ..Filter::default() };
-        let ids = |f: &Filter| filter(&list, f, 0).iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        let ids = |f: &Filter| filter(&list, f, &|_| 0).iter().map(|e| e.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(&f("close")), ["c", "a"], "newest first");
         assert_eq!(ids(&f("work close")), ["c"]);
         assert_eq!(ids(&f("  ")), ["c", "b", "a"]);
@@ -374,7 +377,7 @@ pub(crate) mod tests {
         b.prompt = Some("safe".into());
         let c = at("c", 30, "two");
         let list = vec![a, b, c];
-        let ids = |f: Filter| filter(&list, &f, 0).iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        let ids = |f: Filter| filter(&list, &f, &|_| 0).iter().map(|e| e.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(Filter { who: Some(Who::Friend), ..Filter::default() }), ["a"]);
         assert_eq!(ids(Filter { emotion: Some("anxious".into()), ..Filter::default() }), ["c", "b"]);
         assert_eq!(ids(Filter { prompt: Some("safe".into()), ..Filter::default() }), ["b"]);
@@ -387,7 +390,7 @@ pub(crate) mod tests {
     #[test]
     fn a_back_dated_entry_sorts_into_its_place() {
         let list = vec![at("new", 30, "x"), at("old-but-written-last", 5, "x"), at("mid", 20, "x")];
-        let ids: Vec<_> = filter(&list, &Filter::default(), 0).iter().map(|e| e.id.as_str()).collect();
+        let ids: Vec<_> = filter(&list, &Filter::default(), &|_| 0).iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["new", "mid", "old-but-written-last"]);
     }
 

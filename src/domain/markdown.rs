@@ -4,12 +4,37 @@
 use super::check::{band, newest_first, score_of, SelfCheck, SCALE, STATEMENTS};
 use super::journal::{prompt, JournalEntry};
 use super::reframe::{shift_label, Reframe, STEPS};
-use super::time::format_date;
+use super::time::{format_date, Zone};
 use super::words::plural;
 
-/// Quotes a block of the person's text so it cannot turn into headings or lists.
+/// Escapes one line of the person's text so Markdown shows it exactly as written:
+/// no heading, list, rule, link, emphasis, code or HTML can come out of it.
+fn escape(line: &str) -> String {
+    // Leading spaces would start a code block inside a quote; they carry no words.
+    let line = line.trim_start();
+    let mut out = String::with_capacity(line.len() + 8);
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    for (i, c) in line.char_indices() {
+        let block_marker = i == 0 && matches!(c, '#' | '-' | '+' | '=' | '>');
+        let list_number = digits > 0 && i == digits && matches!(c, '.' | ')');
+        if block_marker || list_number || matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Quotes a block of the person's text, every line escaped.
 fn quote(text: &str) -> String {
-    text.trim().lines().map(|l| if l.is_empty() { ">".to_string() } else { format!("> {l}") }).collect::<Vec<_>>().join("\n")
+    text.trim()
+        .lines()
+        .map(|l| match escape(l) {
+            e if e.is_empty() => ">".to_string(),
+            e => format!("> {e}"),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Everything the person keeps here, for reading.
@@ -19,17 +44,19 @@ pub struct Everything<'a> {
     pub reframes: &'a [Reframe],
 }
 
-pub fn export(all: &Everything, now_ms: i64, offset_minutes: i32) -> String {
+/// The readable export. Each date is written with its own moment's offset.
+pub fn export(all: &Everything, now_ms: i64, zone: Zone) -> String {
+    let date = |ms: i64| format_date(ms, zone(ms));
     let (journal, checks) = (all.journal, all.checks);
     let mut out = format!(
         "# Leaning In: my notes\n\nExported {}. Everything here was written privately on this device.\n",
-        format_date(now_ms, offset_minutes)
+        date(now_ms)
     );
     out.push_str(&format!("\n## Journal ({})\n", plural(journal.len(), "entry", "entries")));
     let mut entries: Vec<&JournalEntry> = journal.iter().collect();
     entries.sort_by_key(|e| std::cmp::Reverse(e.at));
     for e in entries {
-        out.push_str(&format!("\n### {}\n\n", format_date(e.at, offset_minutes)));
+        out.push_str(&format!("\n### {}\n\n", date(e.at)));
         if let Some(p) = e.prompt.as_deref().and_then(prompt) {
             out.push_str(&format!("*{}*\n\n", p.text));
         }
@@ -39,9 +66,9 @@ pub fn export(all: &Everything, now_ms: i64, offset_minutes: i32) -> String {
         if !e.who.is_empty() {
             facts.push(format!("With: {}", e.who.iter().map(|w| w.label()).collect::<Vec<_>>().join(", ")));
         }
-        let mut felt: Vec<&str> = e.emotions.iter().map(String::as_str).collect();
+        let mut felt: Vec<String> = e.emotions.iter().map(|m| escape(m)).collect();
         if !e.own_words.trim().is_empty() {
-            felt.push(e.own_words.trim());
+            felt.push(escape(e.own_words.trim()));
         }
         if !felt.is_empty() {
             facts.push(format!("Felt: {}", felt.join(", ")));
@@ -63,7 +90,7 @@ pub fn export(all: &Everything, now_ms: i64, offset_minutes: i32) -> String {
         out.push_str(&format!("\n## Self-checks ({})\n\nA reflection tool, not a diagnosis. Scores run from 0 to 100.\n", checks.len()));
         for c in newest_first(checks) {
             let s = score_of(&c);
-            out.push_str(&format!("\n### {}: {s} out of 100\n\n{}.\n\n", format_date(c.at, offset_minutes), band(s).title()));
+            out.push_str(&format!("\n### {}: {s} out of 100\n\n{}.\n\n", date(c.at), band(s).title()));
             for (statement, answer) in STATEMENTS.iter().zip(&c.answers) {
                 out.push_str(&format!("- {statement} **{}**\n", SCALE[usize::from(*answer)]));
             }
@@ -74,7 +101,7 @@ pub fn export(all: &Everything, now_ms: i64, offset_minutes: i32) -> String {
         let mut reframes: Vec<&Reframe> = all.reframes.iter().collect();
         reframes.sort_by_key(|r| std::cmp::Reverse(r.created));
         for r in reframes {
-            out.push_str(&format!("\n### {}\n", format_date(r.created, offset_minutes)));
+            out.push_str(&format!("\n### {}\n", date(r.created)));
             for (i, step) in STEPS.iter().enumerate() {
                 if !r.answer(i).is_empty() {
                     out.push_str(&format!("\n**{}**\n\n{}\n", step.title, quote(r.answer(i))));
@@ -107,11 +134,11 @@ mod tests {
             ..Reframe::default()
         };
         let everything = Everything { journal: &[older, newer], checks: &[check], reframes: &[reframe] };
-        let md = export(&everything, 1_763_990_000_000, 0);
+        let md = export(&everything, 1_763_990_000_000, &|_| 0);
         assert!(md.starts_with("# Leaning In: my notes"));
         assert!(md.contains("## Journal (2 entries)"));
         assert!(md.find("Stayed in the conversation").unwrap() < md.find("not a heading").unwrap());
-        assert!(md.contains("> # not a heading\n> - not a list"));
+        assert!(md.contains("> \\# not a heading\n> \\- not a list"));
         assert!(md.contains("*What situations make me withdraw?*"));
         assert!(md.contains("- With: Partner"));
         assert!(md.contains("- Urge to withdraw: 7/10"));
@@ -122,5 +149,53 @@ mod tests {
         assert!(md.contains("## Reframes (1)"));
         assert!(md.contains("**Thank it**\n\n> Thank you."));
         assert!(md.contains("2/10 before, 5/10 after (+3)"));
+    }
+
+    /// Renders Markdown and returns what a reader sees, failing on anything but
+    /// plain text inside quotes and the export's own structure.
+    fn rendered_text(md: &str) -> String {
+        use pulldown_cmark::{Event, Parser, Tag};
+        let mut text = String::new();
+        for event in Parser::new(md) {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => text.push('\n'),
+                Event::Start(Tag::BlockQuote(_) | Tag::Paragraph) | Event::End(_) => {}
+                other => panic!("the person's text became markup: {other:?} in {md:?}"),
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn quoted_text_renders_exactly_as_written_and_never_as_markup() {
+        let nasty = [
+            "# x", "## heading", "- item", "+ item", "* item", "1. first", "12) twelfth", "> nested", "<nothing>",
+            "<b>bold</b> & &amp; &copy;", "*emph* _under_ **strong**", "`code` ```fence", "[link](http://x) ![img](y)",
+            "a | b | c", "~~strike~~", "    indented code", "---", "===", "***", "___", "back\\slash \\# \\*",
+            "Text\n===", "ok: 1.5 (fine) - and + more!", "line one\nline two",
+        ];
+        for input in nasty {
+            let shown = rendered_text(&quote(input));
+            let expected: Vec<&str> = input.lines().map(str::trim_start).collect();
+            assert_eq!(shown, expected.join("\n"), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn feelings_in_own_words_are_escaped_too() {
+        let mut e = entry("a", "text");
+        e.own_words = "<gone> # lost".into();
+        let md = export(&Everything { journal: &[e], checks: &[], reframes: &[] }, 1_763_990_000_000, &|_| 0);
+        assert!(md.contains("- Felt: anxious, \\<gone\\> # lost"), "{md}");
+    }
+
+    #[test]
+    fn entries_are_headed_with_their_own_day_across_summer_time() {
+        use crate::domain::time::tests::{at_utc, london};
+        let mut e = entry("a", "text");
+        e.at = at_utc(2026, 7, 14, 23, 30); // 00:30 BST on 15 Jul
+        let md = export(&Everything { journal: &[e], checks: &[], reframes: &[] }, at_utc(2026, 11, 24, 12, 0), &london);
+        assert!(md.contains("### 15 Jul 2026"), "{md}");
     }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::records::Record;
-use super::time::local_date;
+use super::time::{local_date, Zone};
 
 /// A step in the built-in library.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,6 +113,11 @@ impl Record for PlannedStep {
     fn updated_at(&self) -> i64 {
         self.updated
     }
+    fn moments(&self) -> Vec<i64> {
+        let mut all = vec![self.created, self.updated];
+        all.extend(self.outcome.as_ref().map(|o| o.logged_at));
+        all
+    }
     fn validate(&self) -> Result<(), String> {
         check_step_text(&self.text)?;
         if self.expected > 10 || self.outcome.as_ref().and_then(|o| o.actual).is_some_and(|a| a > 10) {
@@ -141,14 +146,14 @@ pub struct Progress {
     pub most_done: Vec<(String, usize)>,
 }
 
-pub fn progress(steps: &[PlannedStep], offset_minutes: i32) -> Progress {
+pub fn progress(steps: &[PlannedStep], zone: Zone) -> Progress {
     let done: Vec<&PlannedStep> = steps.iter().filter(|s| s.is_done()).collect();
     let mut by_month: BTreeMap<(i32, u32), usize> = BTreeMap::new();
     let mut texts: BTreeMap<String, usize> = BTreeMap::new();
     let mut discomfort = Vec::new();
     for s in &done {
         let outcome = s.outcome.as_ref().expect("done steps have an outcome");
-        let d = local_date(outcome.logged_at, offset_minutes);
+        let d = local_date(outcome.logged_at, zone(outcome.logged_at));
         *by_month.entry((d.year, d.month)).or_default() += 1;
         *texts.entry(s.text.trim().to_string()).or_default() += 1;
         if let Some(actual) = outcome.actual {
@@ -229,14 +234,14 @@ mod tests {
             step("d", feb, "Not yet", 9, Some((false, None))),
             step("e", feb, "Open", 2, None),
         ];
-        let p = progress(&steps, 0);
+        let p = progress(&steps, &|_| 0);
         assert_eq!(p.done, 3);
         assert_eq!(p.by_month, vec![((2026, 1), 2), ((2026, 2), 1)]);
         assert_eq!(p.discomfort.len(), 2);
         assert_eq!(p.averages, Some((70, 35)));
         assert_eq!(p.most_done[0], ("Ask for help".to_string(), 2));
         assert!(discomfort_sentence(p.averages).contains("expected 7.0 out of 10 and it turned out 3.5"));
-        assert_eq!(progress(&[], 0), Progress::default());
+        assert_eq!(progress(&[], &|_| 0), Progress::default());
     }
 
     #[test]

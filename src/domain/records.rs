@@ -8,6 +8,7 @@ use super::check::SelfCheck;
 use super::journal::JournalEntry;
 use super::practice::{CustomStep, PlannedStep};
 use super::reframe::Reframe;
+use super::time::in_calendar_range;
 
 /// The record format this build writes. A stored record with a higher `v` was
 /// written by a newer build: it is kept aside, never read or overwritten.
@@ -21,6 +22,11 @@ pub trait Record: Serialize + DeserializeOwned + Clone + PartialEq + 'static {
     /// When it was last changed (ms since 1970). When a backup is merged, the more
     /// recently changed copy of a record wins.
     fn updated_at(&self) -> i64;
+    /// Every moment the record holds. Each must lie in years 1 to 9999, so it can
+    /// be shown, edited and saved back unchanged.
+    fn moments(&self) -> Vec<i64> {
+        vec![self.updated_at()]
+    }
     /// Rules beyond the JSON shape and a valid id (required text, ranges). `Err`
     /// says what is wrong.
     fn validate(&self) -> Result<(), String> {
@@ -49,11 +55,13 @@ impl Unreadable {
     }
 }
 
-/// The id and last-change time of a record that passed every check.
+/// The id and times of a record that passed every check.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Checked {
     pub id: String,
     pub updated_at: i64,
+    /// The latest moment it holds (see `Record::moments`).
+    pub latest: i64,
 }
 
 /// A record as stored: its JSON plus `"v"`.
@@ -79,12 +87,18 @@ pub fn decode<T: Record>(value: &Value) -> Result<T, Unreadable> {
     if !is_valid_id(record.id()) {
         return Err(Unreadable::WrongShape("the id is not valid".into()));
     }
+    if !record.moments().into_iter().all(in_calendar_range) {
+        return Err(Unreadable::WrongShape("a date is outside the years 1 to 9999".into()));
+    }
     record.validate().map_err(Unreadable::WrongShape)?;
     Ok(record)
 }
 
 fn check_as<T: Record>(value: &Value) -> Result<Checked, Unreadable> {
-    decode::<T>(value).map(|r| Checked { id: r.id().to_string(), updated_at: r.updated_at() })
+    decode::<T>(value).map(|r| {
+        let latest = r.moments().into_iter().max().unwrap_or(i64::MIN);
+        Checked { id: r.id().to_string(), updated_at: r.updated_at(), latest }
+    })
 }
 
 /// Every kind this build knows, in the order backups and exports list them.
@@ -169,6 +183,18 @@ mod tests {
             let bad = json!({"v": 1, "id": "", "at": 1, "created": 1, "updated": 1, "answers": [0,0,0,0,0,0,0], "text": "x", "expected": 1});
             assert!(check(kind, &bad).is_err(), "{kind}");
         }
+    }
+
+    #[test]
+    fn dates_outside_years_one_to_9999_are_refused() {
+        for bad in [crate::domain::time::EARLIEST_MS - 1, crate::domain::time::LATEST_MS + 1] {
+            let mut stored = encode(&entry("a1", "text"));
+            stored["at"] = json!(bad);
+            assert!(matches!(check("journal", &stored), Err(Unreadable::WrongShape(_))), "{bad}");
+        }
+        let mut stored = encode(&entry("a1", "text"));
+        stored["at"] = json!(crate::domain::time::LATEST_MS);
+        assert!(check("journal", &stored).is_ok());
     }
 
     #[test]

@@ -121,6 +121,9 @@ impl Record for Reframe {
     fn updated_at(&self) -> i64 {
         self.updated
     }
+    fn moments(&self) -> Vec<i64> {
+        vec![self.created, self.updated]
+    }
     fn validate(&self) -> Result<(), String> {
         can_save(&self.answers, self.safe_before, self.safe_after)
     }

@@ -41,6 +41,11 @@ pub fn civil_from_days(days: i64) -> Date {
     Date { year, month, day }
 }
 
+/// The local UTC offset at a moment, in minutes (local time minus UTC). Every date
+/// is read with the offset of its own moment, so an entry written in summer stays
+/// on its day when it is looked at in winter. The shell supplies the browser's.
+pub type Zone<'a> = &'a dyn Fn(i64) -> i32;
+
 /// The local calendar day of a timestamp. `offset_minutes` is local time minus UTC
 /// (the negation of JavaScript's `getTimezoneOffset()`).
 pub fn local_day(ms: i64, offset_minutes: i32) -> i64 {
@@ -94,9 +99,23 @@ pub fn parse_datetime_local(s: &str, offset_minutes: i32) -> Option<i64> {
     Some((local_minutes - i64::from(offset_minutes)) * MS_PER_MINUTE)
 }
 
+/// The local calendar day of a timestamp, with the offset that applied then.
+pub fn day_in(ms: i64, zone: Zone) -> i64 {
+    local_day(ms, zone(ms))
+}
+
 /// Whole local days from `earlier` to `later` (0 on the same day).
-pub fn days_between(earlier_ms: i64, later_ms: i64, offset_minutes: i32) -> i64 {
-    local_day(later_ms, offset_minutes) - local_day(earlier_ms, offset_minutes)
+pub fn days_between(earlier_ms: i64, later_ms: i64, zone: Zone) -> i64 {
+    day_in(later_ms, zone) - day_in(earlier_ms, zone)
+}
+
+/// The earliest and latest moments a record may carry: years 1 to 9999, the
+/// range a date field can show and edit.
+pub const EARLIEST_MS: i64 = -62_135_596_800_000;
+pub const LATEST_MS: i64 = 253_402_300_799_999;
+
+pub fn in_calendar_range(ms: i64) -> bool {
+    (EARLIEST_MS..=LATEST_MS).contains(&ms)
 }
 
 /// "today", "yesterday", "3 days ago": for gentle reminders.
@@ -109,7 +128,7 @@ pub fn days_ago_phrase(days: i64) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub mod tests {
     use super::*;
 
     #[test]
@@ -155,10 +174,52 @@ mod tests {
     fn days_between_counts_calendar_days_not_24_hour_spans() {
         let evening = days_from_civil(Date { year: 2026, month: 1, day: 1 }) * MS_PER_DAY + 23 * 3_600_000;
         let next_morning = evening + 2 * 3_600_000;
-        assert_eq!(days_between(evening, next_morning, 0), 1);
-        assert_eq!(days_between(evening, evening, 0), 0);
+        assert_eq!(days_between(evening, next_morning, &|_| 0), 1);
+        assert_eq!(days_between(evening, evening, &|_| 0), 0);
         assert_eq!(days_ago_phrase(0), "today");
         assert_eq!(days_ago_phrase(1), "yesterday");
         assert_eq!(days_ago_phrase(15), "15 days ago");
+    }
+
+    /// Europe/London: GMT, and BST (+60) from 01:00 UTC on the last Sunday of March
+    /// to 01:00 UTC on the last Sunday of October. For tests of summer time.
+    pub fn london(ms: i64) -> i32 {
+        let year = local_date(ms, 0).year;
+        let last_sunday = |month: u32| {
+            let end = days_from_civil(Date { year, month, day: 31 });
+            // 1970-01-01 was a Thursday: day 3 is a Sunday.
+            end - (end - 3).rem_euclid(7)
+        };
+        let start = last_sunday(3) * MS_PER_DAY + 3_600_000;
+        let end = last_sunday(10) * MS_PER_DAY + 3_600_000;
+        if (start..end).contains(&ms) { 60 } else { 0 }
+    }
+
+    pub fn at_utc(year: i32, month: u32, day: u32, hour: i64, minute: i64) -> i64 {
+        days_from_civil(Date { year, month, day }) * MS_PER_DAY + hour * 3_600_000 + minute * MS_PER_MINUTE
+    }
+
+    #[test]
+    fn the_london_test_zone_switches_on_the_right_sundays() {
+        assert_eq!(london(at_utc(2026, 3, 29, 0, 59)), 0);
+        assert_eq!(london(at_utc(2026, 3, 29, 1, 0)), 60);
+        assert_eq!(london(at_utc(2026, 10, 25, 0, 59)), 60);
+        assert_eq!(london(at_utc(2026, 10, 25, 1, 0)), 0);
+    }
+
+    #[test]
+    fn each_date_is_read_with_its_own_offset() {
+        // 15 Jul 2026 00:30 BST is 14 Jul 23:30 UTC.
+        let summer_night = at_utc(2026, 7, 14, 23, 30);
+        assert_eq!(civil_from_days(day_in(summer_night, &london)), Date { year: 2026, month: 7, day: 15 });
+        let winter_noon = at_utc(2026, 11, 24, 12, 0);
+        assert_eq!(days_between(summer_night, winter_noon, &london), 132);
+    }
+
+    #[test]
+    fn the_calendar_range_is_years_one_to_9999() {
+        assert_eq!(to_datetime_local(EARLIEST_MS, 0), "0001-01-01T00:00");
+        assert_eq!(to_datetime_local(LATEST_MS, 0), "9999-12-31T23:59");
+        assert!(in_calendar_range(0) && !in_calendar_range(EARLIEST_MS - 1) && !in_calendar_range(LATEST_MS + 1));
     }
 }

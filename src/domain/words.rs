@@ -15,6 +15,12 @@ pub fn kept_aside(n: usize) -> String {
     )
 }
 
+/// What the person is told when items kept aside earlier could be read again.
+pub fn restored(n: usize) -> String {
+    let (it, was) = if n == 1 { ("It is", "was") } else { ("They are", "were") };
+    format!("{} that could not be read before {was} read by this version of the app. {it} back in place.", plural(n, "saved item", "saved items"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -30,5 +36,7 @@ mod tests {
     fn the_kept_aside_sentence_agrees_with_its_count() {
         assert_eq!(kept_aside(1), "1 saved item could not be read. Nothing was deleted: it is kept aside, exactly as it was.");
         assert_eq!(kept_aside(3), "3 saved items could not be read. Nothing was deleted: they are kept aside, exactly as they were.");
+        assert_eq!(restored(1), "1 saved item that could not be read before was read by this version of the app. It is back in place.");
+        assert_eq!(restored(2), "2 saved items that could not be read before were read by this version of the app. They are back in place.");
     }
 }

@@ -11,26 +11,34 @@
 //! - `leaning-in.quarantine.<…>`       a value that could not be read, kept aside
 //!
 //! One key per record means a save costs the same with three years of history as
-//! with none, and two tabs never overwrite each other's records.
-
-use std::cell::RefCell;
-use std::collections::BTreeMap;
+//! with none. A save names what it started from (`Expect`), so an edit made in
+//! one tab never silently overwrites another tab's newer words.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::domain::backup::{AnyRecord, ImportPlan};
+use crate::domain::backup::AnyRecord;
 use crate::domain::records::{self, encode, Record, Unreadable};
 
+mod aside;
+pub mod drafts;
+mod import;
+mod memory;
+mod outcome;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
+
+pub use aside::Quarantined;
+pub use import::{ImportFailed, NotImported};
+pub use memory::MemoryKv;
+pub use outcome::{Expect, Removed, SaveError, SaveFailure, Stale};
 
 pub const PREFIX: &str = "leaning-in.";
 pub const META_KEY: &str = "leaning-in.meta";
 pub const PREFS_KEY: &str = "leaning-in.prefs";
 const RECORD_PREFIX: &str = "leaning-in.rec.";
-const DRAFT_PREFIX: &str = "leaning-in.draft.";
-const QUARANTINE_PREFIX: &str = "leaning-in.quarantine.";
+pub const DRAFT_PREFIX: &str = "leaning-in.draft.";
+pub const QUARANTINE_PREFIX: &str = "leaning-in.quarantine.";
 
 /// The layout version this build reads and writes. Older stores are migrated at
 /// start-up; a newer one is opened read-only so nothing of it is overwritten.
@@ -47,27 +55,6 @@ pub trait Kv {
     fn remove(&self, key: &str);
 }
 
-/// Why a write did not happen. In every case nothing already stored was changed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SaveError {
-    /// The browser's storage for this site is full.
-    Full,
-    /// The data here was saved by a newer version of the app.
-    ReadOnly,
-    /// Storage is switched off or blocked (private mode in some browsers).
-    Unavailable,
-}
-
-impl SaveError {
-    pub fn message(self) -> &'static str {
-        match self {
-            SaveError::Full => "This could not be saved: your browser's storage for this app is full. Your words are still here on screen and in the draft. Exporting a backup and then deleting old entries will make room.",
-            SaveError::ReadOnly => "This could not be saved: the data on this device was saved by a newer version of the app. Reload the page to get the newest version; your words are still here in the draft.",
-            SaveError::Unavailable => "This could not be saved: this browser is not letting the app store anything right now (private browsing can do this). Your words are still here on screen.",
-        }
-    }
-}
-
 pub fn record_key(kind: &str, id: &str) -> String {
     format!("{RECORD_PREFIX}{kind}.{id}")
 }
@@ -75,10 +62,6 @@ pub fn record_key(kind: &str, id: &str) -> String {
 /// `("journal", "abc")` for `leaning-in.rec.journal.abc`.
 pub fn parse_record_key(key: &str) -> Option<(&str, &str)> {
     key.strip_prefix(RECORD_PREFIX)?.split_once('.')
-}
-
-pub fn draft_key(form: &str) -> String {
-    format!("{DRAFT_PREFIX}{form}")
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -101,17 +84,6 @@ pub struct Prefs {
     pub safari_note_dismissed: bool,
 }
 
-/// A value that could not be read, as kept aside under a quarantine key.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Quarantined {
-    /// Where it was found.
-    pub key: String,
-    pub reason: String,
-    pub found_at: i64,
-    /// Exactly what was stored, untouched.
-    pub raw: String,
-}
-
 /// What `open` found.
 #[derive(Debug, Default)]
 pub struct Opened {
@@ -120,6 +92,8 @@ pub struct Opened {
     pub unreadable: usize,
     /// `Some(v)` when the store was written by a newer build: nothing is written.
     pub newer_schema: Option<u64>,
+    /// Values kept aside by an older build that this one can read: put back.
+    pub restored: usize,
 }
 
 /// The store over some `Kv`. Cheap to create; holds no cache of its own.
@@ -138,7 +112,7 @@ impl<K: Kv> Store<K> {
             Some(Ok(meta)) => meta.schema,
             // A damaged meta key: keep it aside and assume the current layout.
             Some(Err(_)) => {
-                quarantine(&kv, META_KEY, raw_meta.as_deref().unwrap_or_default(), "not valid JSON", now_ms);
+                aside::quarantine(&kv, META_KEY, raw_meta.as_deref().unwrap_or_default(), "not valid JSON", now_ms);
                 0
             }
             None => 0,
@@ -155,6 +129,11 @@ impl<K: Kv> Store<K> {
             keys = kv.keys();
         }
 
+        if !read_only {
+            drafts::name_unnamed(&kv, &keys);
+            opened.restored = aside::restore_readable(&kv, &keys);
+            keys = kv.keys();
+        }
         opened.unreadable = keys.iter().filter(|k| k.starts_with(QUARANTINE_PREFIX)).count();
         for key in &keys {
             let Some((kind, id)) = parse_record_key(key) else { continue };
@@ -166,7 +145,7 @@ impl<K: Kv> Store<K> {
                     // had to stay where it is.
                     opened.unreadable += 1;
                     if !read_only {
-                        quarantine(&kv, key, &raw, &why.describe(), now_ms);
+                        aside::quarantine(&kv, key, &raw, &why.describe(), now_ms);
                     }
                 }
             }
@@ -179,33 +158,92 @@ impl<K: Kv> Store<K> {
         Store { kv, read_only }
     }
 
-    pub fn is_read_only(&self) -> bool {
-        self.read_only
+    /// The schema stored right now, which another tab may have raised since open.
+    pub fn stored_schema(&self) -> Option<u64> {
+        self.kv.get(META_KEY).and_then(|raw| serde_json::from_str::<Meta>(&raw).ok()).map(|m| m.schema)
     }
 
-    /// Every write goes through here. An empty store gets its schema marker with
-    /// its first write, so "delete everything" really leaves nothing behind.
-    fn write(&self, key: &str, value: &str) -> Result<(), SaveError> {
+    /// Read-only since open, or since a newer build in another tab upgraded the store.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only || self.stored_schema().is_some_and(|s| s > SCHEMA)
+    }
+
+    /// Checked before every change. The stored schema is read each time, so a tab
+    /// opened before an upgrade elsewhere never writes the old layout into a new
+    /// store. An empty store gets its schema marker with its first write, so
+    /// "delete everything" really leaves nothing behind.
+    fn writable(&self) -> Result<(), SaveError> {
         if self.read_only {
             return Err(SaveError::ReadOnly);
         }
-        if self.kv.get(META_KEY).is_none() {
-            write_meta(&self.kv);
+        match self.kv.get(META_KEY) {
+            None => write_meta(&self.kv),
+            Some(raw) => {
+                if serde_json::from_str::<Meta>(&raw).is_ok_and(|m| m.schema > SCHEMA) {
+                    return Err(SaveError::ReadOnly);
+                }
+            }
         }
+        Ok(())
+    }
+
+    fn write(&self, key: &str, value: &str) -> Result<(), SaveError> {
+        self.writable()?;
         self.kv.set(key, value)
     }
 
-    /// Saves one record under its own key. Costs the same however much is stored.
+    /// Saves one record under its own key, whatever is there. Costs the same
+    /// however much is stored. The app saves through `save_expecting`.
     pub fn save<T: Record>(&self, record: &T) -> Result<(), SaveError> {
         let json = serde_json::to_string(&encode(record)).expect("records serialise");
         self.write(&record_key(T::KIND, record.id()), &json)
     }
 
-    pub fn delete(&self, kind: &str, id: &str) -> Result<(), SaveError> {
-        if self.read_only {
-            return Err(SaveError::ReadOnly);
+    /// Saves a record only if what is stored is what the edit started from.
+    /// Otherwise nothing is written and the caller learns what is there now.
+    pub fn save_expecting<T: Record>(&self, record: &T, expect: Expect) -> Result<(), SaveFailure<T>> {
+        let found = self.kv.get(&record_key(T::KIND, record.id()));
+        let current = || found.as_deref().and_then(|raw| serde_json::from_str(raw).ok()).and_then(|v| records::decode::<T>(&v).ok());
+        match (expect, &found) {
+            (Expect::Absent, None) => {}
+            (Expect::Absent, Some(_)) => return Err(SaveFailure::Stale(Stale::Changed(current()))),
+            (Expect::Updated(_), None) => return Err(SaveFailure::Stale(Stale::Deleted)),
+            (Expect::Updated(at), Some(_)) => match current() {
+                Some(now) if now.updated_at() == at => {}
+                other => return Err(SaveFailure::Stale(Stale::Changed(other))),
+            },
         }
-        self.kv.remove(&record_key(kind, id));
+        Ok(self.save(record)?)
+    }
+
+    /// Deletes a record and any unsaved edit of it, returning exactly what was
+    /// removed. `None` when there was nothing to delete.
+    pub fn delete(&self, kind: &str, id: &str) -> Result<Option<Removed>, SaveError> {
+        self.writable()?;
+        let key = record_key(kind, id);
+        let Some(value) = self.kv.get(&key) else { return Ok(None) };
+        let mut removed = Removed { values: vec![(key, value)] };
+        removed.values.extend(drafts::linked_to(&self.kv, id));
+        for (key, _) in &removed.values {
+            self.kv.remove(key);
+        }
+        Ok(Some(removed))
+    }
+
+    /// Puts back what a delete removed, unless the record was saved again
+    /// meanwhile: then nothing is written, and the newer copy stays.
+    pub fn restore(&self, removed: &Removed) -> Result<(), SaveFailure<()>> {
+        self.writable()?;
+        if removed.values.iter().take(1).any(|(key, _)| self.kv.get(key).is_some()) {
+            return Err(SaveFailure::Stale(Stale::Changed(None)));
+        }
+        for (i, (key, value)) in removed.values.iter().enumerate() {
+            if let Err(e) = self.kv.set(key, value) {
+                if i == 0 {
+                    return Err(e.into());
+                }
+            }
+        }
         Ok(())
     }
 
@@ -221,32 +259,6 @@ impl<K: Kv> Store<K> {
             .collect()
     }
 
-    /// Writes what an import plan adds or replaces. Stops at the first failure;
-    /// what was written by then is whole, and nothing else was touched.
-    pub fn apply_import(&self, plan: &ImportPlan) -> Result<usize, SaveError> {
-        let mut written = 0;
-        for r in plan.to_write() {
-            let json = serde_json::to_string(&r.value).expect("values serialise");
-            self.write(&record_key(&r.kind, &r.id), &json)?;
-            written += 1;
-        }
-        Ok(written)
-    }
-
-    pub fn draft(&self, form: &str) -> Option<String> {
-        self.kv.get(&draft_key(form))
-    }
-
-    pub fn save_draft(&self, form: &str, json: &str) -> Result<(), SaveError> {
-        self.write(&draft_key(form), json)
-    }
-
-    pub fn clear_draft(&self, form: &str) {
-        if !self.read_only {
-            self.kv.remove(&draft_key(form));
-        }
-    }
-
     pub fn prefs(&self) -> Prefs {
         self.kv.get(PREFS_KEY).and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default()
     }
@@ -259,22 +271,9 @@ impl<K: Kv> Store<K> {
         Ok(prefs)
     }
 
-    /// Everything kept aside, for the person to download as it was.
-    pub fn quarantined(&self) -> Vec<Quarantined> {
-        self.kv
-            .keys()
-            .into_iter()
-            .filter(|k| k.starts_with(QUARANTINE_PREFIX))
-            .filter_map(|k| {
-                let raw = self.kv.get(&k)?;
-                Some(serde_json::from_str(&raw).unwrap_or(Quarantined {
-                    key: k.clone(),
-                    reason: "kept aside".into(),
-                    found_at: 0,
-                    raw,
-                }))
-            })
-            .collect()
+    /// How many values are kept aside right now.
+    pub fn unreadable_count(&self) -> usize {
+        self.kv.keys().iter().filter(|k| k.starts_with(QUARANTINE_PREFIX)).count()
     }
 
     /// Removes every key of this app, and only this app's. Returns how many.
@@ -316,23 +315,6 @@ pub fn read_record(kind: &str, id: &str, raw: &str) -> Result<AnyRecord, Unreada
     Ok(AnyRecord { kind: kind.into(), id: checked.id, updated_at: checked.updated_at, value })
 }
 
-/// Moves an unreadable value aside: it is written to a quarantine key first, and
-/// only removed from its place once that write succeeded. If storage is full it
-/// stays where it is, still unread and still untouched.
-fn quarantine(kv: &impl Kv, key: &str, raw: &str, reason: &str, now_ms: i64) {
-    let suffix = key.strip_prefix(PREFIX).unwrap_or(key);
-    let mut qkey = format!("{QUARANTINE_PREFIX}{suffix}");
-    let mut n = 1;
-    while kv.get(&qkey).is_some() {
-        n += 1;
-        qkey = format!("{QUARANTINE_PREFIX}{suffix}.{n}");
-    }
-    let kept = Quarantined { key: key.into(), reason: reason.into(), found_at: now_ms, raw: raw.into() };
-    if kv.set(&qkey, &serde_json::to_string(&kept).expect("quarantine serialises")).is_ok() {
-        kv.remove(key);
-    }
-}
-
 /// Brings an older layout up to `SCHEMA`, one version at a time. Schema 1 is the
 /// first layout; schema 0 means "nothing stored yet". When the layout changes,
 /// add a step here and a frozen fixture of the old layout in `tests/fixtures/`.
@@ -345,52 +327,7 @@ fn migrate(_kv: &impl Kv, from: u64) {
     }
 }
 
-/// An in-memory `Kv` for tests, with an optional capacity (in UTF-16 units, like
-/// a browser's quota) to simulate a full disk.
-#[derive(Default)]
-pub struct MemoryKv {
-    pub map: RefCell<BTreeMap<String, String>>,
-    pub capacity: Option<usize>,
-}
-
-impl MemoryKv {
-    pub fn with(entries: &[(&str, &str)]) -> Self {
-        let kv = MemoryKv::default();
-        for (k, v) in entries {
-            kv.map.borrow_mut().insert((*k).into(), (*v).into());
-        }
-        kv
-    }
-    fn used_without(&self, key: &str) -> usize {
-        self.map
-            .borrow()
-            .iter()
-            .filter(|(k, _)| k.as_str() != key)
-            .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
-            .sum()
-    }
-}
-
-impl Kv for MemoryKv {
-    fn keys(&self) -> Vec<String> {
-        self.map.borrow().keys().cloned().collect()
-    }
-    fn get(&self, key: &str) -> Option<String> {
-        self.map.borrow().get(key).cloned()
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
-        if let Some(cap) = self.capacity {
-            if self.used_without(key) + key.encode_utf16().count() + value.encode_utf16().count() > cap {
-                return Err(SaveError::Full);
-            }
-        }
-        self.map.borrow_mut().insert(key.into(), value.into());
-        Ok(())
-    }
-    fn remove(&self, key: &str) {
-        self.map.borrow_mut().remove(key);
-    }
-}
-
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod never_lose_tests;

@@ -1,10 +1,12 @@
 //! Native tests of the store against `MemoryKv`.
 
+use std::collections::BTreeMap;
+
 use super::*;
 use crate::domain::backup::{export, plan_import};
 use crate::domain::journal::{tests::entry, JournalEntry};
 
-const NOW: i64 = 1_764_000_000_000;
+pub(super) const NOW: i64 = 1_764_000_000_000;
 
 impl<T: Kv> Kv for &T {
     fn keys(&self) -> Vec<String> {
@@ -21,12 +23,12 @@ impl<T: Kv> Kv for &T {
     }
 }
 
-fn snapshot(kv: &MemoryKv) -> BTreeMap<String, String> {
+pub(super) fn snapshot(kv: &MemoryKv) -> BTreeMap<String, String> {
     kv.map.borrow().clone()
 }
 
 /// Loads a frozen fixture from tests/fixtures into a MemoryKv.
-fn fixture(name: &str) -> MemoryKv {
+pub(super) fn fixture(name: &str) -> MemoryKv {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let kv = MemoryKv::default();
@@ -67,7 +69,8 @@ fn every_old_schema_fixture_opens_with_all_its_records() {
         assert_eq!(opened.records.len(), 2, "schema {schema}");
         let second: JournalEntry = records::decode(&opened.records[1].value).unwrap();
         assert_eq!(second.text, "Told Sam I was having a rough day. She just listened. 🌱");
-        assert_eq!(store.draft("journal").as_deref(), Some(r#"{"text":"half a thought"}"#));
+        // Drafts from before forms had instances are named, and offered like any other.
+        assert_eq!(store.drafts_of("journal"), [("1".to_string(), r#"{"text":"half a thought"}"#.to_string())]);
         assert_eq!(store.prefs().last_backup_at, Some(1_763_000_000_000));
         assert_eq!(kv.get("someone-elses-key").as_deref(), Some("not ours"));
         assert_eq!(kv.get(META_KEY).as_deref(), Some(r#"{"schema":1}"#));
@@ -162,7 +165,7 @@ fn a_full_store_refuses_the_save_and_damages_nothing() {
     {
         let (store, _) = Store::open(&kv, NOW);
         store.save(&entry("old", "kept safe")).unwrap();
-        store.save_draft("journal", r#"{"text":"typed"}"#).unwrap();
+        store.save_draft("journal.1", r#"{"text":"typed"}"#).unwrap();
     }
     kv.capacity = Some(kv.used_without("") + 10);
     let before = snapshot(&kv);
@@ -170,8 +173,8 @@ fn a_full_store_refuses_the_save_and_damages_nothing() {
     let big = entry("new", &"words ".repeat(100));
     assert_eq!(store.save(&big), Err(SaveError::Full));
     assert_eq!(snapshot(&kv), before);
-    assert_eq!(store.draft("journal").as_deref(), Some(r#"{"text":"typed"}"#));
-    assert!(SaveError::Full.message().contains("Exporting a backup"));
+    assert_eq!(store.draft("journal.1").as_deref(), Some(r#"{"text":"typed"}"#));
+    assert!(SaveError::Full.remedy().contains("Exporting a backup"));
 }
 
 #[test]
@@ -222,7 +225,7 @@ fn export_delete_import_restores_identical_data() {
 
     let (store, empty) = Store::open(&kv, NOW);
     assert!(empty.records.is_empty());
-    let plan = plan_import(&backup, &empty.records).unwrap();
+    let plan = plan_import(&backup, &empty.records, NOW).unwrap();
     assert_eq!(plan.new.len(), opened.records.len());
     assert_eq!(store.apply_import(&plan), Ok(2));
     let records_after: BTreeMap<_, _> =
@@ -234,7 +237,7 @@ fn export_delete_import_restores_identical_data() {
 
     // Importing the same file again changes nothing.
     let (store, opened) = Store::open(&kv, NOW);
-    let plan = plan_import(&backup, &opened.records).unwrap();
+    let plan = plan_import(&backup, &opened.records, NOW).unwrap();
     assert_eq!((plan.new.len(), plan.already_present), (0, 2));
     assert_eq!(store.apply_import(&plan), Ok(0));
 }
@@ -245,7 +248,7 @@ fn a_failed_import_changes_nothing() {
     let (store, opened) = Store::open(&kv, NOW);
     let before = snapshot(&kv);
     for bad in ["", "{", "[]", r#"{"format":"leaning-in-backup","version":9,"exported_at":0,"records":{}}"#] {
-        assert!(plan_import(bad, &opened.records).is_err());
+        assert!(plan_import(bad, &opened.records, NOW).is_err());
     }
     assert_eq!(snapshot(&kv), before);
     drop(store);

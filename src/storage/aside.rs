@@ -1,0 +1,76 @@
+//! Values that could not be read are kept aside, never deleted: copied to a
+//! quarantine key first, removed from their place only once that copy exists.
+//! An update may teach the app to read them, so every start tries them again.
+
+use serde::{Deserialize, Serialize};
+
+use super::{parse_record_key, read_record, Kv, Store, PREFIX, QUARANTINE_PREFIX};
+
+/// A value that could not be read, as kept aside under a quarantine key.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quarantined {
+    /// Where it was found.
+    pub key: String,
+    pub reason: String,
+    pub found_at: i64,
+    /// Exactly what was stored, untouched.
+    pub raw: String,
+}
+
+/// Moves an unreadable value aside. If storage is full it stays where it is,
+/// still unread and still untouched.
+pub(super) fn quarantine(kv: &impl Kv, key: &str, raw: &str, reason: &str, now_ms: i64) {
+    let suffix = key.strip_prefix(PREFIX).unwrap_or(key);
+    let mut qkey = format!("{QUARANTINE_PREFIX}{suffix}");
+    let mut n = 1;
+    while kv.get(&qkey).is_some() {
+        n += 1;
+        qkey = format!("{QUARANTINE_PREFIX}{suffix}.{n}");
+    }
+    let kept = Quarantined { key: key.into(), reason: reason.into(), found_at: now_ms, raw: raw.into() };
+    if kv.set(&qkey, &serde_json::to_string(&kept).expect("quarantine serialises")).is_ok() {
+        kv.remove(key);
+    }
+}
+
+/// Puts back every kept-aside record this build can read, where its place is
+/// still free (a copy saved there since stays). Returns how many; the scan that
+/// follows reads them. The quarantine copy goes only after the record is back.
+pub(super) fn restore_readable(kv: &impl Kv, keys: &[String]) -> usize {
+    let mut restored = 0;
+    for qkey in keys.iter().filter(|k| k.starts_with(QUARANTINE_PREFIX)) {
+        let Some(kept) = kv.get(qkey).and_then(|raw| serde_json::from_str::<Quarantined>(&raw).ok()) else { continue };
+        let Some((kind, id)) = parse_record_key(&kept.key) else { continue };
+        if kv.get(&kept.key).is_some() {
+            continue;
+        }
+        if read_record(kind, id, &kept.raw).is_err() {
+            continue;
+        }
+        if kv.set(&kept.key, &kept.raw).is_ok() {
+            kv.remove(qkey);
+            restored += 1;
+        }
+    }
+    restored
+}
+
+impl<K: Kv> Store<K> {
+    /// Everything kept aside, for the person to download as it was.
+    pub fn quarantined(&self) -> Vec<Quarantined> {
+        self.kv
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+            .filter_map(|k| {
+                let raw = self.kv.get(&k)?;
+                Some(serde_json::from_str(&raw).unwrap_or(Quarantined {
+                    key: k.clone(),
+                    reason: "kept aside".into(),
+                    found_at: 0,
+                    raw,
+                }))
+            })
+            .collect()
+    }
+}

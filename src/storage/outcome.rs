@@ -1,0 +1,73 @@
+//! What a write expects to find, and every way it can end without writing: the
+//! store's whole vocabulary for "nothing was changed, and here is why".
+
+/// Why a write did not happen. In every case nothing already stored was changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// The browser's storage for this site is full.
+    Full,
+    /// The data here was saved by a newer version of the app.
+    ReadOnly,
+    /// Storage is switched off or blocked (private mode in some browsers).
+    Unavailable,
+}
+
+impl SaveError {
+    /// What happened, in plain words. Where the person's words are now is for the
+    /// caller to add (`ui::draft`), because only it knows whether the draft holds them.
+    pub fn message(self) -> &'static str {
+        match self {
+            SaveError::Full => "This could not be saved: your browser's storage for this app is full.",
+            SaveError::ReadOnly => "This could not be saved: the data on this device was saved by a newer version of the app, so this page stops saving to keep it safe.",
+            SaveError::Unavailable => "This could not be saved: this browser is not letting the app store anything right now (private browsing can do this).",
+        }
+    }
+    /// What the person can do about it.
+    pub fn remedy(self) -> &'static str {
+        match self {
+            SaveError::Full => "Exporting a backup and then deleting old entries will make room.",
+            SaveError::ReadOnly => "Reloading the page brings the newest version.",
+            SaveError::Unavailable => "",
+        }
+    }
+}
+
+/// What a save expects to find stored under its id, so nobody's words are
+/// overwritten unseen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expect {
+    /// A new record: nothing may be stored under its id yet.
+    Absent,
+    /// An edit of the copy whose `updated_at` was this.
+    Updated(i64),
+}
+
+/// Why a save stopped before writing because someone else had changed the record.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stale<T> {
+    /// Another tab or an import saved a different copy. `None`: this build cannot read it.
+    Changed(Option<T>),
+    /// It was deleted meanwhile.
+    Deleted,
+}
+
+/// Why a save did not happen. In every case nothing stored was changed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveFailure<T> {
+    Store(SaveError),
+    Stale(Stale<T>),
+}
+
+impl<T> From<SaveError> for SaveFailure<T> {
+    fn from(e: SaveError) -> Self {
+        SaveFailure::Store(e)
+    }
+}
+
+/// What a delete removed, exactly as it was stored, so Undo can put back what
+/// was really there (not an older copy some view still held).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Removed {
+    /// (key, value) pairs: the record first, then drafts of edits to it.
+    pub values: Vec<(String, String)>,
+}
