@@ -91,10 +91,40 @@ fn StorageNotice() -> impl IntoView {
         let n = db.unreadable.get();
         (n > db.prefs.get().unreadable_acknowledged).then_some(n)
     };
+    // A newer build upgraded the store in another tab: this tab has stopped
+    // writing. Reload into the new version at once, unless words typed here are
+    // not yet in a draft; then say so, and let the person reload when ready.
+    let must_ask = RwSignal::new(false);
+    Effect::new(move |_| {
+        if db.upgraded_elsewhere.get() {
+            if crate::ui::draft::words_at_risk() {
+                must_ask.set(true);
+            } else {
+                let _ = window().location().reload();
+            }
+        }
+    });
     view! {
-        {move || db.newer_schema.get().map(|_| view! {
-            <div class="notice warn banner" role="alert">
-                <p>"This device holds data saved by a newer version of the app. To keep it safe, nothing can be saved here until the app updates. Reloading the page usually does it."</p>
+        {move || db.newer_schema.get().map(|_| if must_ask.get() {
+            view! {
+                <div class="notice warn banner" role="alert">
+                    <p>"The app was updated in another tab. To keep your data safe, this tab has stopped saving. Something you typed here in the last moments is not saved yet: copy it somewhere safe, then reload."</p>
+                    <button type="button" class="button secondary" on:click=|_| { let _ = window().location().reload(); }>"Reload now"</button>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <div class="notice warn banner" role="alert">
+                    <p>"This device holds data saved by a newer version of the app. To keep it safe, nothing can be saved here until the app updates. Reloading the page usually does it."</p>
+                </div>
+            }
+            .into_any()
+        })}
+        {move || (db.restored.get() > 0).then(|| view! {
+            <div class="notice ok banner" role="status">
+                <p>{crate::domain::words::restored(db.restored.get())}</p>
+                <button type="button" class="button secondary small" on:click=move |_| db.restored.set(0)>"OK"</button>
             </div>
         })}
         {move || unseen().map(|n| view! {

@@ -14,7 +14,8 @@ use crate::domain::time::{days_between, MS_PER_DAY};
 use crate::storage::local::use_db;
 use crate::ui::browser::{format_date, new_id, now_ms, offset_minutes};
 use crate::ui::chart::LineChart;
-use crate::ui::draft::use_draft;
+use crate::storage::{Expect, SaveFailure};
+use crate::ui::draft::{use_draft, UnfinishedDrafts};
 use crate::ui::{focus_first, link, PageHeading};
 
 const NOT_A_DIAGNOSIS: &str = "This is a reflection tool, not a diagnosis. It can help you notice a pattern and how it changes; only you know your story, and a therapist can help you explore it further.";
@@ -53,7 +54,11 @@ fn TakeCheck() -> impl IntoView {
                 step.set(d.step.min(STATEMENTS.len() - 1));
             }
         },
-        |d| d.answers.iter().all(Option::is_none),
+        |d: &CheckDraft| d.answers.iter().all(Option::is_none),
+        |d: &CheckDraft| {
+            let answered = d.answers.iter().filter(|a| a.is_some()).count();
+            format!("{answered} of {} statements answered", STATEMENTS.len())
+        },
     );
     let error = RwSignal::new(None::<String>);
     let last = STATEMENTS.len() - 1;
@@ -90,12 +95,13 @@ fn TakeCheck() -> impl IntoView {
                     at: now_ms(),
                     answers: answers.get_untracked().into_iter().map(|a| a.unwrap_or(0)).collect(),
                 };
-                match db.save(check) {
+                match db.save(check, Expect::Absent) {
                     Ok(()) => {
                         draft.clear();
                         navigate("/check", Default::default());
                     }
-                    Err(e) => error.set(Some(e.message().to_string())),
+                    Err(SaveFailure::Store(e)) => error.set(Some(draft.failure_message(e))),
+                    Err(SaveFailure::Stale(_)) => error.set(Some("This could not be saved just now. Please try again.".into())),
                 }
             }
         }
@@ -131,6 +137,7 @@ fn TakeCheck() -> impl IntoView {
 
     view! {
         <PageHeading title="Self-check" lead="Seven thoughts from the article. For each, choose how often it comes up for you. There are no right answers, and it takes about two minutes."/>
+        <UnfinishedDrafts draft=draft one="unfinished self-check" many="unfinished self-checks"/>
         <section class="card check-card">
             <div class="progress" aria-hidden="true">
                 <div class="progress-fill" style:width=move || format!("{}%", (step.get() + 1) * 100 / STATEMENTS.len())></div>
@@ -198,7 +205,7 @@ fn Results() -> impl IntoView {
             }
         });
 
-        let days = days_between(latest.at, now, offset_minutes(now));
+        let days = days_between(latest.at, now, &offset_minutes);
         let nudge = if retake_due(Some(latest.at), now) {
             view! {
                 <div class="notice">

@@ -10,7 +10,7 @@ use crate::domain::backup::{self, ImportError, ImportPlan, MAX_IMPORT_BYTES};
 use crate::domain::words::{kept_aside, plural};
 use crate::domain::{markdown, time};
 use crate::storage::local::{store, use_db};
-use crate::storage::QUOTA_ESTIMATE_CHARS;
+use crate::storage::{NotImported, QUOTA_ESTIMATE_CHARS};
 use crate::ui::browser::{download, now_ms, offset_minutes, today_iso};
 use crate::ui::PageHeading;
 
@@ -49,7 +49,7 @@ fn StorageHealth() -> impl IntoView {
         None => "When you first save something, the app will ask your browser to keep your data safe.",
     };
     let last_backup = move || match db.prefs.get().last_backup_at {
-        Some(at) => format!("Last backup: {}.", time::days_ago_phrase(time::days_between(at, now_ms(), offset_minutes(at)))),
+        Some(at) => format!("Last backup: {}.", time::days_ago_phrase(time::days_between(at, now_ms(), &offset_minutes))),
         None => "You have not made a backup yet.".to_string(),
     };
     view! {
@@ -88,7 +88,7 @@ fn Backup() -> impl IntoView {
         let now = now_ms();
         let (journal, checks, reframes) = (db.journal.get_untracked(), db.checks.get_untracked(), db.reframes.get_untracked());
         let all = markdown::Everything { journal: &journal, checks: &checks, reframes: &reframes };
-        let text = markdown::export(&all, now, offset_minutes(now));
+        let text = markdown::export(&all, now, &offset_minutes);
         if download(&backup::file_name(&today_iso(), "md"), "text/markdown", &text).is_ok() {
             done.set(Some("A readable copy was saved to your device."));
         }
@@ -108,11 +108,12 @@ fn Backup() -> impl IntoView {
 }
 
 /// Import has three states: choosing a file, a plan to confirm, or a message.
+/// A plan keeps the file's text, to plan again against the store at confirm time.
 #[derive(Clone)]
 enum ImportState {
     Idle,
     Error(String),
-    Planned(ImportPlan),
+    Planned { text: std::sync::Arc<str>, plan: ImportPlan, changed: bool },
     Done(String),
 }
 
@@ -132,24 +133,27 @@ fn Import() -> impl IntoView {
         }
         spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
-            let result = match text {
-                Some(text) => backup::plan_import(&text, &store().all_records()),
-                None => Err(ImportError::NotJson),
+            let Some(text) = text else {
+                state.set(ImportState::Error(ImportError::NotJson.message()));
+                return;
             };
-            state.set(match result {
-                Ok(plan) => ImportState::Planned(plan),
+            state.set(match backup::plan_import(&text, &store().all_records(), now_ms()) {
+                Ok(plan) => ImportState::Planned { text: text.into(), plan, changed: false },
                 Err(err) => ImportState::Error(err.message()),
             });
         });
     };
 
     let confirm = move |_| {
-        let ImportState::Planned(plan) = state.get_untracked() else { return };
-        let result = store().apply_import(&plan);
+        let ImportState::Planned { text, plan, .. } = state.get_untracked() else { return };
+        let result = store().import_confirmed(&text, &plan, now_ms());
         db.reload();
         state.set(match result {
             Ok(n) => ImportState::Done(format!("Imported {}.", plural(n, "record", "records"))),
-            Err(err) => ImportState::Error(err.message().to_string()),
+            // Another tab changed things since the summary: show the new one.
+            Err(NotImported::Changed(plan)) => ImportState::Planned { text, plan, changed: true },
+            Err(NotImported::Invalid(err)) => ImportState::Error(err.message()),
+            Err(NotImported::Failed(failed)) => ImportState::Error(failed.message()),
         });
     };
 
@@ -165,14 +169,21 @@ fn Import() -> impl IntoView {
                 ImportState::Idle => ().into_any(),
                 ImportState::Error(msg) => view! { <p class="notice error" role="alert">{msg}</p> }.into_any(),
                 ImportState::Done(msg) => view! { <p class="notice ok" role="status">{msg}</p> }.into_any(),
-                ImportState::Planned(plan) => {
+                ImportState::Planned { plan, changed, .. } => {
                     let nothing = plan.to_write().next().is_none();
                     view! {
                         <div class="notice" role="status">
+                            {changed.then(|| view! {
+                                <p><strong>"Something changed in another tab since you chose this file, so nothing has been imported yet."</strong>" Here is what importing would do now."</p>
+                            })}
                             <p><strong>"This backup holds: "</strong>{plan.summary()}"."</p>
                             {if nothing {
                                 view! {
-                                    <p>"Everything in it is already here. There is nothing to import."</p>
+                                    <p>{if plan.differ > 0 {
+                                        "Where copies differ, the ones here are newer and are kept. There is nothing to import."
+                                    } else {
+                                        "Everything in it is already here. There is nothing to import."
+                                    }}</p>
                                     <button type="button" class="button secondary" on:click=move |_| state.set(ImportState::Idle)>"Close"</button>
                                 }.into_any()
                             } else {

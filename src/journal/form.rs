@@ -6,11 +6,13 @@ use leptos_router::hooks::use_navigate;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
-use crate::domain::journal::{Action, JournalEntry, Who, EMOTIONS, PROMPTS};
+use super::conflict::{Choice, ConflictPanel};
+use crate::domain::journal::{preview, Action, JournalEntry, Who, EMOTIONS, PROMPTS};
 use crate::domain::time::{parse_datetime_local, to_datetime_local, MS_PER_MINUTE};
 use crate::storage::local::use_db;
+use crate::storage::{Expect, SaveFailure, Stale};
 use crate::ui::browser::{new_id, now_ms, offset_minutes};
-use crate::ui::draft::use_draft;
+use crate::ui::draft::{use_draft, DraftNote, UnfinishedDrafts};
 use crate::ui::fields::{zero_to_ten, CheckChips, RadioScale};
 use crate::ui::toast::{use_toasts, Toast};
 use crate::ui::{GoneCard, PageHeading};
@@ -27,6 +29,9 @@ struct EntryDraft {
     own_words: String,
     urge: Option<u8>,
     action: Option<u8>,
+    /// For an edit: the `updated` of the copy it started from, so a save (or a
+    /// draft reopened later) notices a newer copy saved elsewhere meanwhile.
+    base: Option<i64>,
 }
 
 impl EntryDraft {
@@ -49,7 +54,13 @@ impl EntryDraft {
             own_words: e.own_words.clone(),
             urge: e.urge,
             action: e.action.and_then(|a| Action::ALL.iter().position(|x| *x == a)).map(|i| i as u8),
+            base: Some(e.updated),
         }
+    }
+
+    fn preview(&self) -> String {
+        let text = preview(&self.text, 80);
+        if text.is_empty() { "Unfinished, with no text yet".into() } else { text }
     }
 }
 
@@ -64,6 +75,7 @@ struct Fields {
     own_words: RwSignal<String>,
     urge: RwSignal<Option<u8>>,
     action: RwSignal<Option<u8>>,
+    base: RwSignal<Option<i64>>,
 }
 
 impl Fields {
@@ -77,6 +89,7 @@ impl Fields {
             own_words: RwSignal::new(d.own_words),
             urge: RwSignal::new(d.urge),
             action: RwSignal::new(d.action),
+            base: RwSignal::new(d.base),
         }
     }
     fn snapshot(&self) -> EntryDraft {
@@ -89,6 +102,7 @@ impl Fields {
             own_words: self.own_words.get(),
             urge: self.urge.get(),
             action: self.action.get(),
+            base: self.base.get(),
         }
     }
     fn restore(&self, d: EntryDraft) {
@@ -102,6 +116,9 @@ impl Fields {
         self.own_words.set(d.own_words);
         self.urge.set(d.urge);
         self.action.set(d.action);
+        if d.base.is_some() {
+            self.base.set(d.base);
+        }
     }
 }
 
@@ -130,49 +147,63 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
             ..EntryDraft::default()
         },
     };
-    let f = Fields::new(start);
-    let form_key = match &editing {
+    // A date left as shown keeps its exact moment: reading it back could move an
+    // entry in the hour repeated when summer time ends, and would drop seconds.
+    let (start_when, start_at) = (start.when.clone(), existing.as_ref().map_or(now, |e| e.at));
+    let f = Fields::new(start.clone());
+    let family = match &editing {
         Some(id) => format!("journal-edit-{id}"),
         None => "journal-new".to_string(),
     };
-    let draft = use_draft(form_key, move || f.snapshot(), move |d| f.restore(d), EntryDraft::is_blank);
+    // An edit left exactly as the entry is needs no draft.
+    let unchanged = existing.is_some().then_some(start);
+    let draft = use_draft(
+        family,
+        move || f.snapshot(),
+        move |d| f.restore(d),
+        move |d: &EntryDraft| d.is_blank() || unchanged.as_ref() == Some(d),
+        EntryDraft::preview,
+    );
+    let id = existing.as_ref().map(|e| e.id.clone());
+    // The stored copy, live: another tab's save or an import shows up here.
+    let stored_updated = {
+        let id = id.clone();
+        Memo::new(move |_| id.as_ref().and_then(|id| db.journal.with(|all| all.iter().find(|e| &e.id == id).map(|e| e.updated))))
+    };
+    let is_edit = existing.is_some();
+    let changed_elsewhere = move || is_edit && stored_updated.get() != f.base.get();
 
     let error = RwSignal::new(None::<String>);
+    let conflict = RwSignal::new(None::<Stale<JournalEntry>>);
     let confirm_discard = RwSignal::new(false);
     let text_ref = NodeRef::<leptos::html::Textarea>::new();
     let toasts = use_toasts();
     let navigate = use_navigate();
 
-    let save = {
-        let navigate = navigate.clone();
+    // Builds the entry from the form, or says what is missing.
+    let build = {
         let existing = existing.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
+        move || -> Result<JournalEntry, String> {
             let d = f.snapshot();
-            let focus_text = || {
+            if d.text.trim().is_empty() {
                 if let Some(t) = text_ref.get_untracked() {
                     let _ = t.unchecked_ref::<web_sys::HtmlElement>().focus();
                 }
-            };
-            if d.text.trim().is_empty() {
-                error.set(Some("Write a few words first. That is the only thing an entry needs.".into()));
-                focus_text();
-                return;
+                return Err("Write a few words first. That is the only thing an entry needs.".into());
             }
             let now = now_ms();
-            let Some(at) = parse_when(&d.when) else {
-                error.set(Some("Please choose a date and time for when this happened.".into()));
-                return;
+            let at = if d.when == start_when { Some(start_at) } else { parse_when(&d.when) };
+            let Some(at) = at else {
+                return Err("Please choose a date and time for when this happened.".into());
             };
             if at > now + MS_PER_MINUTE {
-                error.set(Some("That time is still to come. Choose when it happened, or leave it as now.".into()));
-                return;
+                return Err("That time is still to come. Choose when it happened, or leave it as now.".into());
             }
-            let entry = JournalEntry {
+            Ok(JournalEntry {
                 id: existing.as_ref().map_or_else(new_id, |e| e.id.clone()),
                 at,
                 created: existing.as_ref().map_or(now, |e| e.created),
-                updated: now,
+                updated: now.max(d.base.unwrap_or(0) + 1),
                 prompt: d.prompt,
                 text: d.text,
                 who: d.who.iter().filter_map(|k| Who::from_key(k)).collect(),
@@ -180,16 +211,67 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
                 own_words: d.own_words.trim().to_string(),
                 urge: d.urge,
                 action: d.action.and_then(|i| Action::ALL.get(usize::from(i)).copied()),
-            };
+            })
+        }
+    };
+    let commit = {
+        let navigate = navigate.clone();
+        move |entry: JournalEntry, expect: Expect| {
             let id = entry.id.clone();
-            match db.save(entry) {
+            match db.save(entry, expect) {
                 Ok(()) => {
                     error.set(None);
+                    conflict.set(None);
                     draft.clear();
                     toasts.show(Toast { message: "Saved. It stays on this device.".into(), undo: None });
                     navigate(&format!("/journal?entry={id}"), Default::default());
                 }
-                Err(err) => error.set(Some(err.message().to_string())),
+                Err(SaveFailure::Store(err)) => error.set(Some(draft.failure_message(err))),
+                Err(SaveFailure::Stale(stale)) => {
+                    error.set(None);
+                    conflict.set(Some(stale));
+                    crate::ui::focus_first(&["#conflict-title"]);
+                }
+            }
+        }
+    };
+    let save = {
+        let (build, commit) = (build.clone(), commit.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            match build() {
+                Err(why) => error.set(Some(why)),
+                Ok(entry) => {
+                    let expect = if is_edit { Expect::Updated(f.base.get_untracked().unwrap_or(0)) } else { Expect::Absent };
+                    commit(entry, expect);
+                }
+            }
+        }
+    };
+    // The person's answer when the entry changed under their edit.
+    let resolve = {
+        let navigate = navigate.clone();
+        move |choice: Choice| {
+            let Some(stale) = conflict.get_untracked() else { return };
+            let Ok(mut mine) = build() else { return };
+            match (choice, stale) {
+                (Choice::KeepMine, Stale::Changed(Some(theirs))) => {
+                    mine.updated = mine.updated.max(theirs.updated + 1);
+                    f.base.set(Some(theirs.updated));
+                    commit(mine, Expect::Updated(theirs.updated));
+                }
+                (Choice::KeepMine, _) => commit(mine, Expect::Absent),
+                (Choice::KeepBoth, _) => {
+                    let now = now_ms();
+                    commit(JournalEntry { id: new_id(), created: now, updated: now, ..mine }, Expect::Absent);
+                }
+                (Choice::KeepTheirs, stale) => {
+                    draft.clear();
+                    match stale {
+                        Stale::Deleted => navigate("/journal", Default::default()),
+                        _ => navigate(&format!("/journal?entry={}", mine.id), Default::default()),
+                    }
+                }
             }
         }
     };
@@ -220,6 +302,15 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
 
     view! {
         <PageHeading title=title/>
+        <UnfinishedDrafts draft=draft
+            one=if existing.is_some() { "unfinished edit of this entry" } else { "unfinished entry" }
+            many=if existing.is_some() { "unfinished edits of this entry" } else { "unfinished entries" }/>
+        <Show when=move || changed_elsewhere() && conflict.get().is_none()>
+            <p class="notice warn" role="status" data-testid="changed-elsewhere">
+                "This entry has been changed elsewhere (in another tab, or by an import) since this edit began. Your words below are not saved yet. When you save, you can choose which version to keep."
+            </p>
+        </Show>
+        {move || conflict.get().map(|stale| view! { <ConflictPanel stale=stale resolve=resolve.clone()/> })}
         <form class="entry-form" on:submit=save novalidate>
             <details class="field prompt-picker" open=existing.is_none() && f.prompt.get_untracked().is_none()>
                 <summary>"Start from a prompt"</summary>
@@ -276,7 +367,7 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
                     </button>
                 </Show>
             </div>
-            <p class="muted small">"Your words are kept as a draft while you type, on this device only."</p>
+            <DraftNote draft=draft/>
         </form>
     }
     .into_any()

@@ -7,7 +7,7 @@ use crate::domain::journal::{filter as apply_filter, highlight, preview, prompt,
 use crate::domain::words::plural;
 use crate::domain::time::{days_from_civil, iso_date, parse_iso_date};
 use crate::storage::local::use_db;
-use crate::ui::browser::{format_date, now_ms, offset_minutes};
+use crate::ui::browser::{format_date, offset_minutes};
 use crate::ui::toast::{use_toasts, Toast};
 use crate::ui::{link, GoneCard, PageHeading};
 
@@ -30,11 +30,10 @@ fn date_input_day(value: &str) -> Option<i64> {
 #[component]
 pub fn EntryList(filter: RwSignal<Filter>) -> impl IntoView {
     let db = use_db();
-    let offset = offset_minutes(now_ms());
     let shown = RwSignal::new(PAGE);
     let results = Memo::new(move |_| {
         let f = filter.get();
-        db.journal.with(|all| apply_filter(all, &f, offset).into_iter().cloned().collect::<Vec<JournalEntry>>())
+        db.journal.with(|all| apply_filter(all, &f, &offset_minutes).into_iter().cloned().collect::<Vec<JournalEntry>>())
     });
     let total = move || db.journal.with(Vec::len);
 
@@ -170,14 +169,24 @@ pub fn EntryView(id: String) -> impl IntoView {
     };
     let delete = move |_| {
         let Some(e) = entry.get_untracked() else { return };
-        if db.delete::<JournalEntry>(&e.id).is_ok() {
-            toasts.show(Toast {
-                message: "Entry deleted.".into(),
-                undo: Some(std::sync::Arc::new(move || {
-                    let _ = db.save(e.clone());
-                })),
-            });
-            navigate("/journal", Default::default());
+        match db.delete::<JournalEntry>(&e.id) {
+            Ok(removed) => {
+                // Undo puts back exactly what was stored, and never over a copy
+                // saved again meanwhile (say, an edit in another tab).
+                let undo = removed.map(|removed| -> crate::ui::toast::Undo {
+                    std::sync::Arc::new(move || {
+                        let message = match db.restore::<JournalEntry>(&removed) {
+                            Ok(()) => "The entry is back.",
+                            Err(crate::storage::SaveFailure::Stale(_)) => "Not restored: this entry was saved again elsewhere meanwhile, and that newer copy is kept.",
+                            Err(crate::storage::SaveFailure::Store(e)) => e.message(),
+                        };
+                        toasts.show(Toast { message: message.into(), undo: None });
+                    })
+                });
+                toasts.show(Toast { message: "Entry deleted.".into(), undo });
+                navigate("/journal", Default::default());
+            }
+            Err(err) => toasts.show(Toast { message: err.message().into(), undo: None }),
         }
     };
     move || match entry.get() {

@@ -2,22 +2,25 @@
 //! see progress without streaks or guilt. `?step=ID` preselects a library step,
 //! `?plan=TEXT` fills in your own (from a reframe), `?log=ID` logs a planned step.
 
+mod log;
+
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::practice::{
-    current_step, discomfort_sentence, library_step, progress, CustomStep, Outcome, PlannedStep, CLOSING_QUESTION, GROUPS,
+    current_step, discomfort_sentence, library_step, progress, CustomStep, PlannedStep, CLOSING_QUESTION, GROUPS,
     LIBRARY,
 };
 use crate::domain::words::plural;
 use crate::storage::local::use_db;
 use crate::ui::browser::{format_date, new_id, now_ms, offset_minutes};
 use crate::ui::chart::PairChart;
-use crate::ui::draft::use_draft;
+use crate::storage::{Expect, SaveFailure};
+use crate::ui::draft::{use_draft, Draft, UnfinishedDrafts};
 use crate::ui::fields::{zero_to_ten, RadioScale};
 use crate::ui::toast::{use_toasts, Toast};
-use crate::ui::{link, GoneCard, PageHeading};
+use crate::ui::{link, PageHeading};
 
 const EXPECT_ENDS: (&str, &str) = ("0: not at all", "10: very uncomfortable");
 const MONTHS: [&str; 12] =
@@ -29,7 +32,7 @@ pub fn PracticePage() -> impl IntoView {
     move || {
         let q = query.get();
         match q.get("log") {
-            Some(id) => view! { <LogStep id=id/> }.into_any(),
+            Some(id) => view! { <log::LogStep id=id/> }.into_any(),
             None => view! {
                 <PageHeading title="Small steps" lead="One small act of openness at a time. Not yet is always fine."/>
                 <CurrentStep/>
@@ -58,7 +61,7 @@ pub fn CurrentStep() -> impl IntoView {
     }
 }
 
-#[derive(Clone, Default, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 struct PlanDraft {
     choice: Option<String>,
@@ -71,22 +74,27 @@ struct PlanDraft {
 fn PlanStep(preselect: Option<String>, own: Option<String>) -> impl IntoView {
     let db = use_db();
     let toasts = use_toasts();
-    let choice = RwSignal::new(preselect.filter(|id| library_step(id).is_some()));
-    let own_text = RwSignal::new(own.unwrap_or_default());
+    // A link from a reframe or the library opens a new plan of its own; any plan
+    // already begun keeps its own draft and is offered, never replaced.
+    let initial = PlanDraft { choice: preselect.filter(|id| library_step(id).is_some()), own: own.unwrap_or_default(), ..PlanDraft::default() };
+    let choice = RwSignal::new(initial.choice.clone());
+    let own_text = RwSignal::new(initial.own.clone());
     let with_whom = RwSignal::new(String::new());
     let expected = RwSignal::new(None::<u8>);
     let draft = use_draft(
         "practice-plan".to_string(),
         move || PlanDraft { choice: choice.get(), own: own_text.get(), with_whom: with_whom.get(), expected: expected.get() },
         move |d: PlanDraft| {
-            if choice.get_untracked().is_none() && own_text.get_untracked().is_empty() {
-                choice.set(d.choice);
-                own_text.set(d.own);
-            }
+            choice.set(d.choice);
+            own_text.set(d.own);
             with_whom.set(d.with_whom);
             expected.set(d.expected);
         },
-        |d| d.choice.is_none() && d.own.trim().is_empty() && d.with_whom.trim().is_empty() && d.expected.is_none(),
+        move |d: &PlanDraft| *d == initial || *d == PlanDraft::default(),
+        |d: &PlanDraft| {
+            let text = if d.own.trim().is_empty() { d.choice.as_deref().and_then(library_step).map(|s| s.text) } else { Some(d.own.trim()) };
+            text.map_or_else(|| "A step you were planning".to_string(), |t| crate::domain::journal::preview(t, 80))
+        },
     );
     let error = RwSignal::new(None::<String>);
     let new_custom = RwSignal::new(String::new());
@@ -123,7 +131,7 @@ fn PlanStep(preselect: Option<String>, own: Option<String>) -> impl IntoView {
             expected: expected_value,
             outcome: None,
         };
-        match db.save(step) {
+        match db.save(step, Expect::Absent) {
             Ok(()) => {
                 draft.clear();
                 error.set(None);
@@ -134,7 +142,7 @@ fn PlanStep(preselect: Option<String>, own: Option<String>) -> impl IntoView {
                 toasts.show(Toast { message: "Planned. Come back and log how it went, whenever you are ready.".into(), undo: None });
                 crate::ui::focus_first(&["#today-title"]);
             }
-            Err(e) => error.set(Some(e.message().to_string())),
+            Err(failure) => error.set(Some(failure_message(failure, draft))),
         }
     };
     let add_custom = move |_| {
@@ -144,7 +152,7 @@ fn PlanStep(preselect: Option<String>, own: Option<String>) -> impl IntoView {
         }
         let step = CustomStep { id: new_id(), created: now_ms(), text };
         let id = step.id.clone();
-        if db.save(step).is_ok() {
+        if db.save(step, Expect::Absent).is_ok() {
             new_custom.set(String::new());
             choice.set(Some(id));
         }
@@ -182,6 +190,7 @@ fn PlanStep(preselect: Option<String>, own: Option<String>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="plan-title" id="plan">
             <h2 id="plan-title">{CLOSING_QUESTION}</h2>
+            <UnfinishedDrafts draft=draft one="plan you began and did not finish" many="plans you began and did not finish"/>
             <form on:submit=plan novalidate>
                 {groups}
                 {custom}
@@ -211,130 +220,11 @@ fn PlanStep(preselect: Option<String>, own: Option<String>) -> impl IntoView {
     }
 }
 
-#[derive(Clone, Default, Serialize, Deserialize)]
-#[serde(default)]
-struct LogDraft {
-    done: Option<u8>,
-    actual: Option<u8>,
-    note: String,
-}
-
-#[component]
-fn LogStep(id: String) -> impl IntoView {
-    let db = use_db();
-    let Some(step) = db.steps.with_untracked(|all| all.iter().find(|s| s.id == id).cloned()) else {
-        return view! { <GoneCard title="Step not found" text="This step is no longer here." back="/practice" back_label="Back to small steps"/> }.into_any();
-    };
-    let navigate = use_navigate();
-    let toasts = use_toasts();
-    let done = RwSignal::new(None::<u8>);
-    let actual = RwSignal::new(None::<u8>);
-    let note = RwSignal::new(String::new());
-    let draft = use_draft(
-        format!("practice-log-{id}"),
-        move || LogDraft { done: done.get(), actual: actual.get(), note: note.get() },
-        move |d: LogDraft| {
-            done.set(d.done);
-            actual.set(d.actual);
-            note.set(d.note);
-        },
-        |d| d.done.is_none() && d.actual.is_none() && d.note.trim().is_empty(),
-    );
-    let error = RwSignal::new(None::<String>);
-    let not_yet = RwSignal::new(false);
-
-    let record = {
-        let step = step.clone();
-        move |done_it: bool| {
-            let now = now_ms();
-            let mut s = step.clone();
-            s.updated = now;
-            s.outcome = Some(Outcome {
-                logged_at: now,
-                done: done_it,
-                actual: if done_it { actual.get_untracked() } else { None },
-                note: note.get_untracked().trim().to_string(),
-            });
-            db.save(s)
-        }
-    };
-    let save = {
-        let record = record.clone();
-        let navigate = navigate.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            match done.get_untracked() {
-                None => error.set(Some("Did you take the step? Either answer is fine.".into())),
-                Some(1) => {
-                    error.set(None);
-                    not_yet.set(true);
-                    crate::ui::focus_first(&["#not-yet-title"]);
-                }
-                Some(_) => match record(true) {
-                    Ok(()) => {
-                        draft.clear();
-                        toasts.show(Toast { message: "Logged. That took courage.".into(), undo: None });
-                        navigate("/practice", Default::default());
-                    }
-                    Err(e) => error.set(Some(e.message().to_string())),
-                },
-            }
-        }
-    };
-    let keep = {
-        let navigate = navigate.clone();
-        move |_| {
-            draft.clear();
-            navigate("/practice", Default::default());
-        }
-    };
-    let smaller = move |_| {
-        if record(false).is_ok() {
-            draft.clear();
-            navigate("/practice#plan", Default::default());
-        }
-    };
-
-    view! {
-        <PageHeading title="How did it go?"/>
-        <section class="card">
-            <p class="step-text">{step.text.clone()}</p>
-            <form on:submit=save novalidate>
-                <RadioScale legend="Did you take this step?" name="done" wide=true
-                    options=vec![(0, "Yes, I did it".to_string()), (1, "Not yet".to_string())] value=done/>
-                <Show when=move || done.get() == Some(0)>
-                    <RadioScale legend="How uncomfortable was it, really?" name="actual" options=zero_to_ten() value=actual ends=EXPECT_ENDS/>
-                    <p class="muted small">{format!("Beforehand you expected {} out of 10.", step.expected)}</p>
-                </Show>
-                <div class="field">
-                    <label for="log-note">"What happened, and how did it feel? (optional)"</label>
-                    <textarea id="log-note" rows="4" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
-                </div>
-                <p class="notice error" role="alert" hidden=move || error.get().is_none()>{move || error.get()}</p>
-                <Show when=move || !not_yet.get()>
-                    <button type="submit" class="button">"Save"</button>
-                </Show>
-            </form>
-            <Show when=move || not_yet.get()>
-                <div class="notice" role="status">
-                    <h2 id="not-yet-title" tabindex="-1">"Not yet is completely fine"</h2>
-                    <p>"Steps like this take courage, and timing matters. You can keep this one for another day, or choose a smaller step that feels more possible right now."</p>
-                    <div class="actions">
-                        <button type="button" class="button" on:click=keep.clone()>"Keep it for another day"</button>
-                        <button type="button" class="button secondary" on:click=smaller.clone()>"Choose a smaller step"</button>
-                    </div>
-                </div>
-            </Show>
-        </section>
-    }
-    .into_any()
-}
-
 #[component]
 fn Progress() -> impl IntoView {
     let db = use_db();
     move || {
-        let p = db.steps.with(|all| progress(all, offset_minutes(now_ms())));
+        let p = db.steps.with(|all| progress(all, &offset_minutes));
         if p.done == 0 {
             return view! {
                 <section class="card" aria-labelledby="progress-title">
@@ -374,5 +264,13 @@ fn Progress() -> impl IntoView {
             </section>
         }
         .into_any()
+    }
+}
+
+/// What to say when saving a step failed: storage trouble, told truthfully.
+fn failure_message<T>(failure: SaveFailure<T>, draft: Draft) -> String {
+    match failure {
+        SaveFailure::Store(e) => draft.failure_message(e),
+        SaveFailure::Stale(_) => "This could not be saved just now. Please try again.".into(),
     }
 }

@@ -10,7 +10,8 @@ use crate::domain::journal::preview;
 use crate::domain::reframe::{can_save, shift_label, Reframe, SMALL_STEP, STEPS};
 use crate::storage::local::use_db;
 use crate::ui::browser::{format_date, new_id, now_ms};
-use crate::ui::draft::use_draft;
+use crate::storage::{Expect, SaveFailure};
+use crate::ui::draft::{use_draft, DraftNote, UnfinishedDrafts};
 use crate::ui::fields::{zero_to_ten, RadioScale};
 use crate::ui::{focus_first, link, GoneCard, PageHeading};
 
@@ -96,15 +97,15 @@ fn Flow(from: Option<String>) -> impl IntoView {
         start[0] = text;
     }
     let pos = RwSignal::new(0usize);
-    let answers = RwSignal::new(start);
+    let answers = RwSignal::new(start.clone());
     let safe_before = RwSignal::new(None::<u8>);
     let safe_after = RwSignal::new(None::<u8>);
-    let form_key = match &from {
+    let family = match &from {
         Some(id) => format!("reframe-from-{id}"),
         None => "reframe-new".to_string(),
     };
     let draft = use_draft(
-        form_key,
+        family,
         move || FlowDraft { pos: pos.get(), answers: answers.get(), safe_before: safe_before.get(), safe_after: safe_after.get() },
         move |d: FlowDraft| {
             if d.answers.len() == STEPS.len() {
@@ -114,7 +115,15 @@ fn Flow(from: Option<String>) -> impl IntoView {
             safe_before.set(d.safe_before);
             safe_after.set(d.safe_after);
         },
-        |d| d.pos == 0 && d.safe_before.is_none(),
+        // Nothing to keep only while nothing differs from how the flow began:
+        // going Back to the first screen keeps every answer.
+        move |d: &FlowDraft| {
+            d.safe_before.is_none() && d.safe_after.is_none() && d.answers.iter().zip(&start).all(|(a, s)| a.trim() == s.trim())
+        },
+        |d: &FlowDraft| match d.answers.iter().map(|a| a.trim()).find(|a| !a.is_empty()) {
+            Some(first) => preview(first, 80),
+            None => "Begun, with no answers written yet".to_string(),
+        },
     );
     let error = RwSignal::new(None::<String>);
 
@@ -140,12 +149,14 @@ fn Flow(from: Option<String>) -> impl IntoView {
             safe_after: safe_after.get_untracked(),
         };
         let id = reframe.id.clone();
-        match db.save(reframe) {
+        match db.save(reframe, Expect::Absent) {
             Ok(()) => {
                 draft.clear();
                 navigate(&format!("/reframe?view={id}"), Default::default());
             }
-            Err(e) => error.set(Some(e.message().to_string())),
+            Err(SaveFailure::Store(e)) => error.set(Some(draft.failure_message(e))),
+            // A new id is never taken; if it somehow were, nothing was overwritten.
+            Err(SaveFailure::Stale(_)) => error.set(Some("This could not be saved just now. Please press Finish again.".into())),
         }
     };
     let next = move |_| {
@@ -224,6 +235,7 @@ fn Flow(from: Option<String>) -> impl IntoView {
 
     view! {
         <PageHeading title="Reframe"/>
+        <UnfinishedDrafts draft=draft one="unfinished reframe" many="unfinished reframes"/>
         <section class="card check-card flow">
             <div class="progress" aria-hidden="true">
                 <div class="progress-fill" style:width=move || format!("{}%", (pos.get() + 1) * 100 / (LAST + 1))></div>
@@ -239,7 +251,7 @@ fn Flow(from: Option<String>) -> impl IntoView {
                 <button type="button" class="button" on:click=next.clone()>{next_label}</button>
             </div>
         </section>
-        <p class="muted small">"Kept as a draft on this device while you write."</p>
+        <DraftNote draft=draft/>
     }
 }
 

@@ -5,7 +5,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::{parse_record_key, Kv, Prefs, SaveError, Store, PREFIX, PREFS_KEY};
+use super::{
+    parse_record_key, Expect, Kv, Prefs, Removed, SaveError, SaveFailure, Stale, Store, META_KEY, PREFIX, PREFS_KEY,
+    QUARANTINE_PREFIX, SCHEMA,
+};
 use crate::domain::check::SelfCheck;
 use crate::domain::journal::JournalEntry;
 use crate::domain::practice::{CustomStep, PlannedStep};
@@ -72,6 +75,10 @@ pub struct Db {
     pub unreadable: RwSignal<usize>,
     /// The data was written by a newer build: nothing can be saved.
     pub newer_schema: RwSignal<Option<u64>>,
+    /// A newer build upgraded the store in another tab while this one was open.
+    pub upgraded_elsewhere: RwSignal<bool>,
+    /// Values kept aside earlier that this build could read and put back.
+    pub restored: RwSignal<usize>,
     /// Bumped on every change to stored data, for things derived from all of it.
     pub revision: RwSignal<u64>,
 }
@@ -123,6 +130,8 @@ impl Db {
             prefs: RwSignal::new(Prefs::default()),
             unreadable: RwSignal::new(0),
             newer_schema: RwSignal::new(None),
+            upgraded_elsewhere: RwSignal::new(false),
+            restored: RwSignal::new(0),
             revision: RwSignal::new(0),
         };
         db.reload();
@@ -143,6 +152,7 @@ impl Db {
         self.prefs.set(store.prefs());
         self.unreadable.set(opened.unreadable);
         self.newer_schema.set(opened.newer_schema);
+        self.restored.update(|n| *n += opened.restored);
         self.revision.update(|r| *r += 1);
     }
 
@@ -152,7 +162,17 @@ impl Db {
         if !key.starts_with(PREFIX) {
             return;
         }
-        if key == PREFS_KEY {
+        if key == META_KEY {
+            // Another tab runs a newer build that changed the layout: stop writing
+            // at once (`Store::writable` checks too), and let the shell reload.
+            if let Some(schema) = store().stored_schema().filter(|s| *s > SCHEMA) {
+                READ_ONLY.with(|c| c.set(true));
+                self.newer_schema.set(Some(schema));
+                self.upgraded_elsewhere.set(true);
+            }
+        } else if key.starts_with(QUARANTINE_PREFIX) {
+            self.unreadable.set(store().unreadable_count());
+        } else if key == PREFS_KEY {
             self.prefs.set(store().prefs());
         } else if let Some((kind, id)) = parse_record_key(&key) {
             let value = ev.new_value();
@@ -177,10 +197,19 @@ impl Db {
         }
     }
 
-    /// Saves a record, then shows it everywhere. On the first save ever, asks the
-    /// browser to keep this site's storage even when space runs low.
-    pub fn save<T: Held>(&self, record: T) -> Result<(), SaveError> {
-        store().save(&record)?;
+    /// Saves a record if what is stored is what `expect` says, then shows it
+    /// everywhere. On the first save ever, asks the browser to keep this site's
+    /// storage even when space runs low.
+    pub fn save<T: Held>(&self, record: T, expect: Expect) -> Result<(), SaveFailure<T>> {
+        if let Err(failure) = store().save_expecting(&record, expect) {
+            // Show what is really stored, in case this tab missed an event.
+            match &failure {
+                SaveFailure::Stale(Stale::Changed(Some(theirs))) => upsert(self, theirs.clone()),
+                SaveFailure::Stale(Stale::Deleted) => T::held(self).update(|list| list.retain(|r| r.id() != record.id())),
+                _ => {}
+            }
+            return Err(failure);
+        }
         upsert(self, record);
         self.revision.update(|r| *r += 1);
         if self.prefs.get_untracked().persisted.is_none() {
@@ -189,9 +218,23 @@ impl Db {
         Ok(())
     }
 
-    pub fn delete<T: Held>(&self, id: &str) -> Result<(), SaveError> {
-        store().delete(T::KIND, id)?;
+    /// Deletes a record and its unsaved edits; what was removed is returned for Undo.
+    pub fn delete<T: Held>(&self, id: &str) -> Result<Option<Removed>, SaveError> {
+        let removed = store().delete(T::KIND, id)?;
         T::held(self).update(|list| list.retain(|r| r.id() != id));
+        self.revision.update(|r| *r += 1);
+        Ok(removed)
+    }
+
+    /// Undo of a delete: puts back exactly what was removed, unless the record
+    /// was saved again meanwhile (then that newer copy stays).
+    pub fn restore<T: Held>(&self, removed: &Removed) -> Result<(), SaveFailure<()>> {
+        store().restore(removed)?;
+        if let Some((key, value)) = removed.values.first() {
+            if let Some((_, id)) = parse_record_key(key) {
+                self.apply_remote::<T>(id, Some(value.clone()));
+            }
+        }
         self.revision.update(|r| *r += 1);
         Ok(())
     }

@@ -1,21 +1,77 @@
 //! Drafts: every form that takes text keeps its unsaved state in storage while the
 //! person types, so a reload, a crash or a stray tap loses at most a moment.
+//!
+//! Each open form has a draft of its own. Its instance id sits in the address
+//! (`?draft=…`), so a reload finds the same words and two tabs never write over
+//! each other. Other unfinished drafts of the same form are offered, never
+//! overwritten. Whether the draft really holds the words is tracked, so messages
+//! only ever promise what is true.
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 use serde::{de::DeserializeOwned, Serialize};
 
+use crate::domain::records::is_valid_id;
+use crate::storage::drafts::form_name;
 use crate::storage::local::store;
+use crate::storage::SaveError;
+use crate::ui::browser::new_id;
 
 /// How long typing pauses before the draft is written.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
+
+thread_local! {
+    /// Forms whose latest words are not in their draft yet (a write is pending,
+    /// or failed). The shell asks before reloading the page by itself.
+    static AT_RISK: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// Whether any open form holds words that are only on screen.
+pub fn words_at_risk() -> bool {
+    AT_RISK.with(|s| !s.borrow().is_empty())
+}
+
+fn at_risk(form: &str, risky: bool) {
+    AT_RISK.with(|s| {
+        let mut s = s.borrow_mut();
+        if risky {
+            s.insert(form.to_string());
+        } else {
+            s.remove(form);
+        }
+    });
+}
+
+/// Whether the draft holds what is on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DraftStatus {
+    /// Nothing typed yet, or the draft holds the latest words.
+    Kept,
+    /// Writing the draft failed: the words are on screen only.
+    NotKept(SaveError),
+}
+
+/// An unfinished draft of the same form, offered to continue.
+#[derive(Clone)]
+pub struct Unfinished {
+    pub preview: String,
+    /// Where to continue it: this page with its `draft` instance.
+    pub href: String,
+}
 
 /// Controls for a form's draft.
 #[derive(Clone, Copy)]
 pub struct Draft {
     form: StoredValue<String>,
     pending: StoredValue<Option<TimeoutHandle>>,
+    write_now: StoredValue<Box<dyn Fn() + Send + Sync>>,
+    pub status: RwSignal<DraftStatus>,
+    /// Other unfinished drafts of this form, found when it opened.
+    pub others: StoredValue<Vec<Unfinished>>,
 }
 
 impl Draft {
@@ -25,43 +81,114 @@ impl Draft {
             handle.clear();
             self.pending.set_value(None);
         }
-        store().clear_draft(&self.form.get_value());
+        let form = self.form.get_value();
+        store().clear_draft(&form);
+        at_risk(&form, false);
+        self.status.set(DraftStatus::Kept);
     }
+
+    /// Writes a pending draft now, and says whether the draft holds what is on screen.
+    pub fn flush_now(&self) -> bool {
+        if let Some(handle) = self.pending.get_value() {
+            handle.clear();
+            self.pending.set_value(None);
+            self.write_now.with_value(|w| w());
+        }
+        self.status.get_untracked() == DraftStatus::Kept
+    }
+
+    /// What to say when saving failed: what happened, where the words are now
+    /// (only what is true), and what the person can do.
+    pub fn failure_message(&self, err: SaveError) -> String {
+        let where_now = if self.flush_now() {
+            "Your words are still here on screen and in the draft."
+        } else {
+            "Your words are still here on screen, but they could not be kept as a draft: copy them somewhere safe before you leave this page."
+        };
+        [err.message(), where_now, err.remedy()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// This form's draft instance: from the address, or a new one put there (without
+/// a navigation, so nothing re-renders) for a reload to find.
+fn instance_from_address() -> String {
+    if let Some(id) = use_query_map().with_untracked(|q| q.get("draft")).filter(|id| is_valid_id(id)) {
+        return id;
+    }
+    let id = new_id();
+    if let Some(url) = address_with_draft(&id) {
+        let history = window().history().ok();
+        let state = history.as_ref().and_then(|h| h.state().ok()).unwrap_or(wasm_bindgen::JsValue::NULL);
+        if let Some(h) = history {
+            let _ = h.replace_state_with_url(&state, "", Some(&url));
+        }
+    }
+    id
+}
+
+/// The current address (path, query and hash) with `draft=instance`.
+fn address_with_draft(instance: &str) -> Option<String> {
+    let url = web_sys::Url::new(&window().location().href().ok()?).ok()?;
+    url.search_params().set("draft", instance);
+    Some(format!("{}{}{}", url.pathname(), url.search(), url.hash()))
 }
 
 /// Restores the form from its draft (through `restore`), then autosaves what
 /// `read` returns on every change: debounced while typing, at once when the page
-/// is hidden or the form goes away. `is_blank` says when there is nothing to keep.
+/// is hidden or the form goes away. `is_blank` says when there is nothing to
+/// keep; `preview` names a draft in the offer of unfinished ones.
 pub fn use_draft<T>(
-    form: String,
+    family: String,
     read: impl Fn() -> T + Send + Sync + 'static,
     restore: impl FnOnce(T),
-    is_blank: fn(&T) -> bool,
+    is_blank: impl Fn(&T) -> bool + Send + Sync + 'static,
+    preview: fn(&T) -> String,
 ) -> Draft
 where
     T: Serialize + DeserializeOwned + 'static,
 {
-    if let Some(saved) = store().draft(&form).and_then(|raw| serde_json::from_str::<T>(&raw).ok()) {
+    let instance = instance_from_address();
+    let form = form_name(&family, &instance);
+    let parse = |raw: &str| serde_json::from_str::<T>(raw).ok();
+    if let Some(saved) = store().draft(&form).as_deref().and_then(parse) {
         restore(saved);
     }
-    let draft = Draft { form: StoredValue::new(form), pending: StoredValue::new(None) };
+    let others = store()
+        .drafts_of(&family)
+        .into_iter()
+        .filter(|(other, _)| *other != instance)
+        .filter_map(|(other, raw)| {
+            let value = parse(&raw).filter(|v| !is_blank(v))?;
+            Some(Unfinished { preview: preview(&value), href: address_with_draft(&other)? })
+        })
+        .collect();
+    let status = RwSignal::new(DraftStatus::Kept);
     let read = StoredValue::new(read);
-    let write = move || {
-        draft.pending.set_value(None);
-        let value = read.with_value(|read| untrack(read));
-        let form = draft.form.get_value();
-        if is_blank(&value) {
-            store().clear_draft(&form);
-        } else if let Ok(json) = serde_json::to_string(&value) {
-            // If storage is full the words stay on screen; Save says why.
-            let _ = store().save_draft(&form, &json);
+    let is_blank = StoredValue::new(is_blank);
+    let write = {
+        let form = form.clone();
+        move || {
+            let value = read.with_value(|read| untrack(read));
+            let result = if is_blank.with_value(|blank| blank(&value)) {
+                store().clear_draft(&form);
+                Ok(())
+            } else {
+                let json = serde_json::to_string(&value).expect("drafts serialise");
+                store().save_draft(&form, &json)
+            };
+            at_risk(&form, result.is_err());
+            status.set(result.map_or_else(DraftStatus::NotKept, |()| DraftStatus::Kept));
         }
     };
+    let draft = Draft {
+        form: StoredValue::new(form.clone()),
+        pending: StoredValue::new(None),
+        write_now: StoredValue::new(Box::new(write.clone())),
+        status,
+        others: StoredValue::new(others),
+    };
     let flush = move || {
-        if let Some(handle) = draft.pending.get_value() {
-            handle.clear();
-            write();
-        }
+        draft.flush_now();
     };
     Effect::new(move |first_run: Option<()>| {
         read.with_value(|read| read());
@@ -71,7 +198,13 @@ where
         if let Some(handle) = draft.pending.get_value() {
             handle.clear();
         }
-        draft.pending.set_value(set_timeout_with_handle(write, DEBOUNCE).ok());
+        at_risk(&draft.form.get_value(), true);
+        let write = write.clone();
+        let after = move || {
+            draft.pending.set_value(None);
+            write();
+        };
+        draft.pending.set_value(set_timeout_with_handle(after, DEBOUNCE).ok());
     });
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
     let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
@@ -81,8 +214,55 @@ where
     });
     on_cleanup(move || {
         flush();
+        at_risk(&form, false);
         on_hide.remove();
         on_hidden.remove();
     });
     draft
+}
+
+/// The line under a form about its draft: a quiet promise while it is true, and
+/// a plain warning when it is not.
+#[component]
+pub fn DraftNote(draft: Draft) -> impl IntoView {
+    move || match draft.status.get() {
+        DraftStatus::Kept => view! {
+            <p class="muted small">"Your words are kept as a draft while you type, on this device only."</p>
+        }
+        .into_any(),
+        DraftStatus::NotKept(err) => view! {
+            <p class="notice warn small" role="status">
+                {match err {
+                    SaveError::Full => "Your draft could not be kept just now: storage is full. What you typed is on screen only.",
+                    SaveError::ReadOnly => "Your draft cannot be kept: the data here belongs to a newer version of the app. What you typed is on screen only.",
+                    SaveError::Unavailable => "Your draft could not be kept: this browser is not letting the app store anything. What you typed is on screen only.",
+                }}
+            </p>
+        }
+        .into_any(),
+    }
+}
+
+/// "You have 2 unfinished entries", each with a link to continue it. Never
+/// replaces anything: the person chooses.
+#[component]
+pub fn UnfinishedDrafts(draft: Draft, one: &'static str, many: &'static str) -> impl IntoView {
+    let others = draft.others.get_value();
+    (!others.is_empty()).then(|| {
+        let (heading, continue_) = if others.len() == 1 {
+            (format!("You have 1 {one}"), ". Continue it, or start afresh below.")
+        } else {
+            (format!("You have {} {many}", others.len()), ". Continue one, or start afresh below.")
+        };
+        let items = others
+            .into_iter()
+            .map(|u| view! { <li><a href=u.href>{u.preview}</a></li> })
+            .collect_view();
+        view! {
+            <aside class="notice unfinished" aria-labelledby="unfinished-title">
+                <p id="unfinished-title"><strong>{heading}</strong>{continue_}</p>
+                <ul>{items}</ul>
+            </aside>
+        }
+    })
 }

@@ -1,0 +1,154 @@
+//! Logging how a planned step went, at /practice?log=ID: did it happen, how
+//! uncomfortable it really was, and a note. "Not yet" is always fine.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use serde::{Deserialize, Serialize};
+
+use super::{failure_message, EXPECT_ENDS};
+use crate::domain::practice::Outcome;
+use crate::storage::local::use_db;
+use crate::storage::{Expect, SaveFailure, Stale};
+use crate::ui::browser::now_ms;
+use crate::ui::draft::use_draft;
+use crate::ui::fields::{zero_to_ten, RadioScale};
+use crate::ui::toast::{use_toasts, Toast};
+use crate::ui::{GoneCard, PageHeading};
+
+#[derive(Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct LogDraft {
+    done: Option<u8>,
+    actual: Option<u8>,
+    note: String,
+}
+
+#[component]
+pub fn LogStep(id: String) -> impl IntoView {
+    let db = use_db();
+    let Some(step) = db.steps.with_untracked(|all| all.iter().find(|s| s.id == id).cloned()) else {
+        return view! { <GoneCard title="Step not found" text="This step is no longer here." back="/practice" back_label="Back to small steps"/> }.into_any();
+    };
+    let navigate = use_navigate();
+    let toasts = use_toasts();
+    let done = RwSignal::new(None::<u8>);
+    let actual = RwSignal::new(None::<u8>);
+    let note = RwSignal::new(String::new());
+    let draft = use_draft(
+        format!("practice-log-{id}"),
+        move || LogDraft { done: done.get(), actual: actual.get(), note: note.get() },
+        move |d: LogDraft| {
+            done.set(d.done);
+            actual.set(d.actual);
+            note.set(d.note);
+        },
+        |d: &LogDraft| d.done.is_none() && d.actual.is_none() && d.note.trim().is_empty(),
+        |d: &LogDraft| if d.note.trim().is_empty() { "Begun, with no note yet".into() } else { crate::domain::journal::preview(&d.note, 80) },
+    );
+    let error = RwSignal::new(None::<String>);
+    let not_yet = RwSignal::new(false);
+    // What this log expects to find stored. After a conflict it becomes what was
+    // found, so pressing Save again knowingly keeps the person's log.
+    let expect = RwSignal::new(Expect::Updated(step.updated));
+
+    let record = {
+        let step = step.clone();
+        move |done_it: bool| -> Result<(), String> {
+            let now = now_ms();
+            let mut s = step.clone();
+            s.updated = match expect.get_untracked() {
+                Expect::Updated(at) => now.max(at + 1),
+                Expect::Absent => now,
+            };
+            s.outcome = Some(Outcome {
+                logged_at: now,
+                done: done_it,
+                actual: if done_it { actual.get_untracked() } else { None },
+                note: note.get_untracked().trim().to_string(),
+            });
+            match db.save(s, expect.get_untracked()) {
+                Ok(()) => Ok(()),
+                Err(SaveFailure::Stale(stale)) => {
+                    let (found, what) = match stale {
+                        Stale::Changed(theirs) => (theirs.map_or(Expect::Absent, |t| Expect::Updated(t.updated)), "changed"),
+                        Stale::Deleted => (Expect::Absent, "deleted"),
+                    };
+                    expect.set(found);
+                    Err(format!("This step was {what} elsewhere (perhaps in another tab) after you opened it, so nothing was saved. Your answers are still here. Press the button again to save yours anyway, or go back to Small steps to see it."))
+                }
+                Err(failure) => Err(failure_message(failure, draft)),
+            }
+        }
+    };
+    let save = {
+        let record = record.clone();
+        let navigate = navigate.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            match done.get_untracked() {
+                None => error.set(Some("Did you take the step? Either answer is fine.".into())),
+                Some(1) => {
+                    error.set(None);
+                    not_yet.set(true);
+                    crate::ui::focus_first(&["#not-yet-title"]);
+                }
+                Some(_) => match record(true) {
+                    Ok(()) => {
+                        draft.clear();
+                        toasts.show(Toast { message: "Logged. That took courage.".into(), undo: None });
+                        navigate("/practice", Default::default());
+                    }
+                    Err(why) => error.set(Some(why)),
+                },
+            }
+        }
+    };
+    let keep = {
+        let navigate = navigate.clone();
+        move |_| {
+            draft.clear();
+            navigate("/practice", Default::default());
+        }
+    };
+    let smaller = move |_| match record(false) {
+        Ok(()) => {
+            draft.clear();
+            navigate("/practice#plan", Default::default());
+        }
+        Err(why) => error.set(Some(why)),
+    };
+
+    view! {
+        <PageHeading title="How did it go?"/>
+        <section class="card">
+            <p class="step-text">{step.text.clone()}</p>
+            <form on:submit=save novalidate>
+                <RadioScale legend="Did you take this step?" name="done" wide=true
+                    options=vec![(0, "Yes, I did it".to_string()), (1, "Not yet".to_string())] value=done/>
+                <Show when=move || done.get() == Some(0)>
+                    <RadioScale legend="How uncomfortable was it, really?" name="actual" options=zero_to_ten() value=actual ends=EXPECT_ENDS/>
+                    <p class="muted small">{format!("Beforehand you expected {} out of 10.", step.expected)}</p>
+                </Show>
+                <div class="field">
+                    <label for="log-note">"What happened, and how did it feel? (optional)"</label>
+                    <textarea id="log-note" rows="4" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                </div>
+                <p class="notice error" role="alert" hidden=move || error.get().is_none()>{move || error.get()}</p>
+                <Show when=move || !not_yet.get()>
+                    <button type="submit" class="button">"Save"</button>
+                </Show>
+            </form>
+            <Show when=move || not_yet.get()>
+                <div class="notice" role="status">
+                    <h2 id="not-yet-title" tabindex="-1">"Not yet is completely fine"</h2>
+                    <p>"Steps like this take courage, and timing matters. You can keep this one for another day, or choose a smaller step that feels more possible right now."</p>
+                    <div class="actions">
+                        <button type="button" class="button" on:click=keep.clone()>"Keep it for another day"</button>
+                        <button type="button" class="button secondary" on:click=smaller.clone()>"Choose a smaller step"</button>
+                    </div>
+                </div>
+            </Show>
+        </section>
+    }
+    .into_any()
+}
