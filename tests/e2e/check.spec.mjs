@@ -1,6 +1,6 @@
 // The self-check, by keyboard alone: two checks with different answers, a reload,
 // then the history, the chart and what shifted.
-import { test, expect, open } from './fixtures.mjs';
+import { test, expect, open, draftOf } from './fixtures.mjs';
 
 /** Presses Tab until the focused element matches, as a keyboard user would. */
 async function tabTo(page, matches, arg) {
@@ -77,7 +77,7 @@ test('answers in progress survive a reload', async ({ page }) => {
     await page.getByRole('button', { name: 'Next' }).click();
   }
   await expect(page.locator('.step-count')).toHaveText('Statement 4 of 7');
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('leaning-in.draft.check'))).toContain('"step":3');
+  await expect.poll(() => draftOf(page, 'check')).toContain('"step":3');
   await page.reload();
   await expect(page.locator('.step-count')).toHaveText('Statement 4 of 7');
   await page.getByRole('button', { name: 'Back' }).click();

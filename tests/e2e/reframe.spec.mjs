@@ -1,5 +1,5 @@
 // The reframe by keyboard alone, with a reload in the middle.
-import { test, expect, open } from './fixtures.mjs';
+import { test, expect, open, draftOf, draftsOf } from './fixtures.mjs';
 
 /** Tabs to a control by its text, or to a radio group by `radio:<name>`. */
 async function tabTo(page, label) {
@@ -50,7 +50,7 @@ test('a reframe by keyboard alone survives a reload and shows its shift', async 
   // Earlier answers stay within reach.
   await expect(page.locator('.so-far summary')).toHaveText('What you have written so far');
   await page.locator('#step-answer').type(WRITE[3]);
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('leaning-in.draft.reframe-new'))).toContain('manage alone');
+  await expect.poll(() => draftOf(page, 'reframe-new')).toContain('manage alone');
 
   await page.reload();
   await expect(page.locator('.step-count')).toHaveText('Step 4 of 7');
@@ -84,7 +84,7 @@ test('a reframe by keyboard alone survives a reload and shows its shift', async 
   await expect(page.locator('.situation')).toHaveText(WRITE[0]);
   await expect(page.locator('.summary-line dt')).toHaveText(['Thank you', 'You’re safe', 'I choose', 'My step']);
   await expect(page.locator('.shift-line')).toHaveText('Closeness felt 3 out of 10 safe before and 7 after (+4).');
-  expect(await page.evaluate(() => localStorage.getItem('leaning-in.draft.reframe-new'))).toBeNull();
+  expect(await draftsOf(page, 'reframe-new')).toEqual({});
 
   await page.reload();
   await open(page, '/reframe');

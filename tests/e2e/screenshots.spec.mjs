@@ -56,6 +56,19 @@ for (const scheme of ['light', 'dark']) {
         const name = route === '/' ? 'home' : route.slice(1).replace(/[^a-z0-9]+/g, '-');
         await page.screenshot({ path: `tests/e2e/screenshots/${name}-${sizeName}-${scheme}.png`, fullPage: true });
       }
+      // Never losing a word: unfinished drafts offered, and an edit that met a newer copy.
+      await page.evaluate(() => {
+        localStorage.setItem('leaning-in.draft.journal-new.old1', JSON.stringify({ text: 'I went quiet at dinner again, and I think it was because' }));
+        localStorage.setItem('leaning-in.draft.journal-edit-e1.x1', JSON.stringify({ text: 'He asked what was wrong. I said "nothing", but I wanted to tell him about the call from Mum.', base: 1 }));
+      });
+      await open(page, '/journal?new');
+      await page.screenshot({ path: `tests/e2e/screenshots/journal-unfinished-${sizeName}-${scheme}.png`, fullPage: true });
+      await open(page, '/journal?edit=e1&draft=x1');
+      await page.getByRole('button', { name: 'Save entry' }).click();
+      await expect(page.getByRole('alertdialog')).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, 'the conflict panel scrolls sideways').toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `tests/e2e/screenshots/journal-conflict-${sizeName}-${scheme}.png`, fullPage: true });
     });
   }
 }

@@ -1,20 +1,19 @@
 // Storage guarantees that need a form with text: drafts across a reload, a full
 // disk, and two tabs open at once.
-import { test, expect, open } from './fixtures.mjs';
-
-const draftKey = 'leaning-in.draft.journal-new';
+import { test, expect, open, draftOf, draftsOf, fillStorage, emptyFiller } from './fixtures.mjs';
 
 test('a draft survives a reload and is removed once saved', async ({ page }) => {
   await open(page, '/journal?new');
   await page.locator('#entry-text').pressSequentially('I wanted to say something and did not', { delay: 5 });
   await page.getByRole('checkbox', { name: 'lonely' }).check();
-  await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), draftKey)).toContain('did not');
+  await expect.poll(() => draftOf(page, 'journal-new')).toContain('did not');
+  expect(page.url()).toContain('draft=');
   await page.reload();
   await expect(page.locator('#entry-text')).toHaveValue('I wanted to say something and did not');
   await expect(page.getByRole('checkbox', { name: 'lonely' })).toBeChecked();
   await page.getByRole('button', { name: 'Save entry' }).click();
   await expect(page.locator('h1')).toHaveText('Journal entry');
-  expect(await page.evaluate((k) => localStorage.getItem(k), draftKey)).toBeNull();
+  expect(await draftsOf(page, 'journal-new')).toEqual({});
 });
 
 test('navigating away mid-sentence keeps the draft; discarding removes it', async ({ page }) => {
@@ -23,13 +22,17 @@ test('navigating away mid-sentence keeps the draft; discarding removes it', asyn
   // Leave at once, before the debounce fires: unmounting writes the draft.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
   await expect(page.locator('h1')).toHaveText('Home');
-  expect(await page.evaluate((k) => localStorage.getItem(k), draftKey)).toContain('half a thought');
+  expect(Object.values(await draftsOf(page, 'journal-new'))).toEqual([expect.stringContaining('half a thought')]);
+  // A new entry starts blank and offers the unfinished one; it never overwrites it.
   await open(page, '/journal?new');
+  await expect(page.locator('#entry-text')).toHaveValue('');
+  const offer = page.getByRole('complementary', { name: /You have 1 unfinished entry/ });
+  await offer.getByRole('link', { name: 'half a thought' }).click();
   await expect(page.locator('#entry-text')).toHaveValue('half a thought');
   await page.getByRole('button', { name: 'Discard draft' }).click();
   await page.getByRole('button', { name: 'Discard', exact: true }).click();
   await expect(page.locator('h1')).toHaveText('Journal');
-  expect(await page.evaluate((k) => localStorage.getItem(k), draftKey)).toBeNull();
+  expect(await draftsOf(page, 'journal-new')).toEqual({});
 });
 
 test('when storage is full, saving fails visibly and nothing is lost', async ({ page }) => {
@@ -41,25 +44,21 @@ test('when storage is full, saving fails visibly and nothing is lost', async ({ 
   await open(page, '/journal?new');
   const words = 'These words matter and must not vanish. '.repeat(20);
   await page.locator('#entry-text').fill(words);
-  await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), draftKey)).toContain('must not vanish');
+  await expect.poll(() => draftOf(page, 'journal-new')).toContain('must not vanish');
   const before = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
 
-  // Fill the rest of this origin's quota.
-  await page.evaluate(() => {
-    let chunk = 'x'.repeat(1 << 20);
-    for (let i = 0; chunk.length > 0; ) {
-      try { localStorage.setItem(`filler-${i++}`, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
-    }
-  });
+  await fillStorage(page);
   await page.getByRole('button', { name: 'Save entry' }).click();
   await expect(page.getByRole('alert')).toContainText("your browser's storage for this app is full");
   await expect(page.getByRole('alert')).toContainText('Exporting a backup');
+  // The draft was written before storage filled up, so this promise is true.
+  await expect(page.getByRole('alert')).toContainText('still here on screen and in the draft');
   await expect(page.locator('#entry-text')).toHaveValue(words);
 
   const after = await page.evaluate(() =>
     Object.fromEntries(Object.entries(localStorage).filter(([k]) => !k.startsWith('filler-'))));
   expect(after).toEqual(before);
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await emptyFiller(page);
 });
 
 test('two tabs: an entry saved in one appears in the other, and neither drops the other\'s', async ({ context }) => {

@@ -1,25 +1,8 @@
 // The storage layer as a person meets it: unreadable data kept aside, a newer
 // store left untouched, backups that round-trip, and bad files that change nothing.
 import { readFile } from 'node:fs/promises';
-import { test, expect, open } from './fixtures.mjs';
+import { test, expect, open, record, seed, dump } from './fixtures.mjs';
 
-const record = (id, text, extra = {}) => ({
-  id, at: 1763900000000, created: 1763900000000, updated: 1763900000000,
-  text, who: ['partner'], emotions: ['anxious'], own_words: '', urge: 6, action: 'stayed', v: 1, ...extra,
-});
-
-/** Replaces localStorage with `entries` (values as given), then reloads. */
-async function seed(page, entries) {
-  await open(page, '/');
-  await page.evaluate((entries) => {
-    localStorage.clear();
-    for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
-  }, entries);
-  await page.reload();
-  await expect(page.locator('main h1')).toBeVisible();
-}
-
-const dump = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
 const appRecords = async (page) =>
   Object.fromEntries(Object.entries(await dump(page)).filter(([k]) => k.startsWith('leaning-in.rec.')));
 
