@@ -5,7 +5,11 @@ SHELL := /bin/bash
 PUBLIC_URL ?= /
 DIST ?= dist
 PORT ?= 8080
-export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+# The first load's gzip ceiling, checked by `make test`. The target is 190 KB and
+# the goal 150 KB (issue 11); this only ever comes down.
+FIRST_LOAD_BUDGET_KB ?= 215
+# scripts/split first: its wasm-bindgen splits the wasm before the real one runs.
+export PATH := $(CURDIR)/scripts/split:$(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 .PHONY: setup serve test test-native test-browser test-e2e dist size bench clean
@@ -23,6 +27,7 @@ test: setup
 	$(MAKE) --no-print-directory test-native
 	$(MAKE) --no-print-directory test-browser
 	$(MAKE) --no-print-directory dist PUBLIC_URL=/
+	node scripts/size.mjs dist --budget $(FIRST_LOAD_BUDGET_KB) | tail -2
 	$(MAKE) --no-print-directory dist PUBLIC_URL=/some/path/ DIST=dist-sub
 	$(MAKE) --no-print-directory test-e2e
 
@@ -41,12 +46,12 @@ dist: setup
 
 ## Gzip size of each file in dist/ and the first-load total.
 size: dist
-	@node scripts/size.mjs dist
+	@node scripts/size.mjs dist --budget $(FIRST_LOAD_BUDGET_KB)
 
 ## Speed and size figures (printed, not asserted).
 bench: dist
-	@node scripts/size.mjs dist | tail -1
+	@node scripts/size.mjs dist | tail -2
 	@node scripts/bench.mjs
 
 clean:
-	rm -rf dist dist-sub target/wasm32-unknown-unknown tests/e2e/results
+	rm -rf dist dist-sub target/wasm32-unknown-unknown target/wasm-split tests/e2e/results

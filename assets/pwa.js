@@ -29,7 +29,10 @@
   });
 
   window.addEventListener('load', async () => {
-    const registration = await navigator.serviceWorker.register('sw.js');
+    // Registration can fail or be refused (some private modes, policies): the
+    // app then works as a plain page, just without offline use.
+    const registration = await navigator.serviceWorker.register('sw.js').catch(() => null);
+    if (!registration) return;
     if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
     registration.addEventListener('updatefound', () => {
       const worker = registration.installing;

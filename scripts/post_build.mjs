@@ -1,4 +1,5 @@
 // Trunk post_build hook (see Trunk.toml). In the staging directory it:
+//   0. adds the lazily loaded page chunks (scripts/split-chunks.mjs);
 //   1. adds the Content-Security-Policy, with the hash of Trunk's inline loader
 //      (release builds only: `trunk serve` injects its own live-reload script);
 //   2. writes the service worker's precache list and build version into sw.js;
@@ -7,10 +8,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { addChunks } from './split-chunks.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 const release = (process.env.TRUNK_PROFILE || 'release') === 'release';
 if (!dir) throw new Error('usage: node scripts/post_build.mjs DIR (or run from Trunk)');
+
+// Only in a Trunk build: a folder run by hand already holds its chunks.
+const chunks = process.env.TRUNK_STAGING_DIR ? addChunks(dir, join(process.env.TRUNK_SOURCE_DIR || process.cwd(), 'target', 'wasm-split')) : 0;
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
@@ -53,4 +58,4 @@ const sw = readFileSync(swPath, 'utf8')
   .replace('__BUILD_VERSION__', version)
   .replace('__PRECACHE_LIST__', JSON.stringify(release ? precache : []));
 writeFileSync(swPath, sw);
-console.log(`post_build: ${precache.length} files precached, version ${version}${release ? ', CSP added' : ''}`);
+console.log(`post_build: ${chunks} chunks, ${precache.length} files precached, version ${version}${release ? ', CSP added' : ''}`);

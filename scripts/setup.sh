@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# Splits the wasm into per-page chunks (scripts/split/wasm-bindgen). 0.2.2 or newer
+# is needed with wasm-bindgen 0.2.125 or newer; it needs Rust 1.95.
+WASM_SPLIT_VERSION=0.2.4
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 say() { printf 'setup: %s\n' "$*"; }
@@ -28,6 +31,16 @@ fi
 if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
   say "installing trunk $TRUNK_VERSION (about 10 minutes of compiling, once)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# The split points come from the wasm_split_helpers crate (through Leptos); the
+# splitter must understand them. Both are 0.2.x; check the pairing stays so.
+if ! grep -A1 '^name = "wasm_split_helpers"$' Cargo.lock | grep -q 'version = "0\.2\.'; then
+  say "Cargo.lock's wasm_split_helpers is not 0.2.x: check that wasm-split-cli $WASM_SPLIT_VERSION still fits"; exit 1
+fi
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (a few minutes of compiling, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION"; then

@@ -1,31 +1,53 @@
 // Prints each file's raw and gzip size in dist/, and the first-load total: the
-// page plus everything it references directly. Usage: node scripts/size.mjs dist
+// page, everything it references directly, and every JS module those import
+// statically (the chunk loader). Page chunks load later and are listed apart.
+// Usage: node scripts/size.mjs [dist] [--budget KB]   (exits 1 over the budget)
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const dir = process.argv[2] || 'dist';
+const args = process.argv.slice(2);
+const budgetAt = args.indexOf('--budget');
+const budget = budgetAt >= 0 ? Number(args[budgetAt + 1]) : null;
+const dir = args.find((a, i) => !a.startsWith('--') && i !== budgetAt + 1) || 'dist';
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
 const files = [];
 (function walk(d) {
   for (const name of readdirSync(d)) {
     const full = join(d, name);
     if (statSync(full).isDirectory()) walk(full);
-    else files.push(full);
+    else files.push(relative(dir, full));
   }
 })(dir);
 
+// The first load: index.html, what it names, and static imports of JS it loads.
+const first = new Set(['index.html']);
 const html = readFileSync(join(dir, 'index.html'), 'utf8');
-const firstLoad = (rel) => rel === 'index.html' || html.includes(rel);
+for (const f of files) if (html.includes(f)) first.add(f);
+for (const queue = [...first].filter((f) => f.endsWith('.js')); queue.length; ) {
+  const js = readFileSync(join(dir, queue.pop()), 'utf8');
+  for (const [, name] of js.matchAll(/(?:^|\n)\s*import[^'"]*?from\s*["']\.\/([^"']+)["']/g)) {
+    if (!first.has(name) && files.includes(name)) {
+      first.add(name);
+      queue.push(name);
+    }
+  }
+}
 
 let total = 0;
+let lazy = 0;
 console.log(`${'file'.padEnd(48)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)}  first load`);
-for (const file of files.sort()) {
-  const rel = relative(dir, file);
-  const raw = readFileSync(file);
+for (const rel of files.sort()) {
+  const raw = readFileSync(join(dir, rel));
   const gz = gzipSync(raw, { level: 9 }).length;
-  const first = firstLoad(rel);
-  if (first) total += gz;
-  console.log(`${rel.padEnd(48)} ${kb(raw.length).padStart(10)} ${kb(gz).padStart(10)}  ${first ? 'yes' : ''}`);
+  if (first.has(rel)) total += gz;
+  else if (rel.endsWith('.wasm')) lazy += gz;
+  console.log(`${rel.padEnd(48)} ${kb(raw.length).padStart(10)} ${kb(gz).padStart(10)}  ${first.has(rel) ? 'yes' : ''}`);
 }
-console.log(`first-load total (gzip): ${kb(total)}  (budget 150.0 KB)`);
+console.log(`page chunks, loaded when first opened (gzip): ${kb(lazy)}`);
+console.log(`first-load total (gzip): ${kb(total)}${budget ? `  (budget ${budget.toFixed(1)} KB)` : ''}`);
+if (budget && total > budget * 1024) {
+  console.error(`size: the first load is ${kb(total)}, over its budget of ${budget} KB. Load the new code lazily, or cut something.`);
+  process.exit(1);
+}

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Where the release wasm's bytes go, after the same wasm-bindgen + wasm-opt -Oz
-# steps Trunk runs, but keeping function names. Needs twiggy (cargo install twiggy).
+# Where the first-load wasm's bytes go: the main module that wasm-split-cli left in
+# target/wasm-split (run `make dist` first), after the same wasm-bindgen + wasm-opt
+# -Oz steps the build runs, but keeping function names. Needs twiggy
+# (cargo install twiggy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp -d)
-wasm-bindgen target/wasm32-unknown-unknown/release/leaning-in.wasm --out-dir "$out" --target web --keep-debug
+wasm-bindgen target/wasm-split/leaning-in.wasm --out-dir "$out" --target web --keep-debug --keep-lld-exports --no-demangle
 wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int "$out/leaning-in_bg.wasm" -o "$out/opt.wasm"
 twiggy top -n 100000 --format csv "$out/opt.wasm" | python3 -c '
 import csv, re, sys, collections

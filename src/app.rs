@@ -9,6 +9,7 @@ use leptos_router::{
 };
 use wasm_bindgen::JsCast;
 
+use crate::lazy_pages;
 use crate::storage::local::{use_db, Db};
 use crate::ui::{self, Navigation, PageHeading};
 
@@ -50,12 +51,12 @@ pub fn Shell() -> impl IntoView {
                 <SafariNote/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=crate::home::HomePage/>
-                    <Route path=path!("/check") view=crate::check::CheckPage/>
-                    <Route path=path!("/journal") view=crate::journal::JournalPage/>
-                    <Route path=path!("/reframe") view=crate::reframe::ReframePage/>
-                    <Route path=path!("/practice") view=crate::practice::PracticePage/>
-                    <Route path=path!("/learn") view=crate::learn::LearnPage/>
-                    <Route path=path!("/data") view=crate::data::DataPage/>
+                    <Route path=path!("/check") view=lazy_pages::check/>
+                    <Route path=path!("/journal") view=lazy_pages::journal/>
+                    <Route path=path!("/reframe") view=lazy_pages::reframe/>
+                    <Route path=path!("/practice") view=lazy_pages::practice/>
+                    <Route path=path!("/learn") view=lazy_pages::learn/>
+                    <Route path=path!("/data") view=lazy_pages::data/>
                 </Routes>
             </main>
         </div>
@@ -64,21 +65,33 @@ pub fn Shell() -> impl IntoView {
 }
 
 /// After a client-side navigation (not the first load), move focus to the new
-/// page's heading so keyboard and screen-reader users land at its start.
+/// page's heading so keyboard and screen-reader users land at its start. A page
+/// loaded lazily shows its heading once its chunk has arrived, so look for it
+/// each frame for a while.
 fn focus_heading_after_navigation() {
     let pathname = use_location().pathname;
     Effect::new(move |previous: Option<String>| {
         let current = pathname.get();
         if previous.as_ref().is_some_and(|p| p != &current) {
-            request_animation_frame(|| {
-                if let Ok(Some(h1)) = document().query_selector("main h1") {
-                    if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = h1.focus();
-                    }
-                }
-            });
+            focus_heading_when_shown(FOCUS_TRIES);
         }
         current
+    });
+}
+
+/// About five seconds of frames.
+const FOCUS_TRIES: u32 = 300;
+
+fn focus_heading_when_shown(tries_left: u32) {
+    request_animation_frame(move || {
+        let heading = document().query_selector("main h1").ok().flatten().and_then(|h1| h1.dyn_into::<web_sys::HtmlElement>().ok());
+        match heading {
+            Some(h1) => {
+                let _ = h1.focus();
+            }
+            None if tries_left > 0 => focus_heading_when_shown(tries_left - 1),
+            None => {}
+        }
     });
 }
 

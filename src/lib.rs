@@ -19,6 +19,8 @@ pub mod home;
 #[cfg(target_arch = "wasm32")]
 pub mod journal;
 #[cfg(target_arch = "wasm32")]
+mod lazy_pages;
+#[cfg(target_arch = "wasm32")]
 pub mod learn;
 #[cfg(target_arch = "wasm32")]
 pub mod practice;

@@ -1,29 +1,13 @@
 // Installable, offline, private by construction. These tests start and stop their
 // own static servers, so "offline" means the server is really gone.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import config from './playwright.config.mjs';
 import { test, expect } from './fixtures.mjs';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-let nextPort = 4300 + Math.floor(Math.random() * 200);
-
-/** Serves `dir` at `base` on a fresh port and allows its origin; resolves once it answers. */
-async function serve(appOrigins, dir, base = '/', port = nextPort++) {
-  appOrigins.add(`http://127.0.0.1:${port}`);
-  const proc = spawn('node', [join(ROOT, 'tests/e2e/serve.mjs'), dir, String(port), base], { stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}${base}`;
-  for (let i = 0; i < 50; i++) {
-    try { if ((await fetch(url)).ok) break; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url, port, stop: () => new Promise((r) => { proc.once('exit', r); proc.kill(); }) };
-}
-
-const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+import { ROOT, serve, controlled } from './servers.mjs';
 
 async function offlineJourney(page, appOrigins, dir, base) {
   let server = await serve(appOrigins, dir, base);

@@ -1,0 +1,50 @@
+// Puts the wasm chunks cut by scripts/split/wasm-bindgen into a build, called
+// from post_build.mjs before the precache list is made:
+//   - each chunk is optimised with wasm-opt -Oz and named by its content
+//     (split_page_journal-<hash>.wasm), so a page of one build never loads a
+//     chunk of another;
+//   - the loader __wasm_split.js is rewritten to fetch those names and to import
+//     the main JS file by its real name, then named by its content too;
+//   - the main JS file imports the loader by that name, and index.html's
+//     integrity hash for the main JS file is updated to match.
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const contentName = (stem, ext, bytes) => `${stem}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${ext}`;
+
+/** Returns how many chunks were added, or 0 when the build was not split. */
+export function addChunks(dist, splitDir) {
+  const loaderPath = join(splitDir, '__wasm_split.js');
+  if (!existsSync(loaderPath)) return 0;
+  const mainJs = readdirSync(dist).find((f) => /^leaning-in-[0-9a-f]+\.js$/.test(f));
+  if (!mainJs) throw new Error(`split-chunks: no main JS file in ${dist}`);
+  const mainStem = readFileSync(loaderPath, 'utf8').match(/from "\.\/([^"]+)\.js";/)?.[1];
+  const chunks = readdirSync(splitDir).filter((f) => f.endsWith('.wasm') && f !== `${mainStem}.wasm`);
+
+  let loader = readFileSync(loaderPath, 'utf8').replace(`from "./${mainStem}.js"`, `from "./${mainJs}"`);
+  for (const chunk of chunks) {
+    const optimised = join(splitDir, `opt-${chunk}`);
+    execFileSync('wasm-opt', ['-Oz', '--strip-debug', join(splitDir, chunk), '-o', optimised], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const bytes = readFileSync(optimised);
+    const name = contentName(chunk.replace(/\.wasm$/, ''), 'wasm', bytes);
+    writeFileSync(join(dist, name), bytes);
+    loader = loader.replaceAll(`"./${chunk}"`, `"./${name}"`);
+  }
+  const loaderName = contentName('__wasm_split', 'js', loader);
+  writeFileSync(join(dist, loaderName), loader);
+
+  const mainPath = join(dist, mainJs);
+  // Only the import specifiers: the import object keeps the wasm's module name.
+  const main = readFileSync(mainPath, 'utf8').replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`);
+  writeFileSync(mainPath, main);
+  const indexPath = join(dist, 'index.html');
+  const sri = `sha384-${createHash('sha384').update(main).digest('base64')}`;
+  const html = readFileSync(indexPath, 'utf8').replace(
+    new RegExp(`(href="[^"]*${mainJs.replace('.', '\\.')}"[^>]*integrity=")[^"]+"`),
+    `$1${sri}"`,
+  );
+  writeFileSync(indexPath, html);
+  return chunks.length;
+}

@@ -1,0 +1,79 @@
+//! Every page but Home is its own wasm chunk, fetched the first time it is
+//! opened, so a first visit loads only what it shows. `wasm-split-cli` cuts the
+//! chunks at these split points (see `scripts/split/`); the service worker keeps
+//! them for offline use.
+//!
+//! A chunk can fail to load: offline before the cache was filled, or after a new
+//! deployment mid-session. Then the page area says so kindly and offers a reload;
+//! navigation and every other page keep working.
+
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+
+use crate::ui::PageHeading;
+
+/// One split point per page: `$page` goes into chunk `$chunk`, loaded by `$load`.
+macro_rules! split_pages {
+    ($($load:ident, $chunk:ident => $page:path;)*) => {
+        $(
+            #[wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn $load() -> Result<AnyView, SplitLoaderError> {
+                Ok(view! { <$page/> }.into_any())
+            }
+        )*
+    };
+}
+
+split_pages! {
+    load_check, page_check => crate::check::CheckPage;
+    load_journal, page_journal => crate::journal::JournalPage;
+    load_reframe, page_reframe => crate::reframe::ReframePage;
+    load_practice, page_practice => crate::practice::PracticePage;
+    load_learn, page_learn => crate::learn::LearnPage;
+    load_data, page_data => crate::data::DataPage;
+}
+
+/// Renders a page from its chunk once it has arrived (nothing before: chunks
+/// are small and the shell is already on screen), or the kind message.
+fn lazy<F>(load: fn() -> F) -> impl IntoView
+where
+    F: std::future::Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+{
+    Suspend::new(send_wrapper::SendWrapper::new(async move {
+        match load().await {
+            Ok(page) => page,
+            Err(_) => view! { <PageUnavailable/> }.into_any(),
+        }
+    }))
+}
+
+pub fn check() -> impl IntoView {
+    lazy(load_check)
+}
+pub fn journal() -> impl IntoView {
+    lazy(load_journal)
+}
+pub fn reframe() -> impl IntoView {
+    lazy(load_reframe)
+}
+pub fn practice() -> impl IntoView {
+    lazy(load_practice)
+}
+pub fn learn() -> impl IntoView {
+    lazy(load_learn)
+}
+pub fn data() -> impl IntoView {
+    lazy(load_data)
+}
+
+#[component]
+fn PageUnavailable() -> impl IntoView {
+    view! {
+        <PageHeading title="This page could not be loaded"/>
+        <section class="card" role="alert">
+            <p>"This page could not be loaded. Check your connection and reload."</p>
+            <p class="muted">"Nothing is wrong with your data: it is all still here on this device, and every other page works as before."</p>
+            <button type="button" class="button" on:click=|_| { let _ = window().location().reload(); }>"Reload"</button>
+        </section>
+    }
+}
