@@ -1,9 +1,11 @@
 // Prints speed and size figures for the release build in dist/ (run `make dist`
 // first, or `make bench`). Figures, not pass/fail: compare them over time.
-//   - first-load gzip size
-//   - opening the journal and searching it with 1,500 entries (four years of daily writing)
-//   - saving one entry with an empty store and with 1,500 entries
-import { spawn } from 'node:child_process';
+//   - first-load gzip size (printed by the Makefile before this)
+//   - Lighthouse, mobile preset (scripts/lighthouse.mjs)
+//   - start-up with and without history: opening /journal empty and with 1,500
+//     entries (four years of daily writing), and the ratio
+//   - searching 1,500 entries, and saving one entry with an empty store and with 1,500
+import { execFileSync, spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 
 const PORT = 4180;
@@ -43,10 +45,11 @@ async function withStore(seed, fn) {
   return result;
 }
 
+/** Navigation to the journal being usable: its first entry, or its empty state, on screen. */
 async function openJournal(page) {
   const t0 = Date.now();
   await page.goto(`${BASE}/journal`);
-  await page.locator('.entry-card').first().waitFor();
+  await page.locator('.entry-card, #empty-title').first().waitFor();
   return Date.now() - t0;
 }
 
@@ -74,13 +77,19 @@ const big = entries(1500);
 const chars = Object.entries(big).reduce((n, [k, v]) => n + k.length + v.length, 0);
 console.log(`1,500 entries: ${(chars / 1500).toFixed(0)} characters per entry on average, ${(chars * 2 / 1048576).toFixed(1)} MB stored`);
 
-const opens = [];
+const opens = { empty: [], full: [] };
 const searches = [];
+await withStore({}, async (page) => {
+  await openJournal(page);
+  for (let i = 0; i < 9; i++) opens.empty.push(await openJournal(page));
+});
 await withStore(big, async (page) => {
-  for (let i = 0; i < 5; i++) opens.push(await openJournal(page));
+  await openJournal(page);
+  for (let i = 0; i < 9; i++) opens.full.push(await openJournal(page));
   for (const q of ['quiet', 'partner door', 'zzz', 'a', 'tender car work']) searches.push(await searchOnce(page, q));
 });
-console.log(`open /journal with 1,500 entries (load, read, render first page): median ${ms(median(opens))} of 5`);
+const [empty, full] = [median(opens.empty), median(opens.full)];
+console.log(`open /journal, empty: median ${ms(empty)} of 9; with 1,500 entries: median ${ms(full)} of 9; ratio ${(full / empty).toFixed(2)}x (target at most 1.2x)`);
 console.log(`search 1,500 entries, keystroke to painted result: median ${ms(median(searches))}, worst ${ms(Math.max(...searches))}`);
 
 for (const [label, seed] of [['empty store', {}], ['1,500 entries', big]]) {
@@ -93,4 +102,5 @@ for (const [label, seed] of [['empty store', {}], ['1,500 entries', big]]) {
 }
 
 await browser.close();
+execFileSync('node', ['scripts/lighthouse.mjs', `${BASE}/`], { stdio: 'inherit' });
 server.kill();

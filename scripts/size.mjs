@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 const args = process.argv.slice(2);
 const budgetAt = args.indexOf('--budget');
 const budget = budgetAt >= 0 ? Number(args[budgetAt + 1]) : null;
-const dir = args.find((a, i) => !a.startsWith('--') && i !== budgetAt + 1) || 'dist';
+const dir = args.find((a, i) => !a.startsWith('--') && (budgetAt < 0 || i !== budgetAt + 1)) || 'dist';
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 const files = [];

@@ -1,9 +1,11 @@
 // A tiny static server for the release build, on 127.0.0.1 only, with SPA
 // fallback: any path that is not a file gets index.html, as a static host's
-// 404.html would. Usage: node serve.mjs <dir> <port> [public-url]
+// 404.html would. It compresses with gzip, as static hosts do, so timings and
+// Lighthouse see real transfer sizes. Usage: node serve.mjs <dir> <port> [public-url]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const [dir = 'dist', port = '4173', publicUrl = '/'] = process.argv.slice(2);
 const root = resolve(dir);
@@ -50,10 +52,14 @@ createServer(async (req, res) => {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     return;
   }
-  const body = await readFile(file);
+  const raw = await readFile(file);
+  const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] || '') && !['.png', '.ico'].includes(extname(file));
+  const body = gzip ? gzipSync(raw, { level: 6 }) : raw;
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] || 'application/octet-stream',
     'cache-control': 'no-cache',
+    vary: 'accept-encoding',
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
   });
   res.end(body);
 }).listen(Number(port), '127.0.0.1', () => {
