@@ -1,6 +1,20 @@
 // Registers the service worker and offers a new version when one is waiting.
 // It never reloads by itself: only when the person taps "Reload" (drafts are
 // written when the page is hidden, so no typing is lost then either).
+
+// Each page but Home is a wasm chunk. For a link straight to one, fetch its
+// chunks alongside the app instead of after it. post_build fills the map.
+(() => {
+  const chunks = __PAGE_CHUNKS__;
+  const base = new URL(document.baseURI).pathname;
+  const page = location.pathname.startsWith(base) ? location.pathname.slice(base.length).split('/')[0] : '';
+  for (const file of chunks[page] || []) {
+    const link = document.createElement('link');
+    Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: file });
+    document.head.append(link);
+  }
+})();
+
 (() => {
   if (!('serviceWorker' in navigator)) return;
   let reloadRequested = false;

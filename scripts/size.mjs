@@ -21,10 +21,17 @@ const files = [];
   }
 })(dir);
 
-// The first load: index.html, what it names, and static imports of JS it loads.
+// The first load: index.html, the files its src and href attributes name, and
+// static imports of JS it loads. (Page chunks named in its preload map are not.)
 const first = new Set(['index.html']);
 const html = readFileSync(join(dir, 'index.html'), 'utf8');
-for (const f of files) if (html.includes(f)) first.add(f);
+const named = [...html.matchAll(/\b(?:src|href)="([^"]+)"/g)].map(([, url]) => url.split(/[?#]/)[0]);
+for (const f of files) if (named.some((url) => url === f || url.endsWith(`/${f}`))) first.add(f);
+// Trunk's inline loader imports the main JS file by path.
+for (const [, url] of html.matchAll(/from\s*'([^']+\.js)'/g)) {
+  const f = files.find((name) => url.endsWith(`/${name}`) || url === name);
+  if (f) first.add(f);
+}
 for (const queue = [...first].filter((f) => f.endsWith('.js')); queue.length; ) {
   const js = readFileSync(join(dir, queue.pop()), 'utf8');
   for (const [, name] of js.matchAll(/(?:^|\n)\s*import[^'"]*?from\s*["']\.\/([^"']+)["']/g)) {

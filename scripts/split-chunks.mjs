@@ -6,7 +6,9 @@
 //   - the loader __wasm_split.js is rewritten to fetch those names and to import
 //     the main JS file by its real name, then named by its content too;
 //   - the main JS file imports the loader by that name, and index.html's
-//     integrity hash for the main JS file is updated to match.
+//     integrity hash for the main JS file is updated to match;
+//   - pwa.js's page-chunk map (__PAGE_CHUNKS__) lists, for each page, every
+//     file its chunk needs, so a deep link fetches them alongside the app.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -17,13 +19,22 @@ const contentName = (stem, ext, bytes) => `${stem}-${createHash('sha256').update
 /** Returns how many chunks were added, or 0 when the build was not split. */
 export function addChunks(dist, splitDir) {
   const loaderPath = join(splitDir, '__wasm_split.js');
-  if (!existsSync(loaderPath)) return 0;
+  const fillMap = (map) => {
+    const pwaPath = join(dist, 'pwa.js');
+    writeFileSync(pwaPath, readFileSync(pwaPath, 'utf8').replace('__PAGE_CHUNKS__', JSON.stringify(map)));
+  };
+  if (!existsSync(loaderPath)) {
+    fillMap({});
+    return 0;
+  }
   const mainJs = readdirSync(dist).find((f) => /^leaning-in-[0-9a-f]+\.js$/.test(f));
   if (!mainJs) throw new Error(`split-chunks: no main JS file in ${dist}`);
   const mainStem = readFileSync(loaderPath, 'utf8').match(/from "\.\/([^"]+)\.js";/)?.[1];
   const chunks = readdirSync(splitDir).filter((f) => f.endsWith('.wasm') && f !== `${mainStem}.wasm`);
 
-  let loader = readFileSync(loaderPath, 'utf8').replace(`from "./${mainStem}.js"`, `from "./${mainJs}"`);
+  const original = readFileSync(loaderPath, 'utf8');
+  let loader = original.replace(`from "./${mainStem}.js"`, `from "./${mainJs}"`);
+  const named = {};
   for (const chunk of chunks) {
     const optimised = join(splitDir, `opt-${chunk}`);
     execFileSync('wasm-opt', ['-Oz', '--strip-debug', join(splitDir, chunk), '-o', optimised], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -31,6 +42,7 @@ export function addChunks(dist, splitDir) {
     const name = contentName(chunk.replace(/\.wasm$/, ''), 'wasm', bytes);
     writeFileSync(join(dist, name), bytes);
     loader = loader.replaceAll(`"./${chunk}"`, `"./${name}"`);
+    named[chunk] = name;
   }
   const loaderName = contentName('__wasm_split', 'js', loader);
   writeFileSync(join(dist, loaderName), loader);
@@ -41,10 +53,30 @@ export function addChunks(dist, splitDir) {
   writeFileSync(mainPath, main);
   const indexPath = join(dist, 'index.html');
   const sri = `sha384-${createHash('sha384').update(main).digest('base64')}`;
-  const html = readFileSync(indexPath, 'utf8').replace(
-    new RegExp(`(href="[^"]*${mainJs.replace('.', '\\.')}"[^>]*integrity=")[^"]+"`),
-    `$1${sri}"`,
-  );
+  const html = readFileSync(indexPath, 'utf8')
+    .replace(new RegExp(`(href="[^"]*${mainJs.replace('.', '\\.')}"[^>]*integrity=")[^"]+"`), `$1${sri}"`);
   writeFileSync(indexPath, html);
+  fillMap(pageChunks(original, named));
   return chunks.length;
+}
+
+/** { journal: [its chunk and every chunk it needs, by final name] } from the loader. */
+function pageChunks(loader, named) {
+  const loads = {};
+  const re = /const (__\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.]+)"[\s\S]*?\n, \[([^\]]*)\]/g;
+  for (const [, name, file, deps] of loader.matchAll(re)) {
+    loads[name] = { file, deps: deps.split(',').map((d) => d.trim()).filter(Boolean) };
+  }
+  const files = (name, seen = new Set()) => {
+    if (seen.has(name) || !loads[name]) return seen;
+    seen.add(name);
+    for (const dep of loads[name].deps) files(dep, seen);
+    return seen;
+  };
+  const pages = {};
+  for (const name of Object.keys(loads)) {
+    const page = name.match(/^__wasm_split_load_page_(\w+)$/)?.[1];
+    if (page) pages[page] = [...files(name)].map((n) => named[loads[n].file]).sort();
+  }
+  return pages;
 }

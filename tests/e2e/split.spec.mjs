@@ -82,3 +82,17 @@ test('offline: after one online visit, every page opens for the first time with 
     await expect(page.locator('main h1')).toHaveText(title);
   }
 });
+
+test('a link straight to a page fetches its chunks alongside the app, and Home fetches none', async ({ page }) => {
+  await open(page, '/journal');
+  const preloaded = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.initiatorType === 'link' && /\.wasm$/.test(e.name)).map((e) => e.name.split('/').pop()));
+  expect(preloaded.some((f) => /^split_page_journal-[0-9a-f]{16}\.wasm$/.test(f))).toBe(true);
+  expect(preloaded.some((f) => /^split_page_(check|data|learn)-/.test(f))).toBe(false);
+
+  const home = await page.context().newPage();
+  await open(home, '/');
+  const chunks = await home.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => /\/(split_page|chunk)_[\w-]+\.wasm$/.test(e.name)).length);
+  expect(chunks).toBe(0);
+});
