@@ -71,7 +71,7 @@ fn PageUnavailable() -> impl IntoView {
     view! {
         <PageHeading title="This page could not be loaded"/>
         <section class="card" role="alert">
-            <p>"This page could not be loaded. Check your connection and reload."</p>
+            <p>"Check your connection and reload."</p>
             <p class="muted">"Nothing is wrong with your data: it is all still here on this device, and every other page works as before."</p>
             <button type="button" class="button" on:click=|_| { let _ = window().location().reload(); }>"Reload"</button>
         </section>
