@@ -6,7 +6,8 @@
 //   - the loader __wasm_split.js is rewritten to fetch those names and to import
 //     the main JS file by its real name, then named by its content too;
 //   - the main JS file imports the loader by that name, and index.html's
-//     integrity hash for the main JS file is updated to match;
+//     integrity hash for the main JS file is updated to match; index.html
+//     preloads the loader too, so it is not a round trip after the main JS file;
 //   - pwa.js's page-chunk map (__PAGE_CHUNKS__) lists, for each page, every
 //     file its chunk needs, so a deep link fetches them alongside the app.
 import { createHash } from 'node:crypto';
@@ -53,8 +54,11 @@ export function addChunks(dist, splitDir) {
   writeFileSync(mainPath, main);
   const indexPath = join(dist, 'index.html');
   const sri = `sha384-${createHash('sha384').update(main).digest('base64')}`;
-  const html = readFileSync(indexPath, 'utf8')
-    .replace(new RegExp(`(href="[^"]*${mainJs.replace('.', '\\.')}"[^>]*integrity=")[^"]+"`), `$1${sri}"`);
+  const mainLink = new RegExp(`<link rel="modulepreload" href="([^"]*)${mainJs.replace('.', '\\.')}"([^>]*)integrity="[^"]+">`);
+  const loaderSri = `sha384-${createHash('sha384').update(loader).digest('base64')}`;
+  const html = readFileSync(indexPath, 'utf8').replace(mainLink, (_, prefix, attrs) =>
+    `<link rel="modulepreload" href="${prefix}${mainJs}"${attrs}integrity="${sri}">`
+    + `\n<link rel="modulepreload" href="${prefix}${loaderName}" crossorigin="anonymous" integrity="${loaderSri}">`);
   writeFileSync(indexPath, html);
   fillMap(pageChunks(original, named));
   return chunks.length;

@@ -66,6 +66,8 @@ test('chunks are named by their content and every one is precached', async () =>
   for (const chunk of chunks) expect(chunk).toMatch(/-[0-9a-f]{16}\.wasm$/);
   const loader = files.find((f) => /^__wasm_split-[0-9a-f]{16}\.js$/.test(f));
   expect(loader).toBeDefined();
+  // The loader is fetched alongside the main JS file, not one round trip after it.
+  expect(readFileSync(join(ROOT, 'dist/index.html'), 'utf8')).toMatch(new RegExp(`<link rel="modulepreload" href="/${loader}" crossorigin="anonymous" integrity="sha384-`));
   const sw = readFileSync(join(ROOT, 'dist/sw.js'), 'utf8');
   for (const file of [...chunks, loader]) expect(sw).toContain(`"${file}"`);
 });
