@@ -171,7 +171,7 @@ mod tests {
     fn quoted_text_renders_exactly_as_written_and_never_as_markup() {
         let nasty = [
             "# x", "## heading", "- item", "+ item", "* item", "1. first", "12) twelfth", "> nested", "<nothing>",
-            "<b>bold</b> & &amp; &copy;", "*emph* _under_ **strong**", "`code` ```fence", "[link](http://x) ![img](y)",
+            "<b>bold</b> & &amp; &copy;", "*emph* _under_ **strong**", "`code` ```fence", "[link](page.html) ![img](y.png)",
             "a | b | c", "~~strike~~", "    indented code", "---", "===", "***", "___", "back\\slash \\# \\*",
             "Text\n===", "ok: 1.5 (fine) - and + more!", "line one\nline two",
         ];
