@@ -64,7 +64,7 @@ impl<K: Kv> Store<K> {
             let before = self.kv.get(key);
             if let Err(error) = self.kv.set(key, value) {
                 self.undo_import(done);
-                // At least what was left to write, less what it would have replaced.
+                // About what was left to write (the failed write and those after it).
                 let short_by = writes[i..].iter().map(|(k, v)| units(k) + units(v)).sum::<usize>();
                 return Err(ImportFailed { error, short_by });
             }

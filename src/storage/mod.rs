@@ -160,7 +160,7 @@ impl<K: Kv> Store<K> {
 
     /// The schema stored right now, which another tab may have raised since open.
     pub fn stored_schema(&self) -> Option<u64> {
-        self.kv.get(META_KEY).and_then(|raw| serde_json::from_str::<Meta>(&raw).ok()).map(|m| m.schema)
+        self.kv.get(META_KEY).as_deref().and_then(schema_of)
     }
 
     /// Read-only since open, or since a newer build in another tab upgraded the store.
@@ -178,11 +178,8 @@ impl<K: Kv> Store<K> {
         }
         match self.kv.get(META_KEY) {
             None => write_meta(&self.kv),
-            Some(raw) => {
-                if serde_json::from_str::<Meta>(&raw).is_ok_and(|m| m.schema > SCHEMA) {
-                    return Err(SaveError::ReadOnly);
-                }
-            }
+            Some(raw) if schema_of(&raw).is_some_and(|schema| schema > SCHEMA) => return Err(SaveError::ReadOnly),
+            Some(_) => {}
         }
         Ok(())
     }
@@ -232,16 +229,19 @@ impl<K: Kv> Store<K> {
 
     /// Puts back what a delete removed, unless the record was saved again
     /// meanwhile: then nothing is written, and the newer copy stays.
+    /// Drafts go back only where nothing was written since: a tab that kept
+    /// typing in an edit after the delete keeps its newer words.
     pub fn restore(&self, removed: &Removed) -> Result<(), SaveFailure<()>> {
         self.writable()?;
-        if removed.values.iter().take(1).any(|(key, _)| self.kv.get(key).is_some()) {
+        let Some(((key, value), drafts)) = removed.values.split_first() else { return Ok(()) };
+        if self.kv.get(key).is_some() {
             return Err(SaveFailure::Stale(Stale::Changed(None)));
         }
-        for (i, (key, value)) in removed.values.iter().enumerate() {
-            if let Err(e) = self.kv.set(key, value) {
-                if i == 0 {
-                    return Err(e.into());
-                }
+        self.kv.set(key, value)?;
+        for (key, value) in drafts {
+            if self.kv.get(key).is_none() {
+                // The record matters most: a draft that finds no room is not put back.
+                let _ = self.kv.set(key, value);
             }
         }
         Ok(())
@@ -299,6 +299,11 @@ impl<K: Kv> Store<K> {
         }
         (app, all)
     }
+}
+
+/// The schema a meta value names, if it can be read.
+fn schema_of(raw: &str) -> Option<u64> {
+    serde_json::from_str::<Meta>(raw).ok().map(|m| m.schema)
 }
 
 fn write_meta(kv: &impl Kv) {

@@ -101,6 +101,13 @@ fn deleting_a_record_removes_its_unsaved_edits_and_undo_brings_them_back() {
     store.restore(&removed).unwrap();
     assert_eq!(snapshot(&kv), before);
     assert_eq!(store.delete("journal", "missing"), Ok(None));
+
+    // Another tab kept typing in its edit after the delete: Undo keeps those newer words.
+    let removed = store.delete("journal", "e1").unwrap().unwrap();
+    store.save_draft("journal-edit-e1.x", r#"{"text":"typed after the delete"}"#).unwrap();
+    store.restore(&removed).unwrap();
+    assert_eq!(store.draft("journal-edit-e1.x").as_deref(), Some(r#"{"text":"typed after the delete"}"#));
+    assert_eq!(store.draft("reframe-from-e1.y").as_deref(), Some(r#"{"answers":["one"]}"#));
 }
 
 #[test]
