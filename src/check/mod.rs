@@ -14,7 +14,7 @@ use crate::domain::time::{days_between, MS_PER_DAY};
 use crate::storage::local::use_db;
 use crate::ui::browser::{format_date, new_id, now_ms, offset_minutes};
 use crate::ui::chart::LineChart;
-use crate::storage::{Expect, SaveFailure};
+use crate::storage::Expect;
 use crate::ui::draft::{use_draft, UnfinishedDrafts};
 use crate::ui::{focus_first, link, PageHeading};
 
@@ -100,8 +100,7 @@ fn TakeCheck() -> impl IntoView {
                         draft.clear();
                         navigate("/check", Default::default());
                     }
-                    Err(SaveFailure::Store(e)) => error.set(Some(draft.failure_message(e))),
-                    Err(SaveFailure::Stale(_)) => error.set(Some("This could not be saved just now. Please try again.".into())),
+                    Err(failure) => error.set(Some(draft.new_record_failure(failure))),
                 }
             }
         }

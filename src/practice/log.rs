@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use serde::{Deserialize, Serialize};
 
-use super::{failure_message, EXPECT_ENDS};
+use super::EXPECT_ENDS;
 use crate::domain::practice::Outcome;
 use crate::storage::local::use_db;
 use crate::storage::{Expect, SaveFailure, Stale};
@@ -76,7 +76,7 @@ pub fn LogStep(id: String) -> impl IntoView {
                     expect.set(found);
                     Err(format!("This step was {what} elsewhere (perhaps in another tab) after you opened it, so nothing was saved. Your answers are still here. Press the button again to save yours anyway, or go back to Small steps to see it."))
                 }
-                Err(failure) => Err(failure_message(failure, draft)),
+                Err(SaveFailure::Store(err)) => Err(draft.failure_message(err)),
             }
         }
     };

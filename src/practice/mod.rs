@@ -16,8 +16,8 @@ use crate::domain::words::plural;
 use crate::storage::local::use_db;
 use crate::ui::browser::{format_date, new_id, now_ms, offset_minutes};
 use crate::ui::chart::PairChart;
-use crate::storage::{Expect, SaveFailure};
-use crate::ui::draft::{use_draft, Draft, UnfinishedDrafts};
+use crate::storage::Expect;
+use crate::ui::draft::{use_draft, UnfinishedDrafts};
 use crate::ui::fields::{zero_to_ten, RadioScale};
 use crate::ui::toast::{use_toasts, Toast};
 use crate::ui::{link, PageHeading};
@@ -142,7 +142,7 @@ fn PlanStep(preselect: Option<String>, own: Option<String>) -> impl IntoView {
                 toasts.show(Toast { message: "Planned. Come back and log how it went, whenever you are ready.".into(), undo: None });
                 crate::ui::focus_first(&["#today-title"]);
             }
-            Err(failure) => error.set(Some(failure_message(failure, draft))),
+            Err(failure) => error.set(Some(draft.new_record_failure(failure))),
         }
     };
     let add_custom = move |_| {
@@ -264,13 +264,5 @@ fn Progress() -> impl IntoView {
             </section>
         }
         .into_any()
-    }
-}
-
-/// What to say when saving a step failed: storage trouble, told truthfully.
-fn failure_message<T>(failure: SaveFailure<T>, draft: Draft) -> String {
-    match failure {
-        SaveFailure::Store(e) => draft.failure_message(e),
-        SaveFailure::Stale(_) => "This could not be saved just now. Please try again.".into(),
     }
 }

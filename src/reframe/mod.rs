@@ -10,7 +10,7 @@ use crate::domain::journal::preview;
 use crate::domain::reframe::{can_save, shift_label, Reframe, SMALL_STEP, STEPS};
 use crate::storage::local::use_db;
 use crate::ui::browser::{format_date, new_id, now_ms};
-use crate::storage::{Expect, SaveFailure};
+use crate::storage::Expect;
 use crate::ui::draft::{use_draft, DraftNote, UnfinishedDrafts};
 use crate::ui::fields::{zero_to_ten, RadioScale};
 use crate::ui::{focus_first, link, GoneCard, PageHeading};
@@ -154,9 +154,7 @@ fn Flow(from: Option<String>) -> impl IntoView {
                 draft.clear();
                 navigate(&format!("/reframe?view={id}"), Default::default());
             }
-            Err(SaveFailure::Store(e)) => error.set(Some(draft.failure_message(e))),
-            // A new id is never taken; if it somehow were, nothing was overwritten.
-            Err(SaveFailure::Stale(_)) => error.set(Some("This could not be saved just now. Please press Finish again.".into())),
+            Err(failure) => error.set(Some(draft.new_record_failure(failure))),
         }
     };
     let next = move |_| {

@@ -18,7 +18,7 @@ use serde::{de::DeserializeOwned, Serialize};
 use crate::domain::records::is_valid_id;
 use crate::storage::drafts::form_name;
 use crate::storage::local::store;
-use crate::storage::SaveError;
+use crate::storage::{SaveError, SaveFailure};
 use crate::ui::browser::new_id;
 
 /// How long typing pauses before the draft is written.
@@ -106,6 +106,15 @@ impl Draft {
             "Your words are still here on screen, but they could not be kept as a draft: copy them somewhere safe before you leave this page."
         };
         [err.message(), where_now, err.remedy()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ")
+    }
+
+    /// The same, for saving a new record: a fresh id is never taken, so `Stale`
+    /// only means a clash that nothing overwrote, and trying again is safe.
+    pub fn new_record_failure<T>(&self, failure: SaveFailure<T>) -> String {
+        match failure {
+            SaveFailure::Store(err) => self.failure_message(err),
+            SaveFailure::Stale(_) => "This could not be saved just now. Nothing was overwritten; please try again.".into(),
+        }
     }
 }
 
