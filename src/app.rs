@@ -1,17 +1,12 @@
 //! The app shell: mounting, routes, and what every page shares.
 
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
-use leptos_router::{
-    components::{Route, Router, Routes},
-    hooks::use_location,
-    path,
-};
 use wasm_bindgen::JsCast;
 
+use crate::domain::pages;
 use crate::lazy_pages;
 use crate::storage::local::{use_db, Db};
-use crate::ui::{self, Navigation, PageHeading};
+use crate::ui::{self, router, Navigation, PageHeading};
 
 /// Mounts the app over the static loading shell from `index.html`.
 pub fn start() {
@@ -28,17 +23,13 @@ pub fn start() {
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     provide_context(Db::open());
     provide_context(ui::toast::Toasts::new());
-    view! {
-        <Router base=ui::base_path()>
-            <Shell/>
-        </Router>
-    }
+    router::start();
+    view! { <Shell/> }
 }
 
-/// Everything inside the router: skip link, navigation, and the routed page.
+/// Skip link, navigation, and the open page.
 #[component]
 pub fn Shell() -> impl IntoView {
     focus_heading_after_navigation();
@@ -49,29 +40,39 @@ pub fn Shell() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <StorageNotice/>
                 <SafariNote/>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=crate::home::HomePage/>
-                    <Route path=path!("/check") view=lazy_pages::check/>
-                    <Route path=path!("/journal") view=lazy_pages::journal/>
-                    <Route path=path!("/reframe") view=lazy_pages::reframe/>
-                    <Route path=path!("/practice") view=lazy_pages::practice/>
-                    <Route path=path!("/learn") view=lazy_pages::learn/>
-                    <Route path=path!("/data") view=lazy_pages::data/>
-                </Routes>
+                <OpenPage/>
             </main>
         </div>
         <ui::toast::ToastRegion/>
     }
 }
 
+/// The page for the current route; it is built again only when the page changes,
+/// not when the query does (pages read the query themselves).
+#[component]
+fn OpenPage() -> impl IntoView {
+    let path = router::use_path();
+    let page = Memo::new(move |_| pages::page_for(&path.get()).map(|p| p.path));
+    move || match page.get() {
+        Some("/") => view! { <crate::home::HomePage/> }.into_any(),
+        Some("/check") => lazy_pages::check().into_any(),
+        Some("/journal") => lazy_pages::journal().into_any(),
+        Some("/reframe") => lazy_pages::reframe().into_any(),
+        Some("/practice") => lazy_pages::practice().into_any(),
+        Some("/learn") => lazy_pages::learn().into_any(),
+        Some("/data") => lazy_pages::data().into_any(),
+        _ => view! { <NotFound/> }.into_any(),
+    }
+}
+
 /// After a client-side navigation (not the first load), move focus to the new
-/// page's heading so keyboard and screen-reader users land at its start. A page
-/// loaded lazily shows its heading once its chunk has arrived, so look for it
-/// each frame for a while.
+/// page's heading, or to the section the address names (`/learn#support`), so
+/// keyboard and screen-reader users land at its start. A page loaded lazily
+/// shows once its chunk has arrived, so look for it each frame for a while.
 fn focus_heading_after_navigation() {
-    let pathname = use_location().pathname;
+    let path = router::use_path();
     Effect::new(move |previous: Option<String>| {
-        let current = pathname.get();
+        let current = path.get();
         if previous.as_ref().is_some_and(|p| p != &current) {
             focus_heading_when_shown(FOCUS_TRIES);
         }
@@ -84,13 +85,17 @@ const FOCUS_TRIES: u32 = 300;
 
 fn focus_heading_when_shown(tries_left: u32) {
     request_animation_frame(move || {
-        let heading = document().query_selector("main h1").ok().flatten().and_then(|h1| h1.dyn_into::<web_sys::HtmlElement>().ok());
-        match heading {
-            Some(h1) => {
-                let _ = h1.focus();
+        let hash = window().location().hash().unwrap_or_default();
+        if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
+            if router::focus_by_id(id) {
+                return;
             }
-            None if tries_left > 0 => focus_heading_when_shown(tries_left - 1),
-            None => {}
+        } else if let Some(h1) = document().query_selector("main h1").ok().flatten().and_then(|h1| h1.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = h1.focus();
+            return;
+        }
+        if tries_left > 0 {
+            focus_heading_when_shown(tries_left - 1);
         }
     });
 }

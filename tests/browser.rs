@@ -4,7 +4,6 @@
 
 use leaning_in::ui;
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -18,7 +17,7 @@ fn container() -> web_sys::HtmlElement {
     el.unchecked_into()
 }
 
-/// Lets effects (such as `<Title>`) run before asserting.
+/// Lets effects run before asserting.
 async fn settle() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
@@ -52,7 +51,7 @@ fn links_follow_the_hosting_base() {
 fn navigation_lists_every_tool_and_marks_at_most_one_current() {
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), || {
-        view! { <Router><ui::Navigation/></Router> }
+        view! { <ui::Navigation/> }
     });
     assert_eq!(
         texts(&root, "nav.tabs a .label"),
@@ -78,10 +77,9 @@ async fn the_journal_page_reads_saved_entries_from_local_storage() {
         .unwrap();
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), || {
-        leptos_meta::provide_meta_context();
         provide_context(leaning_in::storage::local::Db::open());
         provide_context(leaning_in::ui::toast::Toasts::new());
-        view! { <Router><leaning_in::journal::JournalPage/></Router> }
+        view! { <leaning_in::journal::JournalPage/> }
     });
     settle().await;
     assert_eq!(texts(&root, "h1"), ["Journal"]);

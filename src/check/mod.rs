@@ -3,7 +3,7 @@
 //! `/check?take` starts a new check; answers in progress are kept as a draft.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use crate::ui::router::{navigate, use_query};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::check::{
@@ -22,7 +22,7 @@ const NOT_A_DIAGNOSIS: &str = "This is a reflection tool, not a diagnosis. It ca
 
 #[component]
 pub fn CheckPage() -> impl IntoView {
-    let query = use_query_map();
+    let query = use_query();
     let db = use_db();
     move || {
         if query.with(|q| q.get("take").is_some()) || db.checks.with(Vec::is_empty) {
@@ -42,7 +42,6 @@ struct CheckDraft {
 #[component]
 fn TakeCheck() -> impl IntoView {
     let db = use_db();
-    let navigate = use_navigate();
     let answers = RwSignal::new(vec![None::<u8>; STATEMENTS.len()]);
     let step = RwSignal::new(0usize);
     let draft = use_draft(
@@ -98,7 +97,7 @@ fn TakeCheck() -> impl IntoView {
                 match db.save(check, Expect::Absent) {
                     Ok(()) => {
                         draft.clear();
-                        navigate("/check", Default::default());
+                        navigate("/check");
                     }
                     Err(failure) => error.set(Some(draft.new_record_failure(failure))),
                 }

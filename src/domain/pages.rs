@@ -52,6 +52,18 @@ pub fn with_base(base: &str, route: &str) -> String {
     }
 }
 
+/// The app route of a browser path under the hosting base ("" or "/sub/path"):
+/// "/sub/path/journal" is "/journal". `None` when the path is outside the base.
+pub fn route_in(base: &str, pathname: &str) -> Option<String> {
+    let base = base.trim_end_matches('/');
+    let rest = pathname.strip_prefix(base)?;
+    match rest {
+        "" => Some("/".into()),
+        _ if rest.starts_with('/') => Some(rest.into()),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +100,19 @@ mod tests {
         assert_eq!(with_base("", "/check"), "/check");
         assert_eq!(with_base("/sub/path", "/check"), "/sub/path/check");
         assert_eq!(with_base("/sub/path/", "/"), "/sub/path/");
+    }
+
+    #[test]
+    fn a_path_is_a_route_only_under_the_base() {
+        assert_eq!(route_in("", "/journal").as_deref(), Some("/journal"));
+        assert_eq!(route_in("", "/").as_deref(), Some("/"));
+        assert_eq!(route_in("/sub/path", "/sub/path/journal").as_deref(), Some("/journal"));
+        assert_eq!(route_in("/sub/path", "/sub/path").as_deref(), Some("/"));
+        assert_eq!(route_in("/sub/path/", "/sub/path/").as_deref(), Some("/"));
+        assert_eq!(route_in("/sub/path", "/sub/pathway/journal"), None);
+        assert_eq!(route_in("/sub/path", "/elsewhere"), None);
+        for page in PAGES {
+            assert_eq!(route_in("/b", &with_base("/b", page.path)).as_deref(), Some(page.path));
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! a draft while typing.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use crate::ui::router::navigate;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
@@ -178,7 +178,6 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
     let confirm_discard = RwSignal::new(false);
     let text_ref = NodeRef::<leptos::html::Textarea>::new();
     let toasts = use_toasts();
-    let navigate = use_navigate();
 
     // Builds the entry from the form, or says what is missing.
     let build = {
@@ -215,7 +214,6 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
         }
     };
     let commit = {
-        let navigate = navigate.clone();
         move |entry: JournalEntry, expect: Expect| {
             let id = entry.id.clone();
             match db.save(entry, expect) {
@@ -224,7 +222,7 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
                     conflict.set(None);
                     draft.clear();
                     toasts.show(Toast { message: "Saved. It stays on this device.".into(), undo: None });
-                    navigate(&format!("/journal?entry={id}"), Default::default());
+                    navigate(&format!("/journal?entry={id}"));
                 }
                 Err(SaveFailure::Store(err)) => error.set(Some(draft.failure_message(err))),
                 Err(SaveFailure::Stale(stale)) => {
@@ -250,7 +248,6 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
     };
     // The person's answer when the entry changed under their edit.
     let resolve = {
-        let navigate = navigate.clone();
         move |choice: Choice| {
             let Some(stale) = conflict.get_untracked() else { return };
             let Ok(mut mine) = build() else { return };
@@ -268,8 +265,8 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
                 (Choice::KeepTheirs, stale) => {
                     draft.clear();
                     match stale {
-                        Stale::Deleted => navigate("/journal", Default::default()),
-                        _ => navigate(&format!("/journal?entry={}", mine.id), Default::default()),
+                        Stale::Deleted => navigate("/journal"),
+                        _ => navigate(&format!("/journal?entry={}", mine.id)),
                     }
                 }
             }
@@ -277,7 +274,7 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
     };
     let discard = move |_| {
         draft.clear();
-        navigate("/journal", Default::default());
+        navigate("/journal");
     };
 
     let prompt_choices = PROMPTS

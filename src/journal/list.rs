@@ -1,7 +1,7 @@
 //! The list of entries with search and filters, and one entry read in full.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use crate::ui::router::navigate;
 
 use crate::domain::journal::{filter as apply_filter, highlight, preview, prompt, Filter, JournalEntry, Who, EMOTIONS, PROMPTS};
 use crate::domain::words::plural;
@@ -162,7 +162,6 @@ fn EmptyJournal() -> impl IntoView {
 pub fn EntryView(id: String) -> impl IntoView {
     let db = use_db();
     let toasts = use_toasts();
-    let navigate = use_navigate();
     let entry = {
         let id = id.clone();
         Memo::new(move |_| db.journal.with(|all| all.iter().find(|e| e.id == id).cloned()))
@@ -184,7 +183,7 @@ pub fn EntryView(id: String) -> impl IntoView {
                     })
                 });
                 toasts.show(Toast { message: "Entry deleted.".into(), undo });
-                navigate("/journal", Default::default());
+                navigate("/journal");
             }
             Err(err) => toasts.show(Toast { message: err.message().into(), undo: None }),
         }

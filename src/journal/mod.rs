@@ -8,14 +8,14 @@ mod list;
 mod patterns;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use crate::ui::router::use_query;
 
 use crate::domain::journal::Filter;
 use crate::ui::{link, PageHeading};
 
 #[component]
 pub fn JournalPage() -> impl IntoView {
-    let query = use_query_map();
+    let query = use_query();
     // Lives as long as the page, so search and filters survive opening an entry.
     let filter = RwSignal::new(Filter::default());
     move || {

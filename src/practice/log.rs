@@ -2,7 +2,7 @@
 //! uncomfortable it really was, and a note. "Not yet" is always fine.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use crate::ui::router::navigate;
 use serde::{Deserialize, Serialize};
 
 use super::EXPECT_ENDS;
@@ -29,7 +29,6 @@ pub fn LogStep(id: String) -> impl IntoView {
     let Some(step) = db.steps.with_untracked(|all| all.iter().find(|s| s.id == id).cloned()) else {
         return view! { <GoneCard title="Step not found" text="This step is no longer here." back="/practice" back_label="Back to small steps"/> }.into_any();
     };
-    let navigate = use_navigate();
     let toasts = use_toasts();
     let done = RwSignal::new(None::<u8>);
     let actual = RwSignal::new(None::<u8>);
@@ -82,7 +81,6 @@ pub fn LogStep(id: String) -> impl IntoView {
     };
     let save = {
         let record = record.clone();
-        let navigate = navigate.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             match done.get_untracked() {
@@ -96,7 +94,7 @@ pub fn LogStep(id: String) -> impl IntoView {
                     Ok(()) => {
                         draft.clear();
                         toasts.show(Toast { message: "Logged. That took courage.".into(), undo: None });
-                        navigate("/practice", Default::default());
+                        navigate("/practice");
                     }
                     Err(why) => error.set(Some(why)),
                 },
@@ -104,16 +102,15 @@ pub fn LogStep(id: String) -> impl IntoView {
         }
     };
     let keep = {
-        let navigate = navigate.clone();
         move |_| {
             draft.clear();
-            navigate("/practice", Default::default());
+            navigate("/practice");
         }
     };
     let smaller = move |_| match record(false) {
         Ok(()) => {
             draft.clear();
-            navigate("/practice#plan", Default::default());
+            navigate("/practice#plan");
         }
         Err(why) => error.set(Some(why)),
     };

@@ -5,7 +5,7 @@
 mod log;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use crate::ui::router::use_query;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::practice::{
@@ -28,7 +28,7 @@ const MONTHS: [&str; 12] =
 
 #[component]
 pub fn PracticePage() -> impl IntoView {
-    let query = use_query_map();
+    let query = use_query();
     move || {
         let q = query.get();
         match q.get("log") {

@@ -3,7 +3,7 @@
 //! journal entry), `?view=ID` shows a saved one as a calm summary card.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use crate::ui::router::{navigate, use_query};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::journal::preview;
@@ -22,7 +22,7 @@ const SAFE_ENDS: (&str, &str) = ("0: not safe at all", "10: completely safe");
 
 #[component]
 pub fn ReframePage() -> impl IntoView {
-    let query = use_query_map();
+    let query = use_query();
     move || {
         let q = query.get();
         if let Some(id) = q.get("view") {
@@ -88,7 +88,6 @@ struct FlowDraft {
 #[component]
 fn Flow(from: Option<String>) -> impl IntoView {
     let db = use_db();
-    let navigate = use_navigate();
     let entry_text = from
         .as_ref()
         .and_then(|id| db.journal.with_untracked(|all| all.iter().find(|e| &e.id == id).map(|e| e.text.clone())));
@@ -152,7 +151,7 @@ fn Flow(from: Option<String>) -> impl IntoView {
         match db.save(reframe, Expect::Absent) {
             Ok(()) => {
                 draft.clear();
-                navigate(&format!("/reframe?view={id}"), Default::default());
+                navigate(&format!("/reframe?view={id}"));
             }
             Err(failure) => error.set(Some(draft.new_record_failure(failure))),
         }

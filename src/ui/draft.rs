@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use crate::ui::router::use_query;
 use serde::{de::DeserializeOwned, Serialize};
 
 use crate::domain::records::is_valid_id;
@@ -121,7 +121,7 @@ impl Draft {
 /// This form's draft instance: from the address, or a new one put there (without
 /// a navigation, so nothing re-renders) for a reload to find.
 fn instance_from_address() -> String {
-    if let Some(id) = use_query_map().with_untracked(|q| q.get("draft")).filter(|id| is_valid_id(id)) {
+    if let Some(id) = use_query().with_untracked(|q| q.get("draft")).filter(|id| is_valid_id(id)) {
         return id;
     }
     let id = new_id();

@@ -5,11 +5,10 @@ pub mod browser;
 pub mod chart;
 pub mod draft;
 pub mod fields;
+pub mod router;
 pub mod toast;
 
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::domain::pages::{self, PAGES};
 
@@ -21,9 +20,8 @@ pub fn base_path() -> String {
     path.trim_end_matches('/').to_string()
 }
 
-/// An in-app URL for a route such as "/journal". Leptos' `<A>` does not prefix
-/// absolute paths with the router base, so every internal `href` goes through here.
-/// (`use_navigate` is the opposite: it adds the base itself, so it takes the bare route.)
+/// An in-app URL for a route such as "/journal": every internal `href` goes
+/// through here. (`router::navigate` adds the base itself, so it takes the bare route.)
 pub fn link(route: &str) -> String {
     pages::with_base(&base_path(), route)
 }
@@ -32,8 +30,8 @@ pub fn link(route: &str) -> String {
 /// client-side navigation so screen readers announce the new page.
 #[component]
 pub fn PageHeading(title: &'static str, #[prop(optional)] lead: Option<&'static str>) -> impl IntoView {
+    document().set_title(&pages::document_title(title));
     view! {
-        <Title text=pages::document_title(title)/>
         <header class="page-head">
             <h1 tabindex="-1">{title}</h1>
             {lead.map(|lead| view! { <p class="lead">{lead}</p> })}
@@ -94,28 +92,28 @@ pub fn BackupReminder() -> impl IntoView {
 }
 
 /// The app's navigation: a bottom tab bar on phones, a side bar on wider screens.
-/// `<A>` marks the current page with `aria-current="page"`.
+/// `NavLink` marks the current page with `aria-current="page"`.
 #[component]
 pub fn Navigation() -> impl IntoView {
     let tabs = PAGES.iter().filter(|p| p.in_tab_bar).map(|page| {
         view! {
             <li>
-                <A href=link(page.path) exact=true>
+                <router::NavLink route=page.path exact=true>
                     <span class="icon" data-icon=page.nav_label.to_lowercase() aria-hidden="true"></span>
                     <span class="label">{page.nav_label}</span>
-                </A>
+                </router::NavLink>
             </li>
         }
     });
     view! {
         <div class="sidebar">
         <div class="brand-bar">
-            <A href=link("/") exact=true attr:class="brand">
+            <router::NavLink route="/" exact=true class="brand">
                 <span class="brand-mark" aria-hidden="true"></span>
                 {pages::APP_NAME}
-            </A>
+            </router::NavLink>
             <ul class="utility" aria-label="More">
-                <li><A href=link("/data") attr:class="utility-link">"Your data"</A></li>
+                <li><router::NavLink route="/data" class="utility-link">"Your data"</router::NavLink></li>
                 <li><a class="utility-link support-link" href=link("/learn#support")>"Support"</a></li>
             </ul>
         </div>

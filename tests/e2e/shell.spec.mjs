@@ -76,3 +76,46 @@ test('every touch target in the navigation is at least 44px', async ({ page }) =
     }
   }
 });
+
+test('the skip link moves focus to the content and stays on the page', async ({ page }) => {
+  await open(page, '/journal');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL('/journal');
+  await expect(page.locator('h1')).toHaveText('Journal');
+  await expect(page.locator('main')).toBeFocused();
+});
+
+test('Back and Forward move between pages without reloading', async ({ page }) => {
+  await open(page, '/');
+  await page.evaluate(() => { window.__sameDocument = true; });
+  const tabs = page.getByRole('navigation', { name: 'Main' });
+  await tabs.getByRole('link', { name: 'Journal' }).click();
+  await expect(page.locator('h1')).toHaveText('Journal');
+  await page.getByRole('link', { name: 'Patterns' }).click();
+  await expect(page).toHaveURL('/journal?tab=patterns');
+  await tabs.getByRole('link', { name: 'Learn' }).click();
+  await expect(page.locator('h1')).toHaveText('Learn and support');
+  await page.goBack();
+  await expect(page).toHaveURL('/journal?tab=patterns');
+  await expect(page.getByRole('link', { name: 'Patterns' })).toHaveAttribute('aria-current', 'true');
+  await page.goBack();
+  await expect(page).toHaveURL('/journal');
+  await expect(page.getByRole('link', { name: 'Entries' })).toHaveAttribute('aria-current', 'true');
+  await page.goForward();
+  await page.goForward();
+  await expect(page.locator('h1')).toHaveText('Learn and support');
+  await expect(tabs.getByRole('link', { name: 'Learn' })).toHaveAttribute('aria-current', 'page');
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+});
+
+test('a link to a section of another page lands on that section', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await open(page, '/');
+  await page.locator('.support-link').click();
+  await expect(page).toHaveURL('/learn#support');
+  await expect(page.locator('#support')).toBeFocused();
+  await expect(page.locator('#support')).toBeInViewport();
+});
