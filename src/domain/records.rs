@@ -81,8 +81,8 @@ pub fn decode<T: Record>(value: &Value) -> Result<T, Unreadable> {
         Some(_) => {}
         None => return Err(Unreadable::WrongShape("no format version".into())),
     }
-    let record: T =
-        serde_json::from_value(value.clone()).map_err(|e| Unreadable::WrongShape(e.to_string()))?;
+    // Deserialised from the borrowed value: no copy of the person's text.
+    let record = T::deserialize(value).map_err(|e| Unreadable::WrongShape(e.to_string()))?;
     // Ids become part of storage keys: every kind must keep to the safe alphabet.
     if !is_valid_id(record.id()) {
         return Err(Unreadable::WrongShape("the id is not valid".into()));
