@@ -1,5 +1,6 @@
 // Trunk post_build hook (see Trunk.toml). In the staging directory it:
-//   0. adds the lazily loaded page chunks (scripts/split-chunks.mjs);
+//   0. adds the lazily loaded page chunks and minifies the first load's JS
+//      (scripts/split-chunks.mjs);
 //   1. adds the Content-Security-Policy, with the hash of Trunk's inline loader
 //      (release builds only: `trunk serve` injects its own live-reload script);
 //   2. writes the service worker's precache list and build version into sw.js;
@@ -15,7 +16,7 @@ const release = (process.env.TRUNK_PROFILE || 'release') === 'release';
 if (!dir) throw new Error('usage: node scripts/post_build.mjs DIR (or run from Trunk)');
 
 // Only in a Trunk build: a folder run by hand already holds its chunks.
-const chunks = process.env.TRUNK_STAGING_DIR ? addChunks(dir, join(process.env.TRUNK_SOURCE_DIR || process.cwd(), 'target', 'wasm-split')) : 0;
+const chunks = process.env.TRUNK_STAGING_DIR ? await addChunks(dir, join(process.env.TRUNK_SOURCE_DIR || process.cwd(), 'target', 'wasm-split'), release) : 0;
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
