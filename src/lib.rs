@@ -5,6 +5,7 @@
 //! `storage` is the only code that touches localStorage.
 //! Everything else is the thin browser shell: one folder per feature, plus shared `ui`.
 
+pub mod crypto;
 pub mod domain;
 pub mod storage;
 
