@@ -4,11 +4,13 @@
 //! one place that touches localStorage.
 //!
 //! Layout, all under one prefix:
-//! - `leaning-in.meta`                 `{"schema": 1}`
+//! - `leaning-in.meta`                 `{"schema": 2}`
 //! - `leaning-in.rec.<kind>.<id>`      one record: its JSON plus `"v"`
 //! - `leaning-in.draft.<form>`         an unsaved form, autosaved while typing
 //! - `leaning-in.prefs`                small settings (last backup, notes dismissed)
 //! - `leaning-in.quarantine.<…>`       a value that could not be read, kept aside
+//! - `leaning-in.lock`                 the lock, when on: KDF, salt, wrapped data key
+//!   (then records, drafts and kept-aside values are sealed: `sealed.rs`)
 //!
 //! One key per record means a save costs the same with three years of history as
 //! with none. A save names what it started from (`Expect`), so an edit made in
@@ -25,6 +27,7 @@ pub mod drafts;
 mod import;
 mod memory;
 mod outcome;
+pub mod sealed;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 
@@ -36,13 +39,13 @@ pub use outcome::{Expect, Removed, SaveError, SaveFailure, Stale};
 pub const PREFIX: &str = "leaning-in.";
 pub const META_KEY: &str = "leaning-in.meta";
 pub const PREFS_KEY: &str = "leaning-in.prefs";
-const RECORD_PREFIX: &str = "leaning-in.rec.";
+pub const RECORD_PREFIX: &str = "leaning-in.rec.";
 pub const DRAFT_PREFIX: &str = "leaning-in.draft.";
 pub const QUARANTINE_PREFIX: &str = "leaning-in.quarantine.";
 
 /// The layout version this build reads and writes. Older stores are migrated at
 /// start-up; a newer one is opened read-only so nothing of it is overwritten.
-pub const SCHEMA: u64 = 1;
+pub const SCHEMA: u64 = 2;
 
 /// Chromium and Firefox allow about 5 million UTF-16 characters per origin.
 pub const QUOTA_ESTIMATE_CHARS: usize = 5_000_000;
@@ -327,6 +330,11 @@ fn migrate(_kv: &impl Kv, from: u64) {
     for version in from..SCHEMA {
         match version {
             0 => {} // a new, empty store: nothing to move
+            // Schema 2 brings the optional lock (`sealed.rs`): values may be sealed
+            // and `leaning-in.lock` may exist. A schema 1 store has no lock, so
+            // nothing moves; the bump stops schema 1 builds (read-only from now)
+            // from ever writing plain text into a locked store.
+            1 => {}
             _ => unreachable!("no migration from schema {version}"),
         }
     }
@@ -336,3 +344,5 @@ fn migrate(_kv: &impl Kv, from: u64) {
 mod tests;
 #[cfg(test)]
 mod never_lose_tests;
+#[cfg(test)]
+mod sealed_tests;

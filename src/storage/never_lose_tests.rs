@@ -139,7 +139,7 @@ fn a_tab_opened_before_another_tab_upgraded_the_store_stops_writing_at_once() {
     old_tab.save(&entry("e", "words")).unwrap();
     old_tab.save_draft("journal-new.a", "draft").unwrap();
     // A newer build in another tab raises the schema (it may encrypt everything).
-    kv.set(META_KEY, r#"{"schema":2}"#).unwrap();
+    kv.set(META_KEY, &format!(r#"{{"schema":{}}}"#, SCHEMA + 1)).unwrap();
     let before = snapshot(&kv);
     assert!(old_tab.is_read_only());
     assert_eq!(old_tab.save(&entry("f", "plain text")), Err(SaveError::ReadOnly));

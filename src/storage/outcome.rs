@@ -10,6 +10,9 @@ pub enum SaveError {
     ReadOnly,
     /// Storage is switched off or blocked (private mode in some browsers).
     Unavailable,
+    /// The lock was turned on (perhaps in another tab) and this page does not
+    /// hold the key: nothing is written in plain form.
+    Locked,
 }
 
 impl SaveError {
@@ -20,6 +23,7 @@ impl SaveError {
             SaveError::Full => "This could not be saved: your browser's storage for this app is full.",
             SaveError::ReadOnly => "This could not be saved: the data on this device was saved by a newer version of the app, so this page stops saving to keep it safe.",
             SaveError::Unavailable => "This could not be saved: this browser is not letting the app store anything right now (private browsing can do this).",
+            SaveError::Locked => "This could not be saved: the app was locked, so this page stops saving.",
         }
     }
     /// What the person can do about it.
@@ -28,6 +32,7 @@ impl SaveError {
             SaveError::Full => "Exporting a backup and then deleting old entries will make room.",
             SaveError::ReadOnly => "Reloading the page brings the newest version.",
             SaveError::Unavailable => "",
+            SaveError::Locked => "Reload the page and unlock the app to go on.",
         }
     }
 }

@@ -47,7 +47,7 @@ fn a_fresh_store_writes_nothing_until_its_first_save_which_records_the_schema() 
     assert!(!store.is_read_only());
     assert!(kv.keys().is_empty(), "opening alone writes nothing");
     store.save(&entry("a", "first")).unwrap();
-    assert_eq!(kv.get(META_KEY).as_deref(), Some(r#"{"schema":1}"#));
+    assert_eq!(kv.get(META_KEY).as_deref(), Some(r#"{"schema":2}"#));
 }
 
 #[test]
@@ -73,7 +73,7 @@ fn every_old_schema_fixture_opens_with_all_its_records() {
         assert_eq!(store.drafts_of("journal"), [("1".to_string(), r#"{"text":"half a thought"}"#.to_string())]);
         assert_eq!(store.prefs().last_backup_at, Some(1_763_000_000_000));
         assert_eq!(kv.get("someone-elses-key").as_deref(), Some("not ours"));
-        assert_eq!(kv.get(META_KEY).as_deref(), Some(r#"{"schema":1}"#));
+        assert_eq!(kv.get(META_KEY).as_deref(), Some(r#"{"schema":2}"#), "migrated to the current schema");
     }
 }
 

@@ -245,6 +245,7 @@ pub fn DraftNote(draft: Draft) -> impl IntoView {
                     SaveError::Full => "Your draft could not be kept just now: storage is full. What you typed is on screen only.",
                     SaveError::ReadOnly => "Your draft cannot be kept: the data here belongs to a newer version of the app. What you typed is on screen only.",
                     SaveError::Unavailable => "Your draft could not be kept: this browser is not letting the app store anything. What you typed is on screen only.",
+                    SaveError::Locked => "Your draft cannot be kept: the app was locked. What you typed is on screen only.",
                 }}
             </p>
         }

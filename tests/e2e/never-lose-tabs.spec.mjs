@@ -189,7 +189,7 @@ test('a tab opened before another tab upgraded the store stops writing and reloa
   await open(b, '/');
   // A newer build in tab B raises the schema (as the lock will, encrypting everything).
   const reloaded = a.waitForEvent('load');
-  await b.evaluate(() => localStorage.setItem('leaning-in.meta', '{"schema":2}'));
+  await b.evaluate(() => localStorage.setItem('leaning-in.meta', '{"schema":3}'));
   await reloaded;
   expect(await a.evaluate(() => window.beforeUpdate)).toBeUndefined();
   await expect(a.getByRole('alert')).toContainText('saved by a newer version of the app');
@@ -209,7 +209,7 @@ test('after an upgrade elsewhere, a tab with words only on screen does not reloa
   await a.evaluate(() => { window.beforeUpdate = true; });
   await open(b, '/');
   await emptyFiller(b);
-  await b.evaluate(() => localStorage.setItem('leaning-in.meta', '{"schema":2}'));
+  await b.evaluate(() => localStorage.setItem('leaning-in.meta', '{"schema":3}'));
   const banner = a.getByRole('alert').filter({ hasText: 'The app was updated in another tab' });
   await expect(banner).toContainText('copy it somewhere safe, then reload');
   await expect(banner.getByRole('button', { name: 'Reload now' })).toBeVisible();

@@ -1,0 +1,179 @@
+//! The lock, below the store: `Sealed` wraps any `Kv` and seals every value that
+//! holds the person's words (records, drafts, values kept aside) as it is
+//! written, and opens it as it is read. Nothing above the store knows whether
+//! data is encrypted. Settings and the schema marker hold no words and stay plain.
+//!
+//! Turning the lock on or off converts one value at a time, so each is always
+//! either in its old form or its new one, never lost. Reading accepts both, and
+//! an interrupted conversion (reload, closed tab, full storage) is finished at
+//! the next unlock by `finish_conversion`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::crypto::{is_sealed, CryptoError, DataKey, LockRecord};
+
+use super::{Kv, SaveError, DRAFT_PREFIX, QUARANTINE_PREFIX, RECORD_PREFIX};
+
+/// Where the lock keeps its KDF parameters, salt and wrapped data key. Its
+/// presence means "the lock is on".
+pub const LOCK_KEY: &str = "leaning-in.lock";
+
+/// Whether a key's value can hold anything the person wrote.
+pub fn holds_words(key: &str) -> bool {
+    [RECORD_PREFIX, DRAFT_PREFIX, QUARANTINE_PREFIX].iter().any(|p| key.starts_with(p))
+}
+
+/// Seals and opens values for their place (storage key).
+pub trait ValueCipher {
+    fn seal(&self, place: &str, plain: &str) -> String;
+    fn open(&self, place: &str, stored: &str) -> Result<String, CryptoError>;
+}
+
+/// The data key with its source of fresh nonces.
+pub struct KeyCipher {
+    key: DataKey,
+    random: RefCell<Box<dyn FnMut(&mut [u8])>>,
+}
+
+impl KeyCipher {
+    pub fn new(key: DataKey, random: Box<dyn FnMut(&mut [u8])>) -> Self {
+        KeyCipher { key, random: RefCell::new(random) }
+    }
+}
+
+impl ValueCipher for KeyCipher {
+    fn seal(&self, place: &str, plain: &str) -> String {
+        self.key.seal_text(place, plain, &mut *self.random.borrow_mut())
+    }
+    fn open(&self, place: &str, stored: &str) -> Result<String, CryptoError> {
+        self.key.open_text(place, stored)
+    }
+}
+
+/// A `Kv` whose values that hold words are sealed while a key is present.
+pub struct Sealed<K: Kv> {
+    pub inner: K,
+    pub cipher: Option<Rc<dyn ValueCipher>>,
+}
+
+impl<K: Kv> Sealed<K> {
+    pub fn plain(inner: K) -> Self {
+        Sealed { inner, cipher: None }
+    }
+    pub fn with(inner: K, cipher: Rc<dyn ValueCipher>) -> Self {
+        Sealed { inner, cipher: Some(cipher) }
+    }
+    pub fn lock_is_on(&self) -> bool {
+        self.inner.get(LOCK_KEY).is_some()
+    }
+}
+
+impl<K: Kv> Kv for Sealed<K> {
+    fn keys(&self) -> Vec<String> {
+        self.inner.keys()
+    }
+
+    /// A sealed value that fails to open is returned as stored: the store then
+    /// cannot read it and keeps it aside, never deleting it.
+    fn get(&self, key: &str) -> Option<String> {
+        let raw = self.inner.get(key)?;
+        match &self.cipher {
+            Some(cipher) if holds_words(key) && is_sealed(&raw) => Some(cipher.open(key, &raw).unwrap_or(raw)),
+            _ => Some(raw),
+        }
+    }
+
+    /// Without the key, words are never written into a locked store: a tab
+    /// opened before the lock was turned on elsewhere cannot add plain text.
+    fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
+        if !holds_words(key) || is_sealed(value) {
+            return self.inner.set(key, value);
+        }
+        match &self.cipher {
+            Some(cipher) => self.inner.set(key, &cipher.seal(key, value)),
+            None if self.lock_is_on() => Err(SaveError::Locked),
+            None => self.inner.set(key, value),
+        }
+    }
+
+    fn remove(&self, key: &str) {
+        self.inner.remove(key)
+    }
+}
+
+/// The lock record, if the lock is on (and the record readable).
+pub fn read_lock(kv: &impl Kv) -> Option<LockRecord> {
+    kv.get(LOCK_KEY).and_then(|raw| serde_json::from_str(&raw).ok())
+}
+
+/// Turns the lock on: stores the wrapped data key first (so every value sealed
+/// from then on can be opened), then seals the values one by one. `progress`
+/// hears (done, total). On a failed write (storage full) the values sealed so
+/// far stay sealed, the rest stay plain and readable, and the next unlock goes on.
+pub fn turn_on(
+    kv: &impl Kv,
+    lock: &LockRecord,
+    key: &DataKey,
+    random: &mut dyn FnMut(&mut [u8]),
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<(), SaveError> {
+    kv.set(LOCK_KEY, &serde_json::to_string(lock).expect("the lock record serialises"))?;
+    convert(kv, |place, raw| (!is_sealed(raw)).then(|| key.seal_text(place, raw, random)), progress)
+}
+
+/// Seals any value still plain: finishes a conversion that was interrupted.
+pub fn finish_conversion(kv: &impl Kv, key: &DataKey, random: &mut dyn FnMut(&mut [u8])) -> Result<usize, SaveError> {
+    let mut sealed = 0;
+    convert(
+        kv,
+        |place, raw| {
+            (!is_sealed(raw)).then(|| {
+                sealed += 1;
+                key.seal_text(place, raw, random)
+            })
+        },
+        &mut |_, _| {},
+    )?;
+    Ok(sealed)
+}
+
+/// Turns the lock off: every value back to plain, then the lock record goes.
+/// A value that cannot be opened (damaged) is kept aside as it is, so turning
+/// off never fails on it and never loses it. Interrupted, the lock stays on and
+/// the values opened so far stay plain, readable with or without the key.
+pub fn turn_off(kv: &impl Kv, key: &DataKey, progress: &mut dyn FnMut(usize, usize), now_ms: i64) -> Result<(), SaveError> {
+    convert(
+        kv,
+        |place, raw| match is_sealed(raw) {
+            false => None,
+            true => key.open_text(place, raw).ok(),
+        },
+        progress,
+    )?;
+    for place in kv.keys().into_iter().filter(|k| holds_words(k)) {
+        if let Some(raw) = kv.get(&place).filter(|raw| is_sealed(raw)) {
+            super::aside::quarantine(kv, &place, &raw, "could not be opened when the lock was turned off", now_ms);
+        }
+    }
+    kv.remove(LOCK_KEY);
+    Ok(())
+}
+
+/// Rewrites each value that holds words, one at a time, where `change` says so.
+fn convert(
+    kv: &impl Kv,
+    mut change: impl FnMut(&str, &str) -> Option<String>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<(), SaveError> {
+    let places: Vec<String> = kv.keys().into_iter().filter(|k| holds_words(k)).collect();
+    for (done, place) in places.iter().enumerate() {
+        if let Some(raw) = kv.get(place) {
+            if let Some(new) = change(place, &raw) {
+                kv.set(place, &new)?;
+            }
+        }
+        progress(done + 1, places.len());
+    }
+    Ok(())
+}
