@@ -5,7 +5,8 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::pages;
 use crate::lazy_pages;
-use crate::storage::local::{use_db, Db};
+use crate::lock::Unlocked;
+use crate::storage::local::{self, use_db, Db};
 use crate::ui::{self, router, Navigation, PageHeading};
 
 /// Mounts the app over the static loading shell from `index.html`.
@@ -21,8 +22,23 @@ pub fn start() {
     leptos::mount::mount_to(root, App).forget();
 }
 
+/// With the lock on, only the unlock screen until the key is held; nothing of
+/// the person's data is read before that.
 #[component]
 pub fn App() -> impl IntoView {
+    let unlocked = RwSignal::new(local::may_open());
+    provide_context(Unlocked(unlocked));
+    move || {
+        if unlocked.get() {
+            view! { <Opened/> }.into_any()
+        } else {
+            lazy_pages::unlock().into_any()
+        }
+    }
+}
+
+#[component]
+fn Opened() -> impl IntoView {
     provide_context(Db::open());
     provide_context(ui::toast::Toasts::new());
     router::start();

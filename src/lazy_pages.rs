@@ -31,6 +31,7 @@ split_pages! {
     load_practice, page_practice => crate::practice::PracticePage;
     load_learn, page_learn => crate::learn::LearnPage;
     load_data, page_data => crate::data::DataPage;
+    load_unlock, page_unlock => crate::lock::UnlockScreen;
 }
 
 /// Renders a page from its chunk once it has arrived (nothing before: chunks
@@ -64,6 +65,10 @@ pub fn learn() -> impl IntoView {
 }
 pub fn data() -> impl IntoView {
     lazy(load_data)
+}
+/// The unlock screen, with the lock's code: only ever fetched when the lock is on.
+pub fn unlock() -> impl IntoView {
+    lazy(load_unlock)
 }
 
 #[component]

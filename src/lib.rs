@@ -24,6 +24,8 @@ mod lazy_pages;
 #[cfg(target_arch = "wasm32")]
 pub mod learn;
 #[cfg(target_arch = "wasm32")]
+pub mod lock;
+#[cfg(target_arch = "wasm32")]
 pub mod practice;
 #[cfg(target_arch = "wasm32")]
 pub mod reframe;

@@ -51,6 +51,7 @@ fn links_follow_the_hosting_base() {
 fn navigation_lists_every_tool_and_marks_at_most_one_current() {
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), || {
+        provide_context(leaning_in::storage::local::Db::open());
         view! { <ui::Navigation/> }
     });
     assert_eq!(

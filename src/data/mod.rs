@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::domain::backup::{self, ImportError, ImportPlan, MAX_IMPORT_BYTES};
 use crate::domain::words::{kept_aside, plural};
 use crate::domain::{markdown, time};
-use crate::storage::local::{store, use_db};
+use crate::storage::local::{store, use_db, Db};
 use crate::storage::{NotImported, QUOTA_ESTIMATE_CHARS};
 use crate::ui::browser::{download, now_ms, offset_minutes, today_iso};
 use crate::ui::PageHeading;
@@ -21,6 +21,7 @@ pub fn DataPage() -> impl IntoView {
         <StorageHealth/>
         <Backup/>
         <Import/>
+        <crate::lock::settings::LockSettings backup=move |_| { save_backup(use_db()); }/>
         <Unreadable/>
         <DeleteEverything/>
     }
@@ -72,15 +73,23 @@ fn StorageHealth() -> impl IntoView {
     }
 }
 
+/// Downloads the JSON backup and notes when it was made.
+fn save_backup(db: Db) -> bool {
+    let now = now_ms();
+    let text = backup::export(&store().all_records(), now);
+    let saved = download(&backup::file_name(&today_iso(), "json"), "application/json", &text).is_ok();
+    if saved {
+        db.update_prefs(|p| p.last_backup_at = Some(now));
+    }
+    saved
+}
+
 #[component]
 fn Backup() -> impl IntoView {
     let db = use_db();
     let done = RwSignal::new(None::<&'static str>);
     let export_json = move |_| {
-        let now = now_ms();
-        let text = backup::export(&store().all_records(), now);
-        if download(&backup::file_name(&today_iso(), "json"), "application/json", &text).is_ok() {
-            db.update_prefs(|p| p.last_backup_at = Some(now));
+        if save_backup(db) {
             done.set(Some("Backup saved to your device. Keep it somewhere private."));
         }
     };

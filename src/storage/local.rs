@@ -5,6 +5,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::sealed::{Sealed, ValueCipher, LOCK_KEY};
 use super::{
     parse_record_key, Expect, Kv, Prefs, Removed, SaveError, SaveFailure, Stale, Store, META_KEY, PREFIX, PREFS_KEY,
     QUARANTINE_PREFIX, SCHEMA,
@@ -55,11 +59,55 @@ impl Kv for LocalKv {
 thread_local! {
     /// Whether this page load found a store written by a newer build.
     static READ_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The data key while the app is unlocked. Never stored; gone with the page.
+    static CIPHER: RefCell<Option<Rc<dyn ValueCipher>>> = const { RefCell::new(None) };
+}
+
+/// localStorage through the lock: values that hold words are sealed while the
+/// key is held (see `storage::sealed`).
+pub type LocalStore = Store<Sealed<LocalKv>>;
+
+fn sealed_kv() -> Sealed<LocalKv> {
+    Sealed { inner: LocalKv, cipher: CIPHER.with(|c| c.borrow().clone()) }
 }
 
 /// The store, as opened by `Db::open` this page load (no rescan).
-pub fn store() -> Store<LocalKv> {
-    Store::reopen(LocalKv, READ_ONLY.with(|c| c.get()))
+pub fn store() -> LocalStore {
+    Store::reopen(sealed_kv(), READ_ONLY.with(|c| c.get()))
+}
+
+/// Whether the lock is on (in this tab or another).
+pub fn lock_is_on() -> bool {
+    LocalKv.get(LOCK_KEY).is_some()
+}
+
+/// Whether the app may show the person's data: the lock is off, or this page
+/// holds the key.
+pub fn may_open() -> bool {
+    !lock_is_on() || CIPHER.with(|c| c.borrow().is_some())
+}
+
+/// Keeps the data key for this page load, after unlocking or turning the lock on;
+/// `None` once the lock is turned off.
+pub fn hold_key(cipher: Option<Rc<dyn ValueCipher>>) {
+    CIPHER.with(|c| *c.borrow_mut() = cipher);
+}
+
+/// Set for a moment by "Lock now", so every other open tab locks too.
+const LOCK_NOW_KEY: &str = "leaning-in.lock-now";
+
+/// Locks the app: every other tab is told, and this page reloads, which drops
+/// the key and every decrypted value from memory (drafts are written, sealed,
+/// as the page goes).
+pub fn lock_now() {
+    let _ = LocalKv.set(LOCK_NOW_KEY, &now_ms().to_string());
+    LocalKv.remove(LOCK_NOW_KEY);
+    lock_this_page();
+}
+
+/// Locks this page only (auto-lock): a reload drops the key from memory.
+pub fn lock_this_page() {
+    let _ = window().location().reload();
 }
 
 /// The app's data as signals, provided as context by the shell.
@@ -81,6 +129,8 @@ pub struct Db {
     pub restored: RwSignal<usize>,
     /// Bumped on every change to stored data, for things derived from all of it.
     pub revision: RwSignal<u64>,
+    /// Whether the lock is on (then this page holds the key).
+    pub lock_on: RwSignal<bool>,
 }
 
 /// A record kind the shell holds in memory.
@@ -133,6 +183,7 @@ impl Db {
             upgraded_elsewhere: RwSignal::new(false),
             restored: RwSignal::new(0),
             revision: RwSignal::new(0),
+            lock_on: RwSignal::new(false),
         };
         db.reload();
         let _ = window_event_listener(leptos::ev::storage, move |ev| db.on_other_tab(ev));
@@ -142,7 +193,7 @@ impl Db {
     /// Reads everything from storage: at start-up, after an import, or when another
     /// tab cleared storage.
     pub fn reload(&self) {
-        let (store, opened) = Store::open(LocalKv, now_ms());
+        let (store, opened) = Store::open(sealed_kv(), now_ms());
         READ_ONLY.with(|c| c.set(store.is_read_only()));
         self.journal.set(decode_all(&opened.records));
         self.checks.set(decode_all(&opened.records));
@@ -154,12 +205,21 @@ impl Db {
         self.newer_schema.set(opened.newer_schema);
         self.restored.update(|n| *n += opened.restored);
         self.revision.update(|r| *r += 1);
+        self.lock_on.set(lock_is_on());
     }
 
     /// A record saved, edited or deleted in another tab shows up here at once.
     fn on_other_tab(&self, ev: web_sys::StorageEvent) {
         let Some(key) = ev.key() else { return self.reload() };
         if !key.starts_with(PREFIX) {
+            return;
+        }
+        if key == LOCK_NOW_KEY && ev.new_value().is_some() && lock_is_on() {
+            return lock_this_page();
+        }
+        if key == LOCK_KEY && ev.new_value().is_some() != CIPHER.with(|c| c.borrow().is_some()) {
+            // The lock was turned on or off in another tab: start again in step.
+            let _ = window().location().reload();
             return;
         }
         if key == META_KEY {
@@ -175,7 +235,8 @@ impl Db {
         } else if key == PREFS_KEY {
             self.prefs.set(store().prefs());
         } else if let Some((kind, id)) = parse_record_key(&key) {
-            let value = ev.new_value();
+            // Read through the lock: the event carries the value as stored.
+            let value = store().kv.get(&key);
             match kind {
                 JournalEntry::KIND => self.apply_remote::<JournalEntry>(id, value),
                 SelfCheck::KIND => self.apply_remote::<SelfCheck>(id, value),

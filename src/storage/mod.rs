@@ -35,6 +35,7 @@ pub use aside::Quarantined;
 pub use import::{ImportFailed, NotImported};
 pub use memory::MemoryKv;
 pub use outcome::{Expect, Removed, SaveError, SaveFailure, Stale};
+pub use sealed::LOCK_KEY;
 
 pub const PREFIX: &str = "leaning-in.";
 pub const META_KEY: &str = "leaning-in.meta";
@@ -74,7 +75,7 @@ struct Meta {
 
 /// Small settings shared by every page. Read fresh and updated field by field, so
 /// two tabs changing different settings do not undo each other.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {
     pub last_backup_at: Option<i64>,
@@ -85,6 +86,78 @@ pub struct Prefs {
     pub unreadable_acknowledged: usize,
     /// The one-time note about Safari's seven-day storage limit was dismissed.
     pub safari_note_dismissed: bool,
+    /// With the lock on: minutes the app may be out of sight before it locks
+    /// (`AutoLock::minutes`). A plain number: it holds no words, and a number
+    /// costs the first load nothing to read.
+    pub auto_lock: i32,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            last_backup_at: None,
+            persisted: None,
+            welcome_dismissed: false,
+            unreadable_acknowledged: 0,
+            safari_note_dismissed: false,
+            auto_lock: AutoLock::default().minutes(),
+        }
+    }
+}
+
+/// When the lock closes by itself after the app is hidden (another app, the
+/// screen off).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AutoLock {
+    Immediately,
+    AfterMinutes(u32),
+    Never,
+}
+
+impl Default for AutoLock {
+    fn default() -> Self {
+        AutoLock::AfterMinutes(5)
+    }
+}
+
+impl AutoLock {
+    pub const CHOICES: [AutoLock; 5] =
+        [AutoLock::Immediately, AutoLock::AfterMinutes(1), AutoLock::AfterMinutes(5), AutoLock::AfterMinutes(15), AutoLock::Never];
+
+    pub fn label(self) -> String {
+        match self {
+            AutoLock::Immediately => "Immediately".into(),
+            AutoLock::AfterMinutes(1) => "After 1 minute".into(),
+            AutoLock::AfterMinutes(n) => format!("After {n} minutes"),
+            AutoLock::Never => "Never".into(),
+        }
+    }
+
+    /// As stored in `Prefs::auto_lock`: -1 never, 0 immediately, else minutes.
+    pub fn minutes(self) -> i32 {
+        match self {
+            AutoLock::Immediately => 0,
+            AutoLock::AfterMinutes(n) => n as i32,
+            AutoLock::Never => -1,
+        }
+    }
+
+    pub fn from_minutes(minutes: i32) -> Self {
+        match minutes {
+            0 => AutoLock::Immediately,
+            n if n > 0 => AutoLock::AfterMinutes(n as u32),
+            _ => AutoLock::Never,
+        }
+    }
+
+    /// Milliseconds out of sight before locking; `None` for never.
+    pub fn delay_ms(self) -> Option<i64> {
+        match self {
+            AutoLock::Immediately => Some(0),
+            AutoLock::AfterMinutes(n) => Some(i64::from(n) * 60_000),
+            AutoLock::Never => None,
+        }
+    }
 }
 
 /// What `open` found.

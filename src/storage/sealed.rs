@@ -118,24 +118,45 @@ pub fn turn_on(
     random: &mut dyn FnMut(&mut [u8]),
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<(), SaveError> {
-    kv.set(LOCK_KEY, &serde_json::to_string(lock).expect("the lock record serialises"))?;
-    convert(kv, |place, raw| (!is_sealed(raw)).then(|| key.seal_text(place, raw, random)), progress)
+    store_lock(kv, lock)?;
+    let all = places(kv);
+    for (done, place) in all.iter().enumerate() {
+        seal_places(kv, key, random, std::slice::from_ref(place))?;
+        progress(done + 1, all.len());
+    }
+    Ok(())
+}
+
+/// The first step of turning the lock on, or of a new passphrase: the lock record.
+/// The schema marker goes first, so that no older build, which knows nothing of
+/// the lock, takes the store for an empty one of its own and writes plain text.
+pub fn store_lock(kv: &impl Kv, lock: &LockRecord) -> Result<(), SaveError> {
+    if kv.get(super::META_KEY).is_none() {
+        super::write_meta(kv);
+    }
+    kv.set(LOCK_KEY, &serde_json::to_string(lock).expect("the lock record serialises"))
+}
+
+/// Every key whose value can hold words, to convert in steps.
+pub fn places(kv: &impl Kv) -> Vec<String> {
+    kv.keys().into_iter().filter(|k| holds_words(k)).collect()
+}
+
+/// Seals each of `places` still in plain form. Returns how many it sealed.
+pub fn seal_places(kv: &impl Kv, key: &DataKey, random: &mut dyn FnMut(&mut [u8]), places: &[String]) -> Result<usize, SaveError> {
+    let mut sealed = 0;
+    for place in places {
+        if let Some(raw) = kv.get(place).filter(|raw| !is_sealed(raw)) {
+            kv.set(place, &key.seal_text(place, &raw, random))?;
+            sealed += 1;
+        }
+    }
+    Ok(sealed)
 }
 
 /// Seals any value still plain: finishes a conversion that was interrupted.
 pub fn finish_conversion(kv: &impl Kv, key: &DataKey, random: &mut dyn FnMut(&mut [u8])) -> Result<usize, SaveError> {
-    let mut sealed = 0;
-    convert(
-        kv,
-        |place, raw| {
-            (!is_sealed(raw)).then(|| {
-                sealed += 1;
-                key.seal_text(place, raw, random)
-            })
-        },
-        &mut |_, _| {},
-    )?;
-    Ok(sealed)
+    seal_places(kv, key, random, &places(kv))
 }
 
 /// Turns the lock off: every value back to plain, then the lock record goes.
@@ -143,37 +164,21 @@ pub fn finish_conversion(kv: &impl Kv, key: &DataKey, random: &mut dyn FnMut(&mu
 /// off never fails on it and never loses it. Interrupted, the lock stays on and
 /// the values opened so far stay plain, readable with or without the key.
 pub fn turn_off(kv: &impl Kv, key: &DataKey, progress: &mut dyn FnMut(usize, usize), now_ms: i64) -> Result<(), SaveError> {
-    convert(
-        kv,
-        |place, raw| match is_sealed(raw) {
-            false => None,
-            true => key.open_text(place, raw).ok(),
-        },
-        progress,
-    )?;
-    for place in kv.keys().into_iter().filter(|k| holds_words(k)) {
-        if let Some(raw) = kv.get(&place).filter(|raw| is_sealed(raw)) {
-            super::aside::quarantine(kv, &place, &raw, "could not be opened when the lock was turned off", now_ms);
-        }
-    }
-    kv.remove(LOCK_KEY);
-    Ok(())
-}
-
-/// Rewrites each value that holds words, one at a time, where `change` says so.
-fn convert(
-    kv: &impl Kv,
-    mut change: impl FnMut(&str, &str) -> Option<String>,
-    progress: &mut dyn FnMut(usize, usize),
-) -> Result<(), SaveError> {
-    let places: Vec<String> = kv.keys().into_iter().filter(|k| holds_words(k)).collect();
-    for (done, place) in places.iter().enumerate() {
-        if let Some(raw) = kv.get(place) {
-            if let Some(new) = change(place, &raw) {
-                kv.set(place, &new)?;
+    let all = places(kv);
+    for (done, place) in all.iter().enumerate() {
+        if let Some(raw) = kv.get(place).filter(|raw| is_sealed(raw)) {
+            match key.open_text(place, &raw) {
+                Ok(plain) => kv.set(place, &plain)?,
+                Err(_) => super::aside::quarantine(kv, place, &raw, "could not be opened when the lock was turned off", now_ms),
             }
         }
-        progress(done + 1, places.len());
+        progress(done + 1, all.len());
     }
+    // A sealed value left in place (storage too full to keep it aside) still
+    // needs the key: the lock stays until it is gone.
+    if places(kv).iter().any(|p| kv.get(p).is_some_and(|raw| is_sealed(&raw))) {
+        return Err(SaveError::Full);
+    }
+    kv.remove(LOCK_KEY);
     Ok(())
 }

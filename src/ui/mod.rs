@@ -115,6 +115,7 @@ pub fn Navigation() -> impl IntoView {
             <ul class="utility" aria-label="More">
                 <li><router::NavLink route="/data" class="utility-link">"Your data"</router::NavLink></li>
                 <li><a class="utility-link support-link" href=link("/learn#support")>"Support"</a></li>
+                <crate::lock::LockNow/>
             </ul>
         </div>
         <nav class="tabs" aria-label="Main">

@@ -1,0 +1,131 @@
+//! The optional lock, as the person meets it: the unlock screen, "Lock now",
+//! locking by itself when the app is out of sight, and the settings on Your data
+//! (`settings.rs`). The keys and the crypto are in `ops.rs`, behind split points;
+//! the store (`storage::sealed`) does the sealing, so no page knows about it.
+
+pub mod ops;
+pub mod settings;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::pages::APP_NAME;
+use crate::storage::local::{self, store};
+
+/// Set by the unlock screen once the key is held; the shell then opens the data.
+#[derive(Clone, Copy)]
+pub struct Unlocked(pub RwSignal<bool>);
+
+/// Lets a status message paint before a long synchronous step (the key
+/// derivation takes a noticeable moment on purpose).
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// All that shows while the app is locked: its name, a passphrase field and
+/// "Unlock". Nothing of the person's data, not even counts or dates.
+#[component]
+pub fn UnlockScreen() -> impl IntoView {
+    let unlocked = expect_context::<Unlocked>().0;
+    let passphrase = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let message = RwSignal::new(None::<&'static str>);
+    let field = NodeRef::<leptos::html::Input>::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() || passphrase.with_untracked(String::is_empty) {
+            return;
+        }
+        busy.set(true);
+        message.set(None);
+        spawn_local(async move {
+            next_frame().await;
+            match ops::unlock(&passphrase.get_untracked()) {
+                Ok(()) => {
+                    passphrase.set(String::new());
+                    unlocked.set(true);
+                }
+                Err(failure) => {
+                    busy.set(false);
+                    message.set(Some(failure.message()));
+                    if let Some(input) = field.get_untracked() {
+                        input.select();
+                    }
+                }
+            }
+        });
+    };
+    Effect::new(move |_| {
+        if let Some(input) = field.get() {
+            let _ = input.focus();
+        }
+    });
+    document().set_title(APP_NAME);
+    view! {
+        <div class="lock-screen">
+            <main id="main" class="card lock-card" aria-labelledby="lock-title">
+                <span class="brand-mark large" aria-hidden="true"></span>
+                <h1 id="lock-title">{APP_NAME}</h1>
+                <p class="muted">"Your notes on this device are locked."</p>
+                <form on:submit=submit>
+                    <label for="unlock-passphrase">"Passphrase"</label>
+                    <input id="unlock-passphrase" type="password" autocomplete="current-password" node_ref=field
+                        aria-describedby="unlock-message" aria-invalid=move || message.get().is_some().then_some("true")
+                        prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                    <button type="submit" class="button" disabled=move || busy.get()>
+                        {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
+                    </button>
+                </form>
+                <p id="unlock-message" class="notice warn small" role="alert" hidden=move || message.get().is_none()>
+                    {move || message.get().unwrap_or_default()}
+                </p>
+                <Forgotten/>
+            </main>
+        </div>
+    }
+}
+
+/// "Forgot it?": the honest answer, and the one choice left behind a confirm step.
+#[component]
+fn Forgotten() -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    let delete = move |_| {
+        store().delete_everything();
+        let _ = window().location().reload();
+    };
+    view! {
+        <details class="forgot">
+            <summary>"Forgot it?"</summary>
+            <p>"There is no way to recover a forgotten passphrase: your notes are encrypted with it, and nobody, including us, can open them without it."</p>
+            <p>"If it does not come back to you, the one choice left is to delete everything on this device and start again. A backup file you saved earlier can be imported afterwards."</p>
+            <Show
+                when=move || confirming.get()
+                fallback=move || view! {
+                    <button type="button" class="button danger" on:click=move |_| confirming.set(true)>"Delete everything…"</button>
+                }
+            >
+                <div class="notice warn" role="alertdialog" aria-labelledby="forgot-confirm-text">
+                    <p id="forgot-confirm-text">"This will permanently delete everything this app stored on this device: every entry, check, reframe, step, draft and setting."</p>
+                    <div class="actions">
+                        <button type="button" class="button danger" on:click=delete>"Yes, delete everything"</button>
+                        <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>"Keep it locked"</button>
+                    </div>
+                </div>
+            </Show>
+        </details>
+    }
+}
+
+/// "Lock now", one tap away in the header while the lock is on.
+#[component]
+pub fn LockNow() -> impl IntoView {
+    let db = local::use_db();
+    view! {
+        <Show when=move || db.lock_on.get()>
+            <li><button type="button" class="utility-link lock-now" on:click=|_| local::lock_now()>"Lock now"</button></li>
+        </Show>
+    }
+}

@@ -1,0 +1,145 @@
+//! Everything the lock does with keys. Only the unlock screen and Your data call
+//! these, and both are lazily loaded pages, so the crypto code (AES-GCM,
+//! Argon2id) is in a chunk the two share and never in the first load. (A split
+//! point of its own inside a page chunk would leave an unresolved import in
+//! builds that are not split, such as the browser tests.) Each operation runs on
+//! localStorage directly (`LocalKv`), through `storage::sealed`, and hands the
+//! data key to the store.
+
+use std::rc::Rc;
+
+use leptos::prelude::{document, set_timeout_with_handle, window, window_event_listener, TimeoutHandle};
+
+use crate::crypto::{DataKey, Kdf, LockRecord};
+use crate::storage::local::{hold_key, lock_this_page, LocalKv};
+use crate::storage::sealed::{self, KeyCipher};
+use crate::storage::{AutoLock, SaveError};
+
+/// How a lock operation can end without doing what was asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LockFailure {
+    /// The passphrase does not open this device's data.
+    WrongPassphrase,
+    /// The lock was written by a newer version of the app.
+    Newer,
+    /// Storage refused a write; what was done so far is safe.
+    Store(SaveError),
+}
+
+impl LockFailure {
+    pub fn message(self) -> &'static str {
+        match self {
+            LockFailure::WrongPassphrase => "That passphrase does not open the data on this device. Take your time and try again: nothing is ever deleted because of a wrong try.",
+            LockFailure::Newer => "The lock was set up by a newer version of the app. Reloading the page usually brings it.",
+            LockFailure::Store(err) => err.message(),
+        }
+    }
+}
+
+/// The browser's cryptographic random numbers.
+fn browser_random(buf: &mut [u8]) {
+    let crypto = window().crypto().expect("the browser has crypto.getRandomValues");
+    for part in buf.chunks_mut(65_536) {
+        crypto.get_random_values_with_u8_array(part).expect("getRandomValues fills the buffer");
+    }
+}
+
+/// Holds the key for this page, and from then on locks the page when it has
+/// been out of sight for the chosen time. Here, in the lock's chunk, rather
+/// than in the first load: it only matters once a key is held.
+fn hold(key: DataKey) {
+    hold_key(Some(Rc::new(KeyCipher::new(key, Box::new(browser_random)))));
+    LOCK_WHEN_HIDDEN.with(|once| {
+        once.get_or_init(lock_when_hidden);
+    });
+}
+
+thread_local! {
+    static LOCK_WHEN_HIDDEN: std::cell::OnceCell<()> = const { std::cell::OnceCell::new() };
+}
+
+/// At once when the page comes back into view after long enough, or by a timer
+/// while it is hidden. Reads the setting each time, so a change in any tab counts.
+fn lock_when_hidden() {
+    let hidden_since = std::rc::Rc::new(std::cell::Cell::new(None::<i64>));
+    let timer = std::rc::Rc::new(std::cell::Cell::new(None::<TimeoutHandle>));
+    let listener = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        let auto = AutoLock::from_minutes(crate::storage::local::store().prefs().auto_lock);
+        let Some(delay) = auto.delay_ms().filter(|_| crate::storage::local::lock_is_on()) else { return };
+        let now = crate::ui::browser::now_ms();
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            hidden_since.set(Some(now));
+            if delay == 0 {
+                lock_this_page();
+            } else if let Ok(handle) = set_timeout_with_handle(lock_this_page, std::time::Duration::from_millis(delay as u64)) {
+                timer.set(Some(handle));
+            }
+        } else {
+            if let Some(handle) = timer.take() {
+                handle.clear();
+            }
+            if hidden_since.take().is_some_and(|t| now - t >= delay) {
+                lock_this_page();
+            }
+        }
+    });
+    std::mem::forget(listener);
+}
+
+fn data_key(passphrase: &str) -> Result<DataKey, LockFailure> {
+    let lock = sealed::read_lock(&LocalKv).ok_or(LockFailure::Newer)?;
+    lock.unwrap(passphrase).map_err(|err| match err {
+        crate::crypto::CryptoError::UnknownKdf => LockFailure::Newer,
+        _ => LockFailure::WrongPassphrase,
+    })
+}
+
+/// Opens the data with `passphrase`: this page then holds the key.
+pub fn unlock(passphrase: &str) -> Result<(), LockFailure> {
+    data_key(passphrase).map(|key| {
+        // An interrupted "turn on" goes on now; if storage is still full it
+        // waits for the next unlock, and every value stays readable meanwhile.
+        let _ = sealed::finish_conversion(&LocalKv, &key, &mut browser_random);
+        hold(key);
+    })
+}
+
+/// Turns the lock on and encrypts everything stored; returns how many values.
+pub fn turn_on(passphrase: &str) -> Result<usize, LockFailure> {
+    writable()?;
+    let key = DataKey::random(&mut browser_random);
+    let lock = LockRecord::wrap(&key, passphrase, Kdf::recommended(), &mut browser_random).map_err(|_| LockFailure::Newer)?;
+    let places = sealed::places(&LocalKv);
+    let result = sealed::turn_on(&LocalKv, &lock, &key, &mut browser_random, &mut |_, _| {});
+    // Once the lock record is stored, this page must hold the key, even if
+    // storage filled up half way: the rest is sealed at the next unlock.
+    if sealed::read_lock(&LocalKv).is_some() {
+        hold(key);
+    }
+    result.map(|()| places.len()).map_err(LockFailure::Store)
+}
+
+/// Nothing changes in a store a newer version of the app has taken over.
+fn writable() -> Result<(), LockFailure> {
+    match crate::storage::local::store().is_read_only() {
+        true => Err(LockFailure::Store(SaveError::ReadOnly)),
+        false => Ok(()),
+    }
+}
+
+/// Decrypts everything back to plain form and turns the lock off.
+pub fn turn_off(passphrase: &str, now_ms: i64) -> Result<(), LockFailure> {
+    writable().and_then(|()| data_key(passphrase)).and_then(|key| {
+        sealed::turn_off(&LocalKv, &key, &mut |_, _| {}, now_ms).map_err(LockFailure::Store)?;
+        hold_key(None);
+        Ok(())
+    })
+}
+
+/// A new passphrase: only the data key is wrapped again, nothing else changes.
+pub fn change_passphrase(old: &str, new: &str) -> Result<(), LockFailure> {
+    writable().and_then(|()| data_key(old)).and_then(|key| {
+        let lock = LockRecord::wrap(&key, new, Kdf::recommended(), &mut browser_random).map_err(|_| LockFailure::Newer)?;
+        sealed::store_lock(&LocalKv, &lock).map_err(LockFailure::Store)
+    })
+}
