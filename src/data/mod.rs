@@ -40,7 +40,7 @@ fn StorageHealth() -> impl IntoView {
     let db = use_db();
     let usage = Memo::new(move |_| {
         db.revision.track();
-        store().usage()
+        crate::storage::local::usage()
     });
     // Tenths of a percent of the origin's quota.
     let permille = move || (usage.get().1 * 1000 / QUOTA_ESTIMATE_CHARS).min(1000);

@@ -70,7 +70,7 @@ pub fn UnlockScreen() -> impl IntoView {
                 <span class="brand-mark large" aria-hidden="true"></span>
                 <h1 id="lock-title">{APP_NAME}</h1>
                 <p class="muted">"Your notes on this device are locked."</p>
-                <form on:submit=submit>
+                <form class="stack" on:submit=submit>
                     <label for="unlock-passphrase">"Passphrase"</label>
                     <input id="unlock-passphrase" type="password" autocomplete="current-password" node_ref=field
                         aria-describedby="unlock-message" aria-invalid=move || message.get().is_some().then_some("true")
@@ -125,7 +125,12 @@ pub fn LockNow() -> impl IntoView {
     let db = local::use_db();
     view! {
         <Show when=move || db.lock_on.get()>
-            <li><button type="button" class="utility-link lock-now" on:click=|_| local::lock_now()>"Lock now"</button></li>
+            <li>
+                <button type="button" class="utility-link lock-now" aria-label="Lock now" on:click=|_| local::lock_now()>
+                    <span class="icon" data-icon="lock" aria-hidden="true"></span>
+                    <span class="label">"Lock now"</span>
+                </button>
+            </li>
         </Show>
     }
 }

@@ -76,6 +76,11 @@ pub fn store() -> LocalStore {
     Store::reopen(sealed_kv(), READ_ONLY.with(|c| c.get()))
 }
 
+/// Space used as stored (sealed values at their sealed size), without opening them.
+pub fn usage() -> (usize, usize) {
+    Store::reopen(LocalKv, true).usage()
+}
+
 /// Whether the lock is on (in this tab or another).
 pub fn lock_is_on() -> bool {
     LocalKv.get(LOCK_KEY).is_some()

@@ -69,6 +69,31 @@ for (const scheme of ['light', 'dark']) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, 'the conflict panel scrolls sideways').toBeLessThanOrEqual(0);
       await page.screenshot({ path: `tests/e2e/screenshots/journal-conflict-${sizeName}-${scheme}.png`, fullPage: true });
+
+      // The lock: turning it on, on, and the unlock screen (also after a wrong try).
+      const shot = async (name) => {
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: `tests/e2e/screenshots/${name}-${sizeName}-${scheme}.png`, fullPage: true });
+      };
+      await open(page, '/data');
+      await page.getByLabel('Choose a passphrase').fill('river');
+      await page.locator('#lock-title').scrollIntoViewIfNeeded();
+      await shot('lock-off');
+      await page.getByLabel('Choose a passphrase').fill('quiet river morning light');
+      await page.getByLabel('Type it again').fill('quiet river morning light');
+      await page.getByRole('button', { name: 'Turn on the lock' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'The lock is on.' })).toBeVisible({ timeout: 15000 });
+      await page.getByText('Change the passphrase').click();
+      await shot('lock-on');
+      await page.reload();
+      await expect(page.getByLabel('Passphrase', { exact: true })).toBeFocused();
+      await shot('unlock');
+      await page.getByLabel('Passphrase', { exact: true }).fill('not it');
+      await page.getByRole('button', { name: 'Unlock' }).click();
+      await expect(page.getByRole('alert')).toBeVisible();
+      await page.getByText('Forgot it?').click();
+      await shot('unlock-wrong');
     });
   }
 }
