@@ -5,6 +5,7 @@
 //   - start-up with and without history: opening /journal empty and with 1,500
 //     entries (four years of daily writing), and the ratio
 //   - searching 1,500 entries, and saving one entry with an empty store and with 1,500
+//   - the lock with 1,500 entries: turning it on, unlocking, saving locked vs not
 import { execFileSync, spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 
@@ -110,6 +111,48 @@ for (const [label, seed] of [['empty store', {}], ['1,500 entries', big]]) {
   });
   console.log(`save one entry, click to saved page, ${label}: median ${ms(median(times))}`);
 }
+
+// The lock, with 1,500 entries: turning it on, unlocking (the key derivation
+// included, from the click to the journal on screen), and saving an entry with
+// the lock on against off (the same in-app steps, no reload).
+const PASS = 'quiet river morning light';
+async function saveInApp(page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
+  await page.getByRole('link', { name: 'New entry' }).click();
+  await page.locator('#entry-text').fill('One more evening, one more small step.');
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await page.locator('.entry-text').waitFor();
+  return Date.now() - t0;
+}
+const plainStore = await storePage(big);
+const lockedStore = await storePage(big);
+await lockedStore.page.goto(`${BASE}/data`);
+await lockedStore.page.getByLabel('Choose a passphrase').fill(PASS);
+await lockedStore.page.getByLabel('Type it again').fill(PASS);
+let t0 = Date.now();
+await lockedStore.page.getByRole('button', { name: 'Turn on the lock' }).click();
+await lockedStore.page.getByRole('status').filter({ hasText: 'The lock is on.' }).waitFor({ timeout: 60000 });
+console.log(`lock: turning it on with 1,500 entries (key derivation and encrypting all): ${ms(Date.now() - t0)}`);
+const unlocks = [];
+for (let i = 0; i < 5; i++) {
+  await lockedStore.page.goto(`${BASE}/journal`);
+  await lockedStore.page.getByLabel('Passphrase', { exact: true }).fill(PASS);
+  t0 = Date.now();
+  await lockedStore.page.getByRole('button', { name: 'Unlock' }).click();
+  await lockedStore.page.locator('.entry-card').first().waitFor({ timeout: 60000 });
+  unlocks.push(Date.now() - t0);
+}
+console.log(`lock: unlock with 1,500 entries, click to journal on screen: median ${ms(median(unlocks))} of 5 (target at most 1,000 ms)`);
+const saves = { plain: [], locked: [] };
+for (let i = 0; i < 7; i++) {
+  saves.plain.push(await saveInApp(plainStore.page));
+  saves.locked.push(await saveInApp(lockedStore.page));
+}
+const [plainSave, lockedSave] = [median(saves.plain), median(saves.locked)];
+console.log(`lock: save one entry with 1,500 stored, lock off: median ${ms(plainSave)}; lock on: median ${ms(lockedSave)}; ratio ${(lockedSave / plainSave).toFixed(2)}x (target at most 1.2x)`);
+await plainStore.close();
+await lockedStore.close();
 
 await browser.close();
 execFileSync('node', ['scripts/lighthouse.mjs', `${BASE}/`], { stdio: 'inherit' });
