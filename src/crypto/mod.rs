@@ -187,6 +187,50 @@ impl LockRecord {
     }
 }
 
+/// An encrypted backup (backup format version 2): the backup of format 1,
+/// sealed with the data key, beside the lock record that wraps that key. The
+/// file opens with the passphrase the lock had when it was made, on any device.
+///
+/// ```json
+/// { "format": "leaning-in-backup", "version": 2, "exported_at": 1763900000000,
+///   "lock": { "v": 1, "kdf": { "name": "argon2id", "m": 19456, "t": 2, "p": 1 },
+///             "salt": "…", "key": "…" },
+///   "data": "sealed:1:…" }
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EncryptedBackup {
+    pub format: String,
+    pub version: u32,
+    pub exported_at: i64,
+    pub lock: LockRecord,
+    pub data: String,
+}
+
+/// The associated data of a backup's contents.
+pub const BACKUP_PLACE: &str = "leaning-in-backup/2";
+
+impl EncryptedBackup {
+    /// `sealed` is the plain backup sealed at `BACKUP_PLACE` with the data key
+    /// that `lock` wraps.
+    pub fn new(lock: LockRecord, sealed: String, exported_at: i64) -> Self {
+        EncryptedBackup { format: "leaning-in-backup".into(), version: 2, exported_at, lock, data: sealed }
+    }
+
+    /// Reads an encrypted backup file; `None` when the text is not one.
+    pub fn parse(text: &str) -> Option<Self> {
+        serde_json::from_str::<Self>(text).ok().filter(|b| b.format == "leaning-in-backup" && b.version == 2)
+    }
+
+    /// The plain backup inside, if `passphrase` is the one it was made with.
+    pub fn open(&self, passphrase: &str) -> Result<String, CryptoError> {
+        self.lock.unwrap(passphrase)?.open_text(BACKUP_PLACE, &self.data)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("an encrypted backup serialises")
+    }
+}
+
 /// An honest hint about a passphrase's strength, from its length and variety.
 /// Long phrases of ordinary words score well; it is a hint, not a promise.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

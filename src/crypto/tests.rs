@@ -135,3 +135,33 @@ fn strength_hints_are_honest() {
     assert_eq!(strength("Tr0ub4dor&3xyzzy"), Strength::Strong);
     assert_eq!(strength("ünïcödé wörds hère ñow"), Strength::Strong);
 }
+
+#[test]
+fn an_encrypted_backup_opens_only_with_its_passphrase() {
+    let mut random = counter();
+    let key = DataKey::random(&mut random);
+    let lock = LockRecord::wrap(&key, "quiet river morning light", quick_kdf(), &mut random).unwrap();
+    let plain = r#"{"format":"leaning-in-backup","version":1,"exported_at":1,"records":{"journal":[{"text":"Sam"}]}}"#;
+    let file = EncryptedBackup::new(lock, key.seal_text(BACKUP_PLACE, plain, &mut random), 5).to_json();
+    assert!(!file.contains("Sam"));
+    let parsed = EncryptedBackup::parse(&file).expect("it is an encrypted backup");
+    assert_eq!(parsed.open("quiet river morning light").unwrap(), plain);
+    assert_eq!(parsed.open("quiet river morning"), Err(CryptoError::WrongPassphrase));
+    let mut damaged = parsed.clone();
+    damaged.data.replace_range(20..21, if &damaged.data[20..21] == "A" { "B" } else { "A" });
+    assert_eq!(damaged.open("quiet river morning light"), Err(CryptoError::Damaged));
+    assert!(EncryptedBackup::parse(plain).is_none(), "a plain backup is not an encrypted one");
+}
+
+#[test]
+fn the_frozen_encrypted_backup_opens_with_its_passphrase() {
+    let text = std::fs::read_to_string(format!("{}/tests/fixtures/backup-v2-encrypted.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let backup = EncryptedBackup::parse(&text).expect("the fixture is an encrypted backup");
+    assert_eq!(backup.lock.kdf, Kdf::recommended());
+    let plain = backup.open("correct horse battery staple").unwrap();
+    let value: serde_json::Value = serde_json::from_str(&plain).unwrap();
+    assert_eq!(value["version"], 1);
+    assert_eq!(value["records"]["journal"].as_array().unwrap().len(), 2);
+    assert!(plain.contains("Told Sam I was having a rough day."));
+    assert!(backup.open("wrong horse battery staple").is_err());
+}

@@ -223,3 +223,20 @@ fn make_fixtures() {
     turn_on(&kv, &lock, &key, &mut random, &mut |_, _| {}).unwrap();
     write("store-schema-2-locked.json", "A frozen localStorage dump of store schema 2 with the lock on (passphrase: correct horse battery staple), exactly as this build wrote it. Never edit: later builds must keep opening it.", &kv);
 }
+
+/// Made once from the frozen locked store, with its key:
+/// `FIXTURES=write cargo test make_backup_fixture -- --ignored`. Never regenerate it.
+#[test]
+#[ignore]
+fn make_backup_fixture() {
+    let path = format!("{}/tests/fixtures/backup-v2-encrypted.json", env!("CARGO_MANIFEST_DIR"));
+    assert!(std::env::var("FIXTURES").as_deref() == Ok("write") && !std::path::Path::new(&path).exists(), "never regenerate it");
+    let kv = fixture("store-schema-2-locked.json");
+    let lock = read_lock(&kv).unwrap();
+    let sealed = Sealed::with(&kv, cipher(lock.unwrap(FIXTURE_PASSPHRASE).unwrap()));
+    let plain = crate::domain::backup::export(&Store::reopen(&sealed, false).all_records(), NOW);
+    let mut urandom = std::fs::File::open("/dev/urandom").unwrap();
+    let mut random = move |buf: &mut [u8]| std::io::Read::read_exact(&mut urandom, buf).unwrap();
+    let data = lock.unwrap(FIXTURE_PASSPHRASE).unwrap().seal_text(crate::crypto::BACKUP_PLACE, &plain, &mut random);
+    std::fs::write(path, crate::crypto::EncryptedBackup::new(lock, data, NOW).to_json() + "\n").unwrap();
+}
