@@ -21,7 +21,7 @@ pub fn DataPage() -> impl IntoView {
         <StorageHealth/>
         <Backup/>
         <Import/>
-        <crate::lock::settings::LockSettings backup=move |_| { save_backup(use_db()); }/>
+        <crate::lock::settings::LockSettings backup=move |_| { save_backup(use_db(), false); }/>
         <Unreadable/>
         <DeleteEverything/>
     }
@@ -73,10 +73,18 @@ fn StorageHealth() -> impl IntoView {
     }
 }
 
-/// Downloads the JSON backup and notes when it was made.
-fn save_backup(db: Db) -> bool {
+/// Downloads the JSON backup and notes when it was made. While the lock is on
+/// it is encrypted, unless the person asks for a plain copy.
+fn save_backup(db: Db, plain: bool) -> bool {
     let now = now_ms();
     let text = backup::export(&store().all_records(), now);
+    let text = match db.lock_on.get_untracked() && !plain {
+        true => match crate::storage::local::encrypted_backup(&text, now) {
+            Some(sealed) => sealed,
+            None => return false,
+        },
+        false => text,
+    };
     let saved = download(&backup::file_name(&today_iso(), "json"), "application/json", &text).is_ok();
     if saved {
         db.update_prefs(|p| p.last_backup_at = Some(now));
@@ -89,8 +97,17 @@ fn Backup() -> impl IntoView {
     let db = use_db();
     let done = RwSignal::new(None::<&'static str>);
     let export_json = move |_| {
-        if save_backup(db) {
-            done.set(Some("Backup saved to your device. Keep it somewhere private."));
+        if save_backup(db, false) {
+            done.set(Some(if db.lock_on.get_untracked() {
+                "Encrypted backup saved to your device. It opens with your passphrase."
+            } else {
+                "Backup saved to your device. Keep it somewhere private."
+            }));
+        }
+    };
+    let export_plain = move |_| {
+        if save_backup(db, true) {
+            done.set(Some("A backup without encryption was saved to your device. Anyone who has the file can read it: keep it somewhere private."));
         }
     };
     let export_markdown = move |_| {
@@ -106,11 +123,26 @@ fn Backup() -> impl IntoView {
         <section class="card" aria-labelledby="backup-title">
             <h2 id="backup-title">"Back up"</h2>
             <p>"A backup is one file with everything in it. It lets you move to another device, or restore your notes if this browser's data is ever cleared."</p>
-            <div class="actions">
-                <button type="button" class="button" on:click=export_json>"Download backup (JSON)"</button>
-                <button type="button" class="button secondary" on:click=export_markdown>"Download readable copy (Markdown)"</button>
-            </div>
-            <p class="muted small">"The readable copy is for you to read or print, for example for a therapist. To restore, use the JSON backup."</p>
+            <Show when=move || db.lock_on.get() fallback=move || view! {
+                <div class="actions">
+                    <button type="button" class="button" on:click=export_json>"Download backup (JSON)"</button>
+                    <button type="button" class="button secondary" on:click=export_markdown>"Download readable copy (Markdown)"</button>
+                </div>
+                <p class="muted small">"The readable copy is for you to read or print, for example for a therapist. To restore, use the JSON backup."</p>
+            }>
+                <div class="actions">
+                    <button type="button" class="button" on:click=export_json>"Download backup (encrypted)"</button>
+                </div>
+                <p class="muted small">"With the lock on, backups are encrypted: they open only with your passphrase."</p>
+                <details class="lock-part">
+                    <summary>"Copies without encryption"</summary>
+                    <p class="notice warn small">"Anyone who has one of these files can read everything in it."</p>
+                    <div class="actions">
+                        <button type="button" class="button secondary" on:click=export_plain>"Download backup without encryption (JSON)"</button>
+                        <button type="button" class="button secondary" on:click=export_markdown>"Download readable copy (Markdown)"</button>
+                    </div>
+                </details>
+            </Show>
             <p role="status" class="status">{move || done.get()}</p>
         </section>
     }
@@ -123,6 +155,8 @@ enum ImportState {
     Idle,
     Error(String),
     Planned { text: std::sync::Arc<str>, plan: ImportPlan, changed: bool },
+    /// An encrypted backup (format 2), waiting for its passphrase.
+    Encrypted { file: std::sync::Arc<str>, error: Option<&'static str> },
     Done(String),
 }
 
@@ -131,6 +165,13 @@ fn Import() -> impl IntoView {
     let db = use_db();
     let state = RwSignal::new(ImportState::Idle);
     let input_ref = NodeRef::<leptos::html::Input>::new();
+
+    let plan = move |text: String| {
+        state.set(match backup::plan_import(&text, &store().all_records(), now_ms()) {
+            Ok(plan) => ImportState::Planned { text: text.into(), plan, changed: false },
+            Err(err) => ImportState::Error(err.message()),
+        });
+    };
 
     let on_file = move |_| {
         let Some(input) = input_ref.get() else { return };
@@ -146,11 +187,22 @@ fn Import() -> impl IntoView {
                 state.set(ImportState::Error(ImportError::NotJson.message()));
                 return;
             };
-            state.set(match backup::plan_import(&text, &store().all_records(), now_ms()) {
-                Ok(plan) => ImportState::Planned { text: text.into(), plan, changed: false },
-                Err(err) => ImportState::Error(err.message()),
-            });
+            if crate::crypto::EncryptedBackup::parse(&text).is_some() {
+                return state.set(ImportState::Encrypted { file: text.into(), error: None });
+            }
+            plan(text);
         });
+    };
+    let passphrase = RwSignal::new(String::new());
+    let open_encrypted = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let ImportState::Encrypted { file, .. } = state.get_untracked() else { return };
+        let result = crate::lock::ops::open_backup(&file, &passphrase.get_untracked());
+        passphrase.set(String::new());
+        match result {
+            Ok(text) => plan(text),
+            Err(error) => state.set(ImportState::Encrypted { file, error: Some(error) }),
+        }
     };
 
     let confirm = move |_| {
@@ -178,6 +230,19 @@ fn Import() -> impl IntoView {
                 ImportState::Idle => ().into_any(),
                 ImportState::Error(msg) => view! { <p class="notice error" role="alert">{msg}</p> }.into_any(),
                 ImportState::Done(msg) => view! { <p class="notice ok" role="status">{msg}</p> }.into_any(),
+                ImportState::Encrypted { error, .. } => view! {
+                    <form class="notice stack" on:submit=open_encrypted>
+                        <p>"This backup is encrypted. It opens with the passphrase the lock had when the backup was made."</p>
+                        <label for="import-passphrase">"Passphrase for this backup"</label>
+                        <input id="import-passphrase" type="password" autocomplete="current-password"
+                            prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                        {error.map(|e| view! { <p class="notice warn small" role="alert">{e}</p> })}
+                        <div class="actions">
+                            <button type="submit" class="button">"Open backup"</button>
+                            <button type="button" class="button secondary" on:click=move |_| state.set(ImportState::Idle)>"Cancel"</button>
+                        </div>
+                    </form>
+                }.into_any(),
                 ImportState::Planned { plan, changed, .. } => {
                     let nothing = plan.to_write().next().is_none();
                     view! {
@@ -253,6 +318,8 @@ fn DeleteEverything() -> impl IntoView {
     };
     let delete = move |_| {
         store().delete_everything();
+        // The lock went with everything else: its key must go too.
+        crate::storage::local::hold_key(None);
         db.reload();
         confirming.set(false);
         deleted.set(true);

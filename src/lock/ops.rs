@@ -143,3 +143,14 @@ pub fn change_passphrase(old: &str, new: &str) -> Result<(), LockFailure> {
         sealed::store_lock(&LocalKv, &lock).map_err(LockFailure::Store)
     })
 }
+
+/// The plain backup inside an encrypted backup file, with the passphrase it was
+/// made with. Nothing is stored.
+pub fn open_backup(text: &str, passphrase: &str) -> Result<String, &'static str> {
+    let backup = crate::crypto::EncryptedBackup::parse(text).ok_or("This file is not an encrypted backup from this app. Nothing has been changed.")?;
+    backup.open(passphrase).map_err(|err| match err {
+        crate::crypto::CryptoError::WrongPassphrase => "That passphrase does not open this backup. It needs the passphrase the lock had when the backup was made. Nothing has been changed.",
+        crate::crypto::CryptoError::Damaged => "This backup file is damaged: it could not be decrypted. Nothing has been changed.",
+        crate::crypto::CryptoError::UnknownKdf => "This backup was made by a newer version of the app. Please update the app, then import it again. Nothing has been changed.",
+    })
+}

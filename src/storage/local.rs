@@ -81,6 +81,15 @@ pub fn usage() -> (usize, usize) {
     Store::reopen(LocalKv, true).usage()
 }
 
+/// A backup file encrypted with the lock's data key, which the lock record in
+/// it wraps: it opens with the passphrase, on any device. `None` without a key.
+pub fn encrypted_backup(plain: &str, now_ms: i64) -> Option<String> {
+    let cipher = CIPHER.with(|c| c.borrow().clone())?;
+    let lock = super::sealed::read_lock(&LocalKv)?;
+    let sealed = cipher.seal(crate::crypto::BACKUP_PLACE, plain);
+    Some(crate::crypto::EncryptedBackup::new(lock, sealed, now_ms).to_json())
+}
+
 /// Whether the lock is on (in this tab or another).
 pub fn lock_is_on() -> bool {
     LocalKv.get(LOCK_KEY).is_some()

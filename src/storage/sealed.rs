@@ -84,16 +84,19 @@ impl<K: Kv> Kv for Sealed<K> {
         }
     }
 
-    /// Without the key, words are never written into a locked store: a tab
-    /// opened before the lock was turned on elsewhere cannot add plain text.
+    /// Words are sealed only while the lock record is there: a key held after
+    /// the lock went (turned off, or everything deleted, perhaps in another
+    /// tab) must never seal a value nobody could open again. And without the
+    /// key, words are never written into a locked store: a tab opened before
+    /// the lock was turned on elsewhere cannot add plain text.
     fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
         if !holds_words(key) || is_sealed(value) {
             return self.inner.set(key, value);
         }
-        match &self.cipher {
-            Some(cipher) => self.inner.set(key, &cipher.seal(key, value)),
-            None if self.lock_is_on() => Err(SaveError::Locked),
-            None => self.inner.set(key, value),
+        match (&self.cipher, self.lock_is_on()) {
+            (Some(cipher), true) => self.inner.set(key, &cipher.seal(key, value)),
+            (None, true) => Err(SaveError::Locked),
+            (_, false) => self.inner.set(key, value),
         }
     }
 

@@ -183,6 +183,22 @@ fn without_the_key_nothing_is_written_in_plain_form_into_a_locked_store() {
 }
 
 #[test]
+fn a_key_held_after_the_lock_is_gone_never_seals_anything() {
+    let kv = full_store();
+    let mut random = counter();
+    let key = DataKey::random(&mut random);
+    let lock = LockRecord::wrap(&key, PASSPHRASE, quick_kdf(), &mut random).unwrap();
+    turn_on(&kv, &lock, &key, &mut random, &mut |_, _| {}).unwrap();
+    let tab = Store::reopen(Sealed::with(&kv, cipher(lock.unwrap(PASSPHRASE).unwrap())), false);
+    // Everything deleted (here or in another tab), the lock record with it.
+    tab.delete_everything();
+    tab.save(&entry("n", "new words after starting again")).unwrap();
+    let stored = kv.get("leaning-in.rec.journal.n").unwrap();
+    assert!(!is_sealed(&stored), "sealed without a lock record, it could never be opened again");
+    assert!(stored.contains("new words"));
+}
+
+#[test]
 fn the_frozen_locked_store_opens_with_its_passphrase() {
     let kv = fixture("store-schema-2-locked.json");
     let lock = read_lock(&kv).expect("the fixture is locked");

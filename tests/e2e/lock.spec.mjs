@@ -138,3 +138,51 @@ test('a new passphrase works at once; turning the lock off brings everything bac
   await open(page, '/journal');
   await expect(page.locator('.entry-card')).toContainText(WORDS[0]);
 });
+
+test('with the lock on, backups are encrypted and come back whole with the passphrase', async ({ page }) => {
+  await writeSomething(page);
+  const records = (stored) => Object.fromEntries(Object.entries(stored).filter(([k]) => k.startsWith('leaning-in.rec.')).map(([k, v]) => [k, JSON.parse(v)]));
+  const before = records(await dump(page));
+  await turnOn(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download backup (encrypted)' }).click(),
+  ]);
+  const file = await download.path();
+  const text = await (await import('node:fs/promises')).readFile(file, 'utf8');
+  const parsed = JSON.parse(text);
+  expect(parsed.version).toBe(2);
+  for (const word of WORDS) expect(text).not.toContain(word);
+
+  // Delete everything (the lock goes too), then import with the passphrase.
+  await page.getByRole('button', { name: 'Delete everything…' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await expect(page.getByRole('button', { name: 'Turn on the lock' })).toBeVisible();
+  await page.locator('input[type=file]').setInputFiles(file);
+  await page.getByLabel('Passphrase for this backup').fill('not the passphrase');
+  await page.getByRole('button', { name: 'Open backup' }).click();
+  await expect(page.getByRole('alert')).toContainText('That passphrase does not open this backup');
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('leaning-in.rec.')).length)).toBe(0);
+  await page.getByLabel('Passphrase for this backup').fill(PASS);
+  await page.getByRole('button', { name: 'Open backup' }).click();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+  expect(records(await dump(page)), 'identical records, in plain form now the lock is off').toEqual(before);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
+  await expect(page.locator('.entry-card')).toContainText(WORDS[0]);
+});
+
+test('an entry saved in one unlocked tab appears, readable, in the other', async ({ page, context }) => {
+  await writeSomething(page);
+  await turnOn(page);
+  const other = await context.newPage();
+  await other.goto('/journal');
+  await unlock(other);
+  await expect(other.locator('.entry-card')).toHaveCount(1);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
+  await page.getByRole('link', { name: 'New entry' }).click();
+  await page.locator('#entry-text').fill('Written in the first tab, read in the second.');
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await expect(other.locator('.entry-card')).toHaveCount(2);
+  await expect(other.locator('.entry-card').filter({ hasText: 'read in the second' })).toBeVisible();
+});
