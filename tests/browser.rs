@@ -132,3 +132,29 @@ mod local_storage {
         clear();
     }
 }
+
+/// The lock's primitives as compiled to wasm, against the same published
+/// known answers as the native tests (`src/crypto/tests.rs`), and the frozen
+/// encrypted backup, so a wasm-only miscompilation cannot go unnoticed.
+mod crypto_known_answers {
+    use leaning_in::crypto::known_answers::{check_aes_256_gcm_case_16, check_argon2id_rfc_9106};
+    use leaning_in::crypto::EncryptedBackup;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn argon2id_matches_rfc_9106() {
+        check_argon2id_rfc_9106();
+    }
+
+    #[wasm_bindgen_test]
+    fn aes_256_gcm_matches_the_gcm_specification_case_16() {
+        check_aes_256_gcm_case_16();
+    }
+
+    #[wasm_bindgen_test]
+    fn the_frozen_encrypted_backup_opens_in_the_browser() {
+        let backup = EncryptedBackup::parse(include_str!("fixtures/backup-v2-encrypted.json")).unwrap();
+        assert!(backup.open("correct horse battery staple").unwrap().contains("Told Sam I was having a rough day."));
+        assert!(backup.open("wrong horse battery staple").is_err());
+    }
+}

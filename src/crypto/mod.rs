@@ -16,6 +16,7 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
+pub mod known_answers;
 #[cfg(test)]
 mod tests;
 

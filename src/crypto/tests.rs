@@ -3,10 +3,7 @@
 
 use super::*;
 
-fn hex(s: &str) -> Vec<u8> {
-    let s: String = s.split_whitespace().collect();
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
-}
+use super::known_answers::{check_aes_256_gcm_case_16, check_argon2id_rfc_9106, hex};
 
 /// A deterministic stand-in for `crypto.getRandomValues`: a counter.
 fn counter() -> impl FnMut(&mut [u8]) {
@@ -26,20 +23,7 @@ fn quick_kdf() -> Kdf {
 
 #[test]
 fn argon2id_matches_rfc_9106_section_5_3() {
-    // RFC 9106, 5.3: Argon2id, version 0x13, t=3, m=32 KiB, p=4, with secret and
-    // associated data.
-    let params = argon2::ParamsBuilder::new()
-        .m_cost(32)
-        .t_cost(3)
-        .p_cost(4)
-        .output_len(32)
-        .data(argon2::AssociatedData::new(&[4; 12]).unwrap())
-        .build()
-        .unwrap();
-    let argon = argon2::Argon2::new_with_secret(&[3; 8], argon2::Algorithm::Argon2id, argon2::Version::V0x13, params).unwrap();
-    let mut tag = [0u8; 32];
-    argon.hash_password_into(&[1; 32], &[2; 16], &mut tag).unwrap();
-    assert_eq!(tag.to_vec(), hex("0d 64 0d f5 8d 78 76 6c 08 c0 37 a3 4a 8b 53 c9 d0 1e f0 45 2d 75 b6 5e b5 25 20 e9 6b 01 e6 59"));
+    check_argon2id_rfc_9106();
 }
 
 #[test]
@@ -52,23 +36,9 @@ fn aes_256_gcm_matches_the_gcm_specification_test_cases() {
     let sealed = zero_key.seal(b"", &[0; 16], [0; 12]);
     assert_eq!(sealed[12..].to_vec(), hex("cea7403d4d606b6e074ec5d3baf39d18 d0d1c8a799996bf0265b98b5d48ab919"), "case 14");
 
-    let key: [u8; 32] = hex("feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308").try_into().unwrap();
-    let key = SecretKey::from_bytes(Zeroizing::new(key));
-    let plain = hex(
-        "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72
-         1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39",
-    );
+    let key = check_aes_256_gcm_case_16();
     let aad = hex("feedfacedeadbeeffeedfacedeadbeefabaddad2");
-    let iv: [u8; 12] = hex("cafebabefacedbaddecaf888").try_into().unwrap();
-    let sealed = key.seal(&aad, &plain, iv);
-    let expected = hex(
-        "522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa
-         8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662
-         76fc6ece0f4e1768cddf8853bb2d551b",
-    );
-    assert_eq!(sealed[..12], iv);
-    assert_eq!(sealed[12..].to_vec(), expected, "case 16: ciphertext and tag");
-    assert_eq!(key.open(&aad, &sealed).unwrap(), plain);
+    let sealed = key.seal(&aad, b"some words", [9; 12]);
     let mut altered = sealed.clone();
     altered[20] ^= 1;
     assert_eq!(key.open(&aad, &altered), Err(CryptoError::Damaged));

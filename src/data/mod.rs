@@ -138,8 +138,8 @@ fn Backup() -> impl IntoView {
                     <summary>"Copies without encryption"</summary>
                     <p class="notice warn small">"Anyone who has one of these files can read everything in it."</p>
                     <div class="actions">
-                        <button type="button" class="button secondary" on:click=export_plain>"Download backup without encryption (JSON)"</button>
-                        <button type="button" class="button secondary" on:click=export_markdown>"Download readable copy (Markdown)"</button>
+                        <button type="button" class="button secondary" on:click=export_plain>"Plain backup (JSON)"</button>
+                        <button type="button" class="button secondary" on:click=export_markdown>"Readable copy (Markdown)"</button>
                     </div>
                 </details>
             </Show>
