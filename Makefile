@@ -17,10 +17,11 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 setup:
 	@scripts/setup.sh
 
-## Serve the app with live reload on http://127.0.0.1:8080
+## Serve the app with live reload on http://127.0.0.1:8080. It builds into
+## target/serve, never dist/: dist/ only ever holds a release build to publish.
 serve: setup
 	@echo "Leaning In is being served at http://127.0.0.1:$(PORT)/"
-	trunk serve --port $(PORT)
+	trunk serve --port $(PORT) --dist target/serve
 
 ## Every test layer: native unit tests, browser tests, end-to-end tests.
 test: setup

@@ -4,8 +4,19 @@
 // work offline. A new build waits until the person chooses to reload.
 const VERSION = '__BUILD_VERSION__';
 const PRECACHE = __PRECACHE_LIST__;
-const CACHE = `leaning-in-${VERSION}`;
+// Cache storage is shared by the whole origin, not one scope: two deployments
+// under different sub-paths of one origin must never delete each other's copy.
+// So the cache name carries this worker's scope, and only its own are deleted.
+const PREFIX = `leaning-in:${new URL(self.registration.scope).pathname}:`;
+const CACHE = `${PREFIX}${VERSION}`;
 const scoped = (path) => new URL(path, self.registration.scope).href;
+
+/** A cache named by older builds (`leaning-in-<version>`, no scope) is this
+ * scope's if it holds this scope's index.html. */
+async function ownLegacyCache(key) {
+  if (!/^leaning-in-[0-9a-f]+$/.test(key)) return false;
+  return Boolean(await (await caches.open(key)).match(scoped('index.html')));
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map(scoped))));
@@ -14,7 +25,7 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const key of await caches.keys()) {
-      if (key.startsWith('leaning-in-') && key !== CACHE) await caches.delete(key);
+      if ((key.startsWith(PREFIX) && key !== CACHE) || await ownLegacyCache(key)) await caches.delete(key);
     }
     await self.clients.claim();
   })());

@@ -70,7 +70,7 @@ test('a second build waits, and the app offers "A new version is ready — reloa
   expect(await page.content()).toContain('<!-- build B -->');
   // The old build's cache is gone; only the new one remains.
   const newVersion = readFileSync(join(dir, 'sw.js'), 'utf8').match(/const VERSION = '(\w+)'/)[1];
-  await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`leaning-in-${newVersion}`]);
+  await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`leaning-in:/:${newVersion}`]);
   await server.stop();
 });
 
@@ -93,5 +93,26 @@ test('Chromium reports no installability errors', async ({ appOrigins }) => {
   expect(manifest.icons.map((i) => i.sizes)).toEqual(['192x192', '512x512', '512x512', 'any']);
   expect(manifest.icons.some((i) => i.purpose === 'maskable')).toBe(true);
   await context.close();
+  await server.stop();
+});
+
+test('two deployments on one origin keep each other\'s offline copy', async ({ page, appOrigins }) => {
+  // One origin, the sub-path build at /some/path/; another deployment of the app
+  // at the root has already cached itself there (by an older build's name, and by
+  // this one's).
+  const server = await serve(appOrigins, join(ROOT, 'dist-sub'), '/some/path/');
+  const origin = new URL(server.url).origin;
+  await page.route(`${origin}/blank`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<p>blank</p>' }));
+  await page.goto(`${origin}/blank`);
+  await page.evaluate(async (origin) => {
+    for (const name of ['leaning-in-0123456789ab', 'leaning-in:/:0123456789ab']) {
+      await (await caches.open(name)).put(`${origin}/index.html`, new Response('the root deployment'));
+    }
+  }, origin);
+  await page.goto(server.url);
+  await controlled(page);
+  const version = readFileSync(join(ROOT, 'dist-sub/sw.js'), 'utf8').match(/const VERSION = '(\w+)'/)[1];
+  await expect.poll(() => page.evaluate(() => caches.keys().then((k) => k.sort())))
+    .toEqual(['leaning-in-0123456789ab', 'leaning-in:/:0123456789ab', `leaning-in:/some/path/:${version}`]);
   await server.stop();
 });
