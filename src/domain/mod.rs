@@ -2,6 +2,7 @@
 //! statistics, unit-tested natively with `cargo test`.
 
 pub mod backup;
+pub mod calendar;
 pub mod check;
 pub mod journal;
 pub mod markdown;
