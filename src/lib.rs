@@ -30,6 +30,8 @@ pub mod practice;
 #[cfg(target_arch = "wasm32")]
 pub mod reframe;
 #[cfg(target_arch = "wasm32")]
+pub mod reminders;
+#[cfg(target_arch = "wasm32")]
 pub mod ui;
 
 #[cfg(target_arch = "wasm32")]

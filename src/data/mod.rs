@@ -21,6 +21,7 @@ pub fn DataPage() -> impl IntoView {
         <StorageHealth/>
         <Backup/>
         <Import/>
+        <crate::reminders::Reminders/>
         <crate::lock::settings::LockSettings backup=move |_| { save_backup(use_db(), false); }/>
         <Unreadable/>
         <DeleteEverything/>

@@ -156,6 +156,13 @@ fn event(made: &Made, index: usize, title: &str, day: Date, hour: u32, minute: u
     lines
 }
 
+/// A time field's value, "21:30" (or "21:30:00"), as (21, 30).
+pub fn parse_time(text: &str) -> Option<(u32, u32)> {
+    let (h, m) = text.split_once(':')?;
+    let (h, m) = (h.parse().ok()?, m.get(..2)?.parse().ok()?);
+    (h < 24 && m < 60).then_some((h, m))
+}
+
 /// "20261124T183000Z"
 fn utc_stamp(ms: i64) -> String {
     let d = civil_from_days(ms.div_euclid(MS_PER_DAY));

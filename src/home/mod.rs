@@ -49,7 +49,10 @@ pub fn HomePage() -> impl IntoView {
                 <h2 id="today-title">"Today's small step"</h2>
                 <p class="step-text">{step.text.clone()}</p>
                 {(!step.with_whom.is_empty()).then(|| view! { <p class="muted">"With " {step.with_whom.clone()}</p> })}
-                <a class="button" href=link(&format!("/practice?log={}", step.id))>"Log how it went"</a>
+                <div class="actions">
+                    <a class="button" href=link(&format!("/practice?log={}", step.id))>"Log how it went"</a>
+                    <a class="button secondary small" href=link("/practice#reminders")>"Add a reminder to my calendar"</a>
+                </div>
             </section>
         }
         .into_any(),
@@ -57,7 +60,10 @@ pub fn HomePage() -> impl IntoView {
             <section class="card today" aria-labelledby="today-title">
                 <h2 id="today-title">"Today's small step"</h2>
                 <p>{CLOSING_QUESTION}</p>
-                <a class="button" href=link("/practice#plan")>"Choose a step"</a>
+                <div class="actions">
+                    <a class="button" href=link("/practice#plan")>"Choose a step"</a>
+                    <a class="button secondary small" href=link("/practice#reminders")>"Add a reminder to my calendar"</a>
+                </div>
             </section>
         }
         .into_any(),

@@ -38,6 +38,7 @@ pub fn PracticePage() -> impl IntoView {
                 <CurrentStep/>
                 <PlanStep preselect=q.get("step") own=q.get("plan")/>
                 <Progress/>
+                <crate::reminders::Reminders/>
             }
             .into_any(),
         }

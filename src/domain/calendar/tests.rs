@@ -102,3 +102,12 @@ fn weekdays_are_read_from_dates() {
     assert_eq!(Weekday::of(Date { year: 2025, month: 11, day: 24 }), Weekday::Mo);
     assert_eq!(Weekday::of(Date { year: 2024, month: 2, day: 29 }), Weekday::Th);
 }
+
+#[test]
+fn times_are_read_from_time_fields() {
+    assert_eq!(parse_time("21:30"), Some((21, 30)));
+    assert_eq!(parse_time("07:05:00"), Some((7, 5)));
+    assert_eq!(parse_time("24:00"), None);
+    assert_eq!(parse_time("9"), None);
+    assert_eq!(parse_time(""), None);
+}

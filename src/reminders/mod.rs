@@ -1,0 +1,117 @@
+//! "Add a reminder to my calendar": the app cannot remind anyone without a push
+//! server, but the person's own calendar can. This makes an iCalendar file
+//! (`domain::calendar`) that phones open straight into their calendar app. It
+//! lives on Small steps and Your data (both lazily loaded); Home links here.
+
+use leptos::prelude::*;
+
+use crate::domain::calendar::{parse_time, reminders_ics, Made, Reminder, Rhythm, Weekday};
+use crate::domain::time::local_date;
+use crate::ui::base_path;
+use crate::ui::browser::{download, now_ms, offset_minutes, random_u32};
+use crate::ui::fields::CheckChips;
+
+/// A time field bound to a signal.
+#[component]
+fn TimeField(id: &'static str, label: &'static str, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <label class="time-field" for=id>
+            <span>{label}</span>
+            <input id=id type="time" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+        </label>
+    }
+}
+
+#[component]
+pub fn Reminders() -> impl IntoView {
+    let journal = RwSignal::new(true);
+    let journal_time = RwSignal::new("21:00".to_string());
+    let journal_days = RwSignal::new(Vec::<String>::new());
+    let step = RwSignal::new(false);
+    let step_day = RwSignal::new("Saturday".to_string());
+    let step_time = RwSignal::new("10:00".to_string());
+    let check = RwSignal::new(false);
+    let check_day = RwSignal::new("1".to_string());
+    let check_time = RwSignal::new("09:00".to_string());
+    let message = RwSignal::new(None::<&'static str>);
+
+    let chosen = move || -> Result<Vec<Reminder>, &'static str> {
+        let time = |t: RwSignal<String>| parse_time(&t.get_untracked()).ok_or("Please choose a time of day for each reminder.");
+        let weekday = |label: &str| Weekday::ALL.into_iter().find(|d| d.label() == label).unwrap_or(Weekday::Sa);
+        let mut list = Vec::new();
+        if journal.get_untracked() {
+            let (hour, minute) = time(journal_time)?;
+            let days = journal_days.with_untracked(|ds| Weekday::ALL.into_iter().filter(|d| ds.iter().any(|x| x == d.label())).collect());
+            list.push(Reminder { rhythm: Rhythm::JournalCheckIn { days }, hour, minute });
+        }
+        if step.get_untracked() {
+            let (hour, minute) = time(step_time)?;
+            list.push(Reminder { rhythm: Rhythm::WeeklyStep { day: weekday(&step_day.get_untracked()) }, hour, minute });
+        }
+        if check.get_untracked() {
+            let (hour, minute) = time(check_time)?;
+            let day_of_month = check_day.get_untracked().parse().unwrap_or(1);
+            list.push(Reminder { rhythm: Rhythm::MonthlyCheck { day_of_month }, hour, minute });
+        }
+        if list.is_empty() {
+            return Err("Choose at least one reminder first.");
+        }
+        Ok(list)
+    };
+    let add = move |_| match chosen() {
+        Err(why) => message.set(Some(why)),
+        Ok(list) => {
+            let now = now_ms();
+            let app_url = format!("{}{}/", window().location().origin().unwrap_or_default(), base_path());
+            let nonce = format!("{now:x}-{:08x}", random_u32());
+            let made = Made { app_url: &app_url, now_ms: now, today: local_date(now, offset_minutes(now)), nonce: &nonce };
+            let saved = download("leaning-in-reminders.ics", "text/calendar", &reminders_ics(&list, &made)).is_ok();
+            message.set(Some(if saved {
+                "A calendar file was made. Open it to add the reminders to your calendar; you can change or delete them there at any time."
+            } else {
+                "The calendar file could not be made in this browser."
+            }));
+        }
+    };
+    let weekdays = Weekday::ALL.iter().map(|d| (d.label().to_string(), d.label()[..3].to_string())).collect::<Vec<_>>();
+    view! {
+        <section class="card" id="reminders" aria-labelledby="reminders-title">
+            <h2 id="reminders-title">"Reminders in your calendar"</h2>
+            <p>"The app cannot remind you by itself, because nothing here talks to a server. Your calendar can: this makes a small calendar file that your phone opens in its calendar app."</p>
+            <p class="muted small">"The reminders say only a calm title, such as \u{201c}A few quiet minutes for yourself\u{201d}, and the app's address: nothing you have written, since calendars are often shared or synced."</p>
+            <div class="reminder">
+                <label class="choice"><input type="checkbox" prop:checked=move || journal.get() on:change=move |ev| journal.set(event_target_checked(&ev))/><span>"An evening check-in with the journal"</span></label>
+                <Show when=move || journal.get()>
+                    <TimeField id="remind-journal-time" label="At" value=journal_time/>
+                    <CheckChips legend="On these days (none ticked: every day)" options=weekdays.clone() selected=journal_days/>
+                </Show>
+            </div>
+            <div class="reminder">
+                <label class="choice"><input type="checkbox" prop:checked=move || step.get() on:change=move |ev| step.set(event_target_checked(&ev))/><span>"One small step each week"</span></label>
+                <Show when=move || step.get()>
+                    <label class="time-field" for="remind-step-day"><span>"On"</span>
+                        <select id="remind-step-day" on:change=move |ev| step_day.set(event_target_value(&ev))>
+                            {Weekday::ALL.into_iter().map(|d| view! { <option value=d.label() selected=move || step_day.get() == d.label()>{d.label()}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <TimeField id="remind-step-time" label="At" value=step_time/>
+                </Show>
+            </div>
+            <div class="reminder">
+                <label class="choice"><input type="checkbox" prop:checked=move || check.get() on:change=move |ev| check.set(event_target_checked(&ev))/><span>"The self-check once a month"</span></label>
+                <Show when=move || check.get()>
+                    <label class="time-field" for="remind-check-day"><span>"On day"</span>
+                        <select id="remind-check-day" on:change=move |ev| check_day.set(event_target_value(&ev))>
+                            {(1..=28).map(|n| view! { <option value=n.to_string() selected=move || check_day.get() == n.to_string()>{n}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <TimeField id="remind-check-time" label="At" value=check_time/>
+                </Show>
+            </div>
+            <div class="actions">
+                <button type="button" class="button" on:click=add>"Add to my calendar"</button>
+            </div>
+            <p class="small" role="status" hidden=move || message.with(Option::is_none)>{move || message.get().unwrap_or_default()}</p>
+        </section>
+    }
+}
