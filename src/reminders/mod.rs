@@ -22,6 +22,22 @@ fn TimeField(id: &'static str, label: &'static str, value: RwSignal<String>) -> 
     }
 }
 
+/// A labelled choice of one option, bound to a signal.
+#[component]
+fn PickField(id: &'static str, label: &'static str, options: Vec<String>, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <label class="time-field" for=id>
+            <span>{label}</span>
+            <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
+                {options.into_iter().map(|o| {
+                    let (current, shown) = (o.clone(), o.clone());
+                    view! { <option value=o selected=move || value.with(|v| *v == current)>{shown}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
 #[component]
 pub fn Reminders() -> impl IntoView {
     let journal = RwSignal::new(true);
@@ -89,22 +105,14 @@ pub fn Reminders() -> impl IntoView {
             <div class="reminder">
                 <label class="choice"><input type="checkbox" prop:checked=move || step.get() on:change=move |ev| step.set(event_target_checked(&ev))/><span>"One small step each week"</span></label>
                 <Show when=move || step.get()>
-                    <label class="time-field" for="remind-step-day"><span>"On"</span>
-                        <select id="remind-step-day" on:change=move |ev| step_day.set(event_target_value(&ev))>
-                            {Weekday::ALL.into_iter().map(|d| view! { <option value=d.label() selected=move || step_day.get() == d.label()>{d.label()}</option> }).collect_view()}
-                        </select>
-                    </label>
+                    <PickField id="remind-step-day" label="On" options=Weekday::ALL.iter().map(|d| d.label().to_string()).collect() value=step_day/>
                     <TimeField id="remind-step-time" label="At" value=step_time/>
                 </Show>
             </div>
             <div class="reminder">
                 <label class="choice"><input type="checkbox" prop:checked=move || check.get() on:change=move |ev| check.set(event_target_checked(&ev))/><span>"The self-check once a month"</span></label>
                 <Show when=move || check.get()>
-                    <label class="time-field" for="remind-check-day"><span>"On day"</span>
-                        <select id="remind-check-day" on:change=move |ev| check_day.set(event_target_value(&ev))>
-                            {(1..=28).map(|n| view! { <option value=n.to_string() selected=move || check_day.get() == n.to_string()>{n}</option> }).collect_view()}
-                        </select>
-                    </label>
+                    <PickField id="remind-check-day" label="On day" options=(1..=28).map(|n| n.to_string()).collect() value=check_day/>
                     <TimeField id="remind-check-time" label="At" value=check_time/>
                 </Show>
             </div>
