@@ -11,18 +11,23 @@ use crate::domain::words::{kept_aside, plural};
 use crate::domain::{markdown, time};
 use crate::storage::local::{store, use_db, Db};
 use crate::storage::{NotImported, QUOTA_ESTIMATE_CHARS};
-use crate::ui::browser::{download, now_ms, offset_minutes, today_iso};
+use crate::ui::browser::{can_share_files, download, now_ms, offset_minutes, share_or_download, today_iso, Handed};
 use crate::ui::PageHeading;
 
 #[component]
 pub fn DataPage() -> impl IntoView {
+    let db = use_db();
     view! {
         <PageHeading title="Your data" lead="Everything you write stays in this browser, on this device. Nobody else can read it, and nothing is sent anywhere."/>
         <StorageHealth/>
         <Backup/>
         <Import/>
         <crate::reminders::Reminders/>
-        <crate::lock::settings::LockSettings backup=move |_| { save_backup(use_db(), false); }/>
+        <crate::lock::settings::LockSettings backup=move |_| {
+            spawn_local(async move {
+                save_backup(db, false).await;
+            });
+        }/>
         <Unreadable/>
         <DeleteEverything/>
     }
@@ -74,23 +79,33 @@ fn StorageHealth() -> impl IntoView {
     }
 }
 
-/// Downloads the JSON backup and notes when it was made. While the lock is on
-/// it is encrypted, unless the person asks for a plain copy.
-fn save_backup(db: Db, plain: bool) -> bool {
+/// Hands the person the JSON backup (the share sheet on phones, else a
+/// download) and notes when it was made: a share counts only once it went
+/// through. While the lock is on it is encrypted, unless a plain copy is asked for.
+async fn save_backup(db: Db, plain: bool) -> Handed {
     let now = now_ms();
     let text = backup::export(&store().all_records(), now);
     let text = match db.lock_on.get_untracked() && !plain {
         true => match crate::storage::local::encrypted_backup(&text, now) {
             Some(sealed) => sealed,
-            None => return false,
+            None => return Handed::Failed,
         },
         false => text,
     };
-    let saved = download(&backup::file_name(&today_iso(), "json"), "application/json", &text).is_ok();
-    if saved {
+    let handed = share_or_download(&backup::file_name(&today_iso(), "json"), "application/json", &text).await;
+    if matches!(handed, Handed::Shared | Handed::Downloaded) {
         db.update_prefs(|p| p.last_backup_at = Some(now));
     }
-    saved
+    handed
+}
+
+/// What to say after a backup was handed over (or not).
+fn backup_said(handed: Handed, what: &'static str) -> Option<&'static str> {
+    match handed {
+        Handed::Shared | Handed::Downloaded => Some(what),
+        Handed::Cancelled => Some("No backup was made: the share was closed before saving."),
+        Handed::Failed => Some("The backup could not be made in this browser."),
+    }
 }
 
 #[component]
@@ -98,19 +113,24 @@ fn Backup() -> impl IntoView {
     let db = use_db();
     let done = RwSignal::new(None::<&'static str>);
     let export_json = move |_| {
-        if save_backup(db, false) {
-            done.set(Some(if db.lock_on.get_untracked() {
-                "Encrypted backup saved to your device. It opens with your passphrase."
+        spawn_local(async move {
+            let what = if db.lock_on.get_untracked() {
+                "Encrypted backup saved. It opens with your passphrase."
             } else {
-                "Backup saved to your device. Keep it somewhere private."
-            }));
-        }
+                "Backup saved. Keep it somewhere private."
+            };
+            done.set(backup_said(save_backup(db, false).await, what));
+        });
     };
     let export_plain = move |_| {
-        if save_backup(db, true) {
-            done.set(Some("A backup without encryption was saved to your device. Anyone who has the file can read it: keep it somewhere private."));
-        }
+        spawn_local(async move {
+            let what = "A backup without encryption was saved. Anyone who has the file can read it: keep it somewhere private.";
+            done.set(backup_said(save_backup(db, true).await, what));
+        });
     };
+    // Phones hand files to the share sheet: the button says so.
+    let backup_label = if can_share_files() { "Save or share backup (JSON)" } else { "Download backup (JSON)" };
+    let encrypted_label = if can_share_files() { "Save or share backup (encrypted)" } else { "Download backup (encrypted)" };
     let export_markdown = move |_| {
         let now = now_ms();
         let (journal, checks, reframes) = (db.journal.get_untracked(), db.checks.get_untracked(), db.reframes.get_untracked());
@@ -126,13 +146,13 @@ fn Backup() -> impl IntoView {
             <p>"A backup is one file with everything in it. It lets you move to another device, or restore your notes if this browser's data is ever cleared."</p>
             <Show when=move || db.lock_on.get() fallback=move || view! {
                 <div class="actions">
-                    <button type="button" class="button" on:click=export_json>"Download backup (JSON)"</button>
+                    <button type="button" class="button" on:click=export_json>{backup_label}</button>
                     <button type="button" class="button secondary" on:click=export_markdown>"Download readable copy (Markdown)"</button>
                 </div>
                 <p class="muted small">"The readable copy is for you to read or print, for example for a therapist. To restore, use the JSON backup."</p>
             }>
                 <div class="actions">
-                    <button type="button" class="button" on:click=export_json>"Download backup (encrypted)"</button>
+                    <button type="button" class="button" on:click=export_json>{encrypted_label}</button>
                 </div>
                 <p class="muted small">"With the lock on, backups are encrypted: they open only with your passphrase."</p>
                 <details class="lock-part">

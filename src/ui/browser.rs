@@ -47,3 +47,59 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
+
+/// How a file was handed to the person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Handed {
+    /// The system share sheet took it (saved to Files or Drive, or sent).
+    Shared,
+    Downloaded,
+    /// The person closed the share sheet: nothing was saved.
+    Cancelled,
+    Failed,
+}
+
+fn share_data(file_name: &str, mime: &str, contents: &str) -> Option<js_sys::Object> {
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(mime);
+    let file = web_sys::File::new_with_str_sequence_and_options(&js_sys::Array::of1(&contents.into()), file_name, &options).ok()?;
+    let data = js_sys::Object::new();
+    js_sys::Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&file)).ok()?;
+    Some(data)
+}
+
+fn navigator_method(name: &str) -> Option<js_sys::Function> {
+    let navigator = leptos::prelude::window().navigator();
+    js_sys::Reflect::get(&navigator, &name.into()).ok()?.dyn_into().ok()
+}
+
+/// Whether this browser can hand a file to the system share sheet (phones, mostly).
+pub fn can_share_files() -> bool {
+    let (Some(can_share), Some(_)) = (navigator_method("canShare"), navigator_method("share")) else { return false };
+    let Some(data) = share_data("backup.json", "application/json", "{}") else { return false };
+    can_share.call1(&leptos::prelude::window().navigator(), &data).ok().and_then(|v| v.as_bool()).unwrap_or(false)
+}
+
+/// Offers the file through the system share sheet where the browser can share
+/// files, so it can be saved to Files or Drive in one step; elsewhere, downloads it.
+pub async fn share_or_download(file_name: &str, mime: &str, contents: &str) -> Handed {
+    if can_share_files() {
+        if let (Some(share), Some(data)) = (navigator_method("share"), share_data(file_name, mime, contents)) {
+            if let Ok(promise) = share.call1(&leptos::prelude::window().navigator(), &data) {
+                return match wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await {
+                    Ok(_) => Handed::Shared,
+                    Err(err) if err.dyn_ref::<web_sys::DomException>().is_some_and(|e| e.name() == "AbortError") => Handed::Cancelled,
+                    Err(_) => download_handed(file_name, mime, contents),
+                };
+            }
+        }
+    }
+    download_handed(file_name, mime, contents)
+}
+
+fn download_handed(file_name: &str, mime: &str, contents: &str) -> Handed {
+    match download(file_name, mime, contents) {
+        Ok(()) => Handed::Downloaded,
+        Err(_) => Handed::Failed,
+    }
+}

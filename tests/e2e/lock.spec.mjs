@@ -186,3 +186,14 @@ test('an entry saved in one unlocked tab appears, readable, in the other', async
   await expect(other.locator('.entry-card')).toHaveCount(2);
   await expect(other.locator('.entry-card').filter({ hasText: 'read in the second' })).toBeVisible();
 });
+
+test('turning the lock on offers a backup first, and it downloads', async ({ page }) => {
+  await writeSomething(page);
+  await open(page, '/data');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('region', { name: 'Lock with a passphrase' }).getByRole('button', { name: 'Download a backup' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^leaning-in-backup-.*\.json$/);
+  await expect(page.getByTestId('last-backup')).toHaveText('Last backup: today.');
+});

@@ -150,3 +150,30 @@ test('a fresh change does not nag', async ({ page }) => {
   await open(page, '/');
   await expect(page.getByRole('complementary', { name: 'Backup reminder' })).toHaveCount(0);
 });
+
+test('on phones, backing up goes through the share sheet; only a completed share counts', async ({ page }) => {
+  // A browser that can share files, as phones can: the stub records what it was given.
+  await page.addInitScript(() => {
+    navigator.canShare = (data) => Boolean(data?.files?.length);
+    navigator.share = async (data) => {
+      if (window.__refuseShare) throw new DOMException('closed', 'AbortError');
+      window.__shared = { name: data.files[0].name, text: await data.files[0].text() };
+    };
+  });
+  await open(page, '/data');
+  await expect(page.getByTestId('last-backup')).toHaveText('You have not made a backup yet.');
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  await page.evaluate(() => { window.__refuseShare = true; });
+  await page.getByRole('button', { name: 'Save or share backup (JSON)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'No backup was made' })).toBeVisible();
+  await expect(page.getByTestId('last-backup')).toHaveText('You have not made a backup yet.');
+  await page.evaluate(() => { window.__refuseShare = false; });
+  await page.getByRole('button', { name: 'Save or share backup (JSON)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Backup saved.' })).toBeVisible();
+  await expect(page.getByTestId('last-backup')).toHaveText('Last backup: today.');
+  const shared = await page.evaluate(() => window.__shared);
+  expect(shared.name).toMatch(/^leaning-in-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(JSON.parse(shared.text).format).toBe('leaning-in-backup');
+  expect(downloads).toBe(0);
+});
