@@ -61,13 +61,28 @@ fn cipher(key: DataKey) -> Rc<dyn ValueCipher> {
     Rc::new(KeyCipher::new(key, counter()))
 }
 
+/// A fresh data key and its lock record under `PASSPHRASE`.
+fn new_lock(random: &mut dyn FnMut(&mut [u8])) -> (DataKey, LockRecord) {
+    let key = DataKey::random(random);
+    let lock = LockRecord::wrap(&key, PASSPHRASE, quick_kdf(), random).unwrap();
+    (key, lock)
+}
+
+/// `full_store()` with the lock turned on.
+fn locked_store() -> (MemoryKv, DataKey, LockRecord) {
+    let kv = full_store();
+    let mut random = counter();
+    let (key, lock) = new_lock(&mut random);
+    turn_on(&kv, &lock, &key, &mut random, &mut |_, _| {}).unwrap();
+    (kv, key, lock)
+}
+
 #[test]
 fn with_the_lock_on_no_value_holding_words_is_stored_in_plain_form() {
     let kv = full_store();
     let before = seen(&kv, None);
     let mut random = counter();
-    let key = DataKey::random(&mut random);
-    let lock = LockRecord::wrap(&key, PASSPHRASE, quick_kdf(), &mut random).unwrap();
+    let (key, lock) = new_lock(&mut random);
     let mut steps = Vec::new();
     turn_on(&kv, &lock, &key, &mut random, &mut |done, total| steps.push((done, total))).unwrap();
     assert_eq!(steps.last(), Some(&(4, 4)), "progress reaches every value that holds words");
@@ -98,8 +113,7 @@ fn turning_the_lock_on_survives_a_failed_write_at_every_point_and_finishes_later
     for n in 0..=5 {
         let kv = full_store();
         let mut random = counter();
-        let key = DataKey::random(&mut random);
-        let lock = LockRecord::wrap(&key, PASSPHRASE, quick_kdf(), &mut random).unwrap();
+        let (key, lock) = new_lock(&mut random);
         kv.fail_after.set(Some(n));
         let result = turn_on(&kv, &lock, &key, &mut random, &mut |_, _| {});
         assert_eq!(result.is_err(), n < 5, "write {n}");
@@ -124,11 +138,7 @@ fn turning_the_lock_off_survives_a_failed_write_at_every_point() {
     let reference = full_store();
     let before = seen(&reference, None);
     for n in 0..=4 {
-        let kv = full_store();
-        let mut random = counter();
-        let key = DataKey::random(&mut random);
-        let lock = LockRecord::wrap(&key, PASSPHRASE, quick_kdf(), &mut random).unwrap();
-        turn_on(&kv, &lock, &key, &mut random, &mut |_, _| {}).unwrap();
+        let (kv, key, _) = locked_store();
         kv.fail_after.set(Some(n));
         let result = turn_off(&kv, &key, &mut |_, _| {}, NOW);
         kv.fail_after.set(None);
@@ -144,11 +154,7 @@ fn turning_the_lock_off_survives_a_failed_write_at_every_point() {
 
 #[test]
 fn a_damaged_sealed_value_is_kept_aside_and_the_rest_opens() {
-    let kv = full_store();
-    let mut random = counter();
-    let key = DataKey::random(&mut random);
-    let lock = LockRecord::wrap(&key, PASSPHRASE, quick_kdf(), &mut random).unwrap();
-    turn_on(&kv, &lock, &key, &mut random, &mut |_, _| {}).unwrap();
+    let (kv, _, lock) = locked_store();
     // One value altered, another copied under a different record's key.
     let a = kv.get("leaning-in.rec.journal.a").unwrap();
     let mut altered = a.clone().into_bytes();
@@ -168,11 +174,7 @@ fn a_damaged_sealed_value_is_kept_aside_and_the_rest_opens() {
 
 #[test]
 fn without_the_key_nothing_is_written_in_plain_form_into_a_locked_store() {
-    let kv = full_store();
-    let mut random = counter();
-    let key = DataKey::random(&mut random);
-    let lock = LockRecord::wrap(&key, PASSPHRASE, quick_kdf(), &mut random).unwrap();
-    turn_on(&kv, &lock, &key, &mut random, &mut |_, _| {}).unwrap();
+    let (kv, _, _) = locked_store();
     // A tab opened before the lock was turned on elsewhere.
     let stale = Store::reopen(Sealed::plain(&kv), false);
     assert_eq!(stale.save(&entry("z", "plain words")), Err(SaveError::Locked));
@@ -184,11 +186,7 @@ fn without_the_key_nothing_is_written_in_plain_form_into_a_locked_store() {
 
 #[test]
 fn a_key_held_after_the_lock_is_gone_never_seals_anything() {
-    let kv = full_store();
-    let mut random = counter();
-    let key = DataKey::random(&mut random);
-    let lock = LockRecord::wrap(&key, PASSPHRASE, quick_kdf(), &mut random).unwrap();
-    turn_on(&kv, &lock, &key, &mut random, &mut |_, _| {}).unwrap();
+    let (kv, _, lock) = locked_store();
     let tab = Store::reopen(Sealed::with(&kv, cipher(lock.unwrap(PASSPHRASE).unwrap())), false);
     // Everything deleted (here or in another tab), the lock record with it.
     tab.delete_everything();

@@ -27,6 +27,16 @@ async function unlock(page, pass = PASS) {
   await page.getByRole('button', { name: 'Unlock' }).click();
 }
 
+/** Something written, the lock turned on here, and a second tab unlocked at /journal. */
+async function lockedWithTwoTabs(page, context) {
+  await writeSomething(page);
+  await turnOn(page);
+  const other = await context.newPage();
+  await other.goto('/journal');
+  await unlock(other);
+  return other;
+}
+
 test('with the lock on, nothing typed is stored in readable form, drafts included', async ({ page }) => {
   await writeSomething(page);
   await turnOn(page);
@@ -63,11 +73,7 @@ test('a reload shows only the unlock screen; a wrong passphrase is met kindly, t
 });
 
 test('"Lock now" locks this tab and every other open tab', async ({ page, context }) => {
-  await writeSomething(page);
-  await turnOn(page);
-  const other = await context.newPage();
-  await other.goto('/journal');
-  await unlock(other);
+  const other = await lockedWithTwoTabs(page, context);
   await expect(other.locator('.entry-card')).toContainText(WORDS[0]);
   await page.getByRole('button', { name: 'Lock now' }).click();
   await expect(page.getByLabel('Passphrase', { exact: true })).toBeVisible();
@@ -173,11 +179,7 @@ test('with the lock on, backups are encrypted and come back whole with the passp
 });
 
 test('an entry saved in one unlocked tab appears, readable, in the other', async ({ page, context }) => {
-  await writeSomething(page);
-  await turnOn(page);
-  const other = await context.newPage();
-  await other.goto('/journal');
-  await unlock(other);
+  const other = await lockedWithTwoTabs(page, context);
   await expect(other.locator('.entry-card')).toHaveCount(1);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
   await page.getByRole('link', { name: 'New entry' }).click();
