@@ -24,6 +24,8 @@ pub enum LockFailure {
     Newer,
     /// Storage refused a write; what was done so far is safe.
     Store(SaveError),
+    /// The lock is no longer on (turned off, or everything deleted, in another tab).
+    Gone,
 }
 
 impl LockFailure {
@@ -32,6 +34,7 @@ impl LockFailure {
             LockFailure::WrongPassphrase => "That passphrase does not open the data on this device. Take your time and try again: nothing is ever deleted because of a wrong try.",
             LockFailure::Newer => "The lock was set up by a newer version of the app. Reloading the page usually brings it.",
             LockFailure::Store(err) => err.message(),
+            LockFailure::Gone => "The lock is no longer on: it was turned off, or everything was deleted, in another tab. Reloading the page shows what is here now.",
         }
     }
 }
@@ -87,7 +90,7 @@ fn lock_when_hidden() {
 }
 
 fn data_key(passphrase: &str) -> Result<DataKey, LockFailure> {
-    let lock = sealed::read_lock(&LocalKv).ok_or(LockFailure::Newer)?;
+    let lock = sealed::read_lock(&LocalKv).ok_or(LockFailure::Gone)?;
     lock.unwrap(passphrase).map_err(|err| match err {
         crate::crypto::CryptoError::UnknownKdf => LockFailure::Newer,
         _ => LockFailure::WrongPassphrase,
@@ -113,7 +116,7 @@ pub fn turn_on(passphrase: &str) -> Result<usize, LockFailure> {
     let result = sealed::turn_on(&LocalKv, &lock, &key, &mut browser_random, &mut |_, _| {});
     // Once the lock record is stored, this page must hold the key, even if
     // storage filled up half way: the rest is sealed at the next unlock.
-    if sealed::read_lock(&LocalKv).is_some() {
+    if crate::storage::local::lock_is_on() {
         hold(key);
     }
     result.map(|()| places.len()).map_err(LockFailure::Store)
