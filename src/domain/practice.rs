@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::calendar::{parse_time, OneTime};
 use super::records::Record;
 use super::time::{local_date, Zone};
 
@@ -94,9 +95,19 @@ pub struct PlannedStep {
     pub expected: u8,
     #[serde(default)]
     pub outcome: Option<Outcome>,
+    /// When the person means to take it, if they chose: a local wall-clock time,
+    /// "2026-11-28T18:30", read wherever the phone is (as a calendar reads it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
 }
 
 impl PlannedStep {
+    /// The chosen date and time as a calendar event's start. A time that does not
+    /// read as one is left as it is and simply not shown: it is no reason to set
+    /// the step itself aside.
+    pub fn planned_for(&self) -> Option<OneTime> {
+        self.when.as_deref().and_then(parse_when)
+    }
     pub fn is_open(&self) -> bool {
         self.outcome.is_none()
     }
@@ -125,6 +136,22 @@ impl Record for PlannedStep {
         }
         Ok(())
     }
+}
+
+/// A datetime-local value, "2026-11-28T18:30", as a date and time of day.
+pub fn parse_when(text: &str) -> Option<OneTime> {
+    let (date, clock) = text.trim().split_once('T')?;
+    let date = super::time::parse_iso_date(date)?;
+    let (hour, minute) = parse_time(clock)?;
+    (1..=9999).contains(&date.year).then_some(OneTime { date, hour, minute })
+}
+
+/// "Saturday 28 November at 18:30", for a planned step.
+pub fn describe_when(at: &OneTime) -> String {
+    const MONTHS: [&str; 12] =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    let weekday = super::calendar::Weekday::of(at.date).label();
+    format!("{weekday} {} {} {} at {:02}:{:02}", at.date.day, MONTHS[(at.date.month - 1) as usize], at.date.year, at.hour, at.minute)
 }
 
 /// The step to show as "today's": the most recently planned one not yet logged.
@@ -202,6 +229,30 @@ mod tests {
             with_whom: String::new(),
             expected,
             outcome: outcome.map(|(done, actual)| Outcome { logged_at: created + MS_PER_DAY, done, actual, note: String::new() }),
+            when: None,
+        }
+    }
+
+    #[test]
+    fn a_planned_time_is_a_local_date_and_time_and_stays_optional() {
+        use crate::domain::records::{decode, encode};
+        let mut s = step("a", 1, "Ask for help", 5, None);
+        assert_eq!(s.planned_for(), None);
+        // A step saved before steps had times reads as before, and writes no field.
+        let old = encode(&s);
+        assert!(old.get("when").is_none());
+        assert_eq!(decode::<PlannedStep>(&old).unwrap(), s);
+
+        s.when = Some("2026-11-28T18:30".into());
+        let at = s.planned_for().unwrap();
+        assert_eq!((at.date.year, at.date.month, at.date.day, at.hour, at.minute), (2026, 11, 28, 18, 30));
+        assert_eq!(describe_when(&at), "Saturday 28 November 2026 at 18:30");
+        assert_eq!(decode::<PlannedStep>(&encode(&s)).unwrap(), s);
+
+        for bad in ["2026-02-30T10:00", "2026-11-28", "2026-11-28T25:00", "tomorrow"] {
+            s.when = Some(bad.into());
+            assert_eq!(s.planned_for(), None, "{bad}");
+            assert_eq!(s.validate(), Ok(()), "{bad}: the step is still readable");
         }
     }
 

@@ -9,7 +9,7 @@ use crate::ui::router::use_query;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::practice::{
-    current_step, discomfort_sentence, library_step, progress, CustomStep, PlannedStep, CLOSING_QUESTION, GROUPS,
+    current_step, describe_when, discomfort_sentence, library_step, parse_when, progress, CustomStep, PlannedStep, CLOSING_QUESTION, GROUPS,
     LIBRARY,
 };
 use crate::domain::words::plural;
@@ -55,8 +55,12 @@ pub fn CurrentStep() -> impl IntoView {
                 <h2 id="today-title">"Your small step"</h2>
                 <p class="step-text">{s.text.clone()}</p>
                 {(!s.with_whom.is_empty()).then(|| view! { <p class="muted">"With " {s.with_whom.clone()}</p> })}
-                <p class="muted small">{format!("Planned {}. You expected it to feel {} out of 10 uncomfortable.", format_date(s.created), s.expected)}</p>
-                <a class="button" href=link(&format!("/practice?log={}", s.id))>"Log how it went"</a>
+                {s.planned_for().map(|at| view! { <p class="step-when">{format!("Planned for {}.", describe_when(&at))}</p> })}
+                <p class="muted small">{format!("Chosen on {}. You expected it to feel {} out of 10 uncomfortable.", format_date(s.created), s.expected)}</p>
+                <div class="actions">
+                    <a class="button" href=link(&format!("/practice?log={}", s.id))>"Log how it went"</a>
+                    {s.planned_for().map(|at| view! { <crate::reminders::StepInCalendar at=at/> })}
+                </div>
             </section>
         })
     }
@@ -69,6 +73,7 @@ struct PlanDraft {
     own: String,
     with_whom: String,
     expected: Option<u8>,
+    when: String,
 }
 
 #[component]
@@ -82,14 +87,16 @@ fn PlanStep(preselect: Option<String>, own: Option<String>) -> impl IntoView {
     let own_text = RwSignal::new(initial.own.clone());
     let with_whom = RwSignal::new(String::new());
     let expected = RwSignal::new(None::<u8>);
+    let when = RwSignal::new(String::new());
     let draft = use_draft(
         "practice-plan".to_string(),
-        move || PlanDraft { choice: choice.get(), own: own_text.get(), with_whom: with_whom.get(), expected: expected.get() },
+        move || PlanDraft { choice: choice.get(), own: own_text.get(), with_whom: with_whom.get(), expected: expected.get(), when: when.get() },
         move |d: PlanDraft| {
             choice.set(d.choice);
             own_text.set(d.own);
             with_whom.set(d.with_whom);
             expected.set(d.expected);
+            when.set(d.when);
         },
         move |d: &PlanDraft| *d == initial || *d == PlanDraft::default(),
         |d: &PlanDraft| {
@@ -121,6 +128,11 @@ fn PlanStep(preselect: Option<String>, own: Option<String>) -> impl IntoView {
             error.set(Some("How uncomfortable do you expect it to be? A rough guess is fine.".into()));
             return;
         };
+        let when_value = Some(when.get_untracked().trim().to_string()).filter(|w| !w.is_empty());
+        if when_value.as_deref().is_some_and(|w| parse_when(w).is_none()) {
+            error.set(Some("Please choose both a day and a time, or leave \u{201c}When?\u{201d} empty.".into()));
+            return;
+        }
         let now = now_ms();
         let step = PlannedStep {
             id: new_id(),
@@ -131,6 +143,7 @@ fn PlanStep(preselect: Option<String>, own: Option<String>) -> impl IntoView {
             with_whom: with_whom.get_untracked().trim().to_string(),
             expected: expected_value,
             outcome: None,
+            when: when_value,
         };
         match db.save(step, Expect::Absent) {
             Ok(()) => {
@@ -140,6 +153,7 @@ fn PlanStep(preselect: Option<String>, own: Option<String>) -> impl IntoView {
                 own_text.set(String::new());
                 with_whom.set(String::new());
                 expected.set(None);
+                when.set(String::new());
                 toasts.show(Toast { message: "Planned. Come back and log how it went, whenever you are ready.".into(), undo: None });
                 crate::ui::focus_first(&["#today-title"]);
             }
@@ -212,6 +226,12 @@ fn PlanStep(preselect: Option<String>, own: Option<String>) -> impl IntoView {
                     <label for="with-whom">"With whom? (optional)"</label>
                     <input id="with-whom" type="text" prop:value=move || with_whom.get()
                         on:input=move |ev| with_whom.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="step-when">"When? (optional)"</label>
+                    <input id="step-when" type="datetime-local" aria-describedby="step-when-hint" prop:value=move || when.get()
+                        on:input=move |ev| when.set(event_target_value(&ev))/>
+                    <p id="step-when-hint" class="muted small field-hint">"With a day and time, you can add it to your calendar as a one-time reminder."</p>
                 </div>
                 <RadioScale legend="How uncomfortable do you expect it to be?" name="expected" options=zero_to_ten() value=expected ends=EXPECT_ENDS/>
                 <p class="notice error" role="alert" hidden=move || error.get().is_none()>{move || error.get()}</p>

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::calendar::{parse_time, reminders_ics, Made, Reminder, Rhythm, Weekday};
+use crate::domain::calendar::{one_time_ics, parse_time, reminders_ics, Made, OneTime, Reminder, Rhythm, Weekday};
 use crate::domain::time::local_date;
 use crate::ui::base_path;
 use crate::ui::browser::{download, now_ms, offset_minutes, random_u32};
@@ -35,6 +35,38 @@ fn PickField(id: &'static str, label: &'static str, options: Vec<String>, value:
                 }).collect_view()}
             </select>
         </label>
+    }
+}
+
+/// Makes a calendar file for this app's address and hands it to the person.
+fn save_calendar(file_name: &str, build: impl FnOnce(&Made) -> String) -> bool {
+    let now = now_ms();
+    let app_url = format!("{}{}/", window().location().origin().unwrap_or_default(), base_path());
+    let nonce = format!("{now:x}-{:08x}", random_u32());
+    let made = Made { app_url: &app_url, now_ms: now, today: local_date(now, offset_minutes(now)), nonce: &nonce };
+    download(file_name, "text/calendar", &build(&made)).is_ok()
+}
+
+fn saved_message(saved: bool) -> &'static str {
+    if saved {
+        "A calendar file was made. Open it to add the reminders to your calendar; you can change or delete them there at any time."
+    } else {
+        "The calendar file could not be made in this browser."
+    }
+}
+
+/// A one-time reminder for a planned step with a date and time. Like every
+/// reminder, it names nothing the person wrote: not even the step.
+#[component]
+pub fn StepInCalendar(at: OneTime) -> impl IntoView {
+    let message = RwSignal::new(None::<&'static str>);
+    let add = move |_| {
+        let saved = save_calendar("leaning-in-small-step.ics", |made| one_time_ics("Time for your small step", &at, made));
+        message.set(Some(saved_message(saved)));
+    };
+    view! {
+        <button type="button" class="button secondary" on:click=add>"Add this step to my calendar"</button>
+        <p class="small" role="status" hidden=move || message.with(Option::is_none)>{move || message.get().unwrap_or_default()}</p>
     }
 }
 
@@ -76,18 +108,7 @@ pub fn Reminders() -> impl IntoView {
     };
     let add = move |_| match chosen() {
         Err(why) => message.set(Some(why)),
-        Ok(list) => {
-            let now = now_ms();
-            let app_url = format!("{}{}/", window().location().origin().unwrap_or_default(), base_path());
-            let nonce = format!("{now:x}-{:08x}", random_u32());
-            let made = Made { app_url: &app_url, now_ms: now, today: local_date(now, offset_minutes(now)), nonce: &nonce };
-            let saved = download("leaning-in-reminders.ics", "text/calendar", &reminders_ics(&list, &made)).is_ok();
-            message.set(Some(if saved {
-                "A calendar file was made. Open it to add the reminders to your calendar; you can change or delete them there at any time."
-            } else {
-                "The calendar file could not be made in this browser."
-            }));
-        }
+        Ok(list) => message.set(Some(saved_message(save_calendar("leaning-in-reminders.ics", |made| reminders_ics(&list, made))))),
     };
     let weekdays = Weekday::ALL.iter().map(|d| (d.label().to_string(), d.label()[..3].to_string())).collect::<Vec<_>>();
     view! {

@@ -58,3 +58,40 @@ test('with nothing chosen, it says so kindly and makes no file', async ({ page }
   await page.getByRole('button', { name: 'Add to my calendar' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Choose at least one reminder first.' })).toBeVisible();
 });
+
+test('a planned step with a day and time becomes a one-time calendar event that names nothing personal', async ({ page }) => {
+  await open(page, '/practice');
+  await page.getByLabel('Or write a step just for now').fill('Tell Priya about the move');
+  await page.getByLabel('With whom? (optional)').fill('Priya');
+  await page.getByLabel('When? (optional)').fill('2026-11-28T18:30');
+  await page.getByRole('group', { name: 'How uncomfortable do you expect it to be?' }).getByRole('radio', { name: '7', exact: true }).check();
+  await page.getByRole('button', { name: 'Plan this step' }).click();
+  await expect(page.locator('.today .step-when')).toHaveText('Planned for Saturday 28 November 2026 at 18:30.');
+
+  await page.reload();
+  await expect(page.locator('.today .step-when')).toHaveText('Planned for Saturday 28 November 2026 at 18:30.');
+  const stored = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('leaning-in.rec.step.'))[1]);
+  expect(JSON.parse(stored).when).toBe('2026-11-28T18:30');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Add this step to my calendar' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('leaning-in-small-step.ics');
+  const ics = await readFile(await download.path(), 'utf8');
+  expect(ics).toContain('DTSTART:20261128T183000\r\n');
+  expect(ics).toContain('SUMMARY:Time for your small step\r\n');
+  expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+  expect(ics.match(/BEGIN:VALARM/g)).toHaveLength(1);
+  expect(ics).not.toContain('RRULE');
+  for (const word of ['Priya', 'Tell', 'move']) expect(ics).not.toContain(word);
+});
+
+test('a step planned without a time offers no calendar event, and says nothing about one', async ({ page }) => {
+  await open(page, '/practice?step=ask-help');
+  await page.getByRole('group', { name: 'How uncomfortable do you expect it to be?' }).getByRole('radio', { name: '3', exact: true }).check();
+  await page.getByRole('button', { name: 'Plan this step' }).click();
+  await expect(page.locator('.today .step-text')).toHaveText('Ask someone for help, even with something small.');
+  await expect(page.locator('.today .step-when')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add this step to my calendar' })).toHaveCount(0);
+});
