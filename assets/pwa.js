@@ -15,6 +15,32 @@
   }
 })();
 
+// What installing the app looks like here, for the app's install offer: the
+// browser's own prompt ("prompt"), Safari's steps ("ios", "mac-safari"), already
+// the installed app ("standalone"), or just installed ("installed"). The prompt
+// comes once, often before the app has started, so it is caught and kept here.
+(() => {
+  const root = document.documentElement;
+  const ua = navigator.userAgent;
+  const standalone = matchMedia('(display-mode: standalone)').matches || navigator.standalone === true;
+  const ios = /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && navigator.maxTouchPoints > 1);
+  const safari = /Safari/.test(ua) && !/Chrome|Chromium|Android|Edg|OPR|Firefox/.test(ua);
+  root.dataset.install = standalone ? 'standalone' : ios ? 'ios' : safari ? 'mac-safari' : '';
+  const set = (state) => {
+    root.dataset.install = state;
+    dispatchEvent(new Event('leaning-in-install'));
+  };
+  addEventListener('beforeinstallprompt', (event) => {
+    event.preventDefault();
+    window.leaningInInstallPrompt = event;
+    set('prompt');
+  });
+  addEventListener('appinstalled', () => {
+    window.leaningInInstallPrompt = null;
+    set('installed');
+  });
+})();
+
 (() => {
   if (!('serviceWorker' in navigator)) return;
   let reloadRequested = false;

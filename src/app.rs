@@ -55,7 +55,6 @@ pub fn Shell() -> impl IntoView {
             <Navigation/>
             <main id="main" tabindex="-1">
                 <StorageNotice/>
-                <SafariNote/>
                 <OpenPage/>
             </main>
         </div>
@@ -170,31 +169,6 @@ fn StorageNotice() -> impl IntoView {
                 </div>
             </div>
         })}
-    }
-}
-
-/// Whether this is Safari in a tab (not the installed app). Safari clears a
-/// site's storage after seven days without a visit unless it is on the Home Screen.
-fn safari_in_a_tab() -> bool {
-    let ua = window().navigator().user_agent().unwrap_or_default();
-    let safari = ua.contains("Safari") && !["Chrome", "Chromium", "CriOS", "FxiOS", "Android", "Edg"].iter().any(|b| ua.contains(b));
-    let standalone = window().match_media("(display-mode: standalone)").ok().flatten().is_some_and(|m| m.matches())
-        || js_sys::Reflect::get(&window().navigator(), &"standalone".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
-    safari && !standalone
-}
-
-/// A one-time, dismissible note for Safari tabs: add to Home Screen, export often.
-#[component]
-fn SafariNote() -> impl IntoView {
-    let db = use_db();
-    let show = safari_in_a_tab();
-    move || {
-        (show && !db.prefs.with(|p| p.safari_note_dismissed)).then(|| view! {
-            <aside class="notice banner" aria-label="A note for Safari">
-                <p>"Safari may delete this app's data after seven days without a visit, unless the app is on your Home Screen. To keep your notes safe, tap Share, then \"Add to Home Screen\", and download a backup from Your data now and then."</p>
-                <button type="button" class="button secondary small" on:click=move |_| db.update_prefs(|p| p.safari_note_dismissed = true)>"Got it"</button>
-            </aside>
-        })
     }
 }
 

@@ -71,6 +71,20 @@ pub fn unlock() -> impl IntoView {
     lazy(load_unlock)
 }
 
+#[wasm_split(install_offer, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn load_install_offer() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::install::HomeInstallOffer/> }.into_any())
+}
+
+/// Home's offer to install the app, from its own chunk: fetched only when the
+/// browser offers installing and the person has not put the offer away. If
+/// it cannot load, Home simply goes without it.
+pub fn install_offer() -> impl IntoView {
+    // The same view type as the pages' (`Suspend<AnyView>`), so the first load
+    // carries no second copy of the suspense code.
+    Suspend::new(send_wrapper::SendWrapper::new(async move { load_install_offer().await.unwrap_or_else(|_| ().into_any()) }))
+}
+
 #[component]
 fn PageUnavailable() -> impl IntoView {
     view! {

@@ -18,6 +18,8 @@ pub mod data;
 #[cfg(target_arch = "wasm32")]
 pub mod home;
 #[cfg(target_arch = "wasm32")]
+pub mod install;
+#[cfg(target_arch = "wasm32")]
 pub mod journal;
 #[cfg(target_arch = "wasm32")]
 mod lazy_pages;

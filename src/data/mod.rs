@@ -23,6 +23,7 @@ pub fn DataPage() -> impl IntoView {
         <Backup/>
         <Import/>
         <crate::reminders::Reminders/>
+        <crate::install::InstallOffer/>
         <crate::lock::settings::LockSettings backup=move |_| {
             spawn_local(async move {
                 save_backup(db, false).await;

@@ -94,6 +94,13 @@ pub fn HomePage() -> impl IntoView {
             }
         })
     };
+    let install_offer = move || {
+        let offered = matches!(crate::ui::install_state().as_str(), "prompt" | "ios" | "mac-safari" | "installed");
+        match offered && !db.prefs.with(|p| p.install_offer_dismissed) {
+            true => crate::lazy_pages::install_offer().into_any(),
+            false => ().into_any(),
+        }
+    };
     view! {
         <PageHeading title="Home" lead="A quiet place to understand the urge to pull away, and to practise leaning in."/>
         {welcome}
@@ -101,6 +108,7 @@ pub fn HomePage() -> impl IntoView {
         <crate::check::RetakeNudge/>
         {today}
         {recent}
+        {install_offer}
         <section aria-labelledby="tools-title">
             <h2 id="tools-title">"Your tools"</h2>
             <ul class="tool-list">{tools.into_iter().collect_view()}</ul>

@@ -84,8 +84,10 @@ pub struct Prefs {
     pub welcome_dismissed: bool,
     /// How many quarantined values the person had already been told about.
     pub unreadable_acknowledged: usize,
-    /// The one-time note about Safari's seven-day storage limit was dismissed.
-    pub safari_note_dismissed: bool,
+    /// Home's offer to install the app was put away ("Not now"); Your data
+    /// still has it. (Once a note about Safari's seven-day limit, which it replaced.)
+    #[serde(alias = "safari_note_dismissed")]
+    pub install_offer_dismissed: bool,
     /// With the lock on: minutes the app may be out of sight before it locks
     /// (`AutoLock::minutes`). A plain number: it holds no words, and a number
     /// costs the first load nothing to read.
@@ -99,7 +101,7 @@ impl Default for Prefs {
             persisted: None,
             welcome_dismissed: false,
             unreadable_acknowledged: 0,
-            safari_note_dismissed: false,
+            install_offer_dismissed: false,
             auto_lock: AutoLock::default().minutes(),
         }
     }

@@ -26,6 +26,25 @@ pub fn link(route: &str) -> String {
     pages::with_base(&base_path(), route)
 }
 
+/// How this browser installs the app, as `pwa.js` keeps it on `<html data-install>`:
+/// "prompt", "ios", "mac-safari", "standalone", "installed", or "" (no way offered).
+/// Reading it tracks pwa.js's `leaning-in-install` event, so views update when it changes.
+pub fn install_state() -> String {
+    // Reference-counted, not owned by whichever view asked first: that view's
+    // next run would dispose an owned signal.
+    thread_local!(static CHANGES: std::cell::OnceCell<ArcTrigger> = const { std::cell::OnceCell::new() });
+    CHANGES.with(|cell| {
+        cell.get_or_init(|| {
+            let changes = ArcTrigger::new();
+            let notify = changes.clone();
+            std::mem::forget(window_event_listener_untyped("leaning-in-install", move |_| notify.notify()));
+            changes
+        })
+        .track()
+    });
+    document().document_element().and_then(|e| e.get_attribute("data-install")).unwrap_or_default()
+}
+
 /// The page's `<title>` and its single `<h1>`. The heading takes focus after
 /// client-side navigation so screen readers announce the new page.
 #[component]

@@ -1,7 +1,7 @@
 // WCAG 2.2 A and AA, checked by axe-core on every route and on each flow's main
 // states, in light and dark themes. Any violation fails the test.
 import { AxeBuilder } from '@axe-core/playwright';
-import { test, expect, open, addSample } from './fixtures.mjs';
+import { test, expect, open, addSample, offerInstall } from './fixtures.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -47,6 +47,11 @@ for (const scheme of ['light', 'dark']) {
     }
     await expect(page.locator('#result-title')).toBeVisible();
     await expectNoViolations(page, `a self-check result (${scheme})`);
+    // The offer to install the app, on Home.
+    await open(page, '/');
+    await offerInstall(page);
+    await expect(page.getByRole('button', { name: 'Install the app' })).toBeVisible();
+    await expectNoViolations(page, `the install offer (${scheme})`);
     // The import summary.
     await open(page, '/data');
     await page.locator('input[type=file]').setInputFiles({

@@ -105,6 +105,19 @@ const SAMPLE = [
   entry('e3', 9, 'Mum offered to help with the move and I said I had it handled.', { prompt: 'support', who: ['family'], emotions: ['irritated'], urge: 6, action: 'pulled_away' }),
   entry('e4', 15, 'Stayed in the conversation even though I wanted to leave the room.', { who: ['partner'], emotions: ['anxious', 'hopeful'], urge: 7, action: 'stayed' }),
 ];
+/** Fires the event Chromium sends when the app can be installed; the person's answer is `outcome`. */
+export const offerInstall = (page, outcome = 'accepted') => page.evaluate((outcome) => {
+  const event = new Event('beforeinstallprompt', { cancelable: true });
+  event.prompt = () => {
+    window.promptShown = (window.promptShown || 0) + 1;
+    // Chromium says so once the app is on the home screen.
+    if (outcome === 'accepted') setTimeout(() => dispatchEvent(new Event('appinstalled')), 50);
+    return Promise.resolve();
+  };
+  event.userChoice = Promise.resolve({ outcome, platform: 'web' });
+  dispatchEvent(event);
+}, outcome);
+
 export async function addSample(page) {
   await page.evaluate((sample) => {
     for (const e of sample) localStorage.setItem(`leaning-in.rec.journal.${e.id}`, JSON.stringify(e));
@@ -123,7 +136,8 @@ export async function addSample(page) {
     const steps = [
       { id: 's1', created: Date.now() - 9 * day, updated: Date.now() - 8 * day, text: 'Accept a compliment without deflecting.', with_whom: '', expected: 7, outcome: logged(8, 7, 3) },
       { id: 's3', created: Date.now() - 6 * day, updated: Date.now() - 5 * day, text: "Say when you're having a rough day.", with_whom: 'Sam', expected: 8, outcome: logged(5, 8, 4) },
-      { id: 's2', created: Date.now() - day, updated: Date.now() - day, text: 'Let a friend in on a worry.', with_whom: 'Sam', expected: 6 },
+      { id: 's2', created: Date.now() - day, updated: Date.now() - day, text: 'Let a friend in on a worry.', with_whom: 'Sam', expected: 6,
+        when: `${new Date(Date.now() + 2 * day).toLocaleDateString('sv')}T18:30` },
     ];
     for (const st of steps) localStorage.setItem(`leaning-in.rec.step.${st.id}`, JSON.stringify({ v: 1, ...st }));
   }, SAMPLE);

@@ -1,7 +1,7 @@
 // Screenshots of every page at phone and desktop sizes, light and dark, for a
 // person to look at (tests/e2e/screenshots/). They also prove each page renders
 // in both themes without horizontal scrolling on a 360px phone.
-import { test, expect, open, addSample } from './fixtures.mjs';
+import { test, expect, open, addSample, offerInstall } from './fixtures.mjs';
 
 const ROUTES = [
   '/', '/check', '/journal', '/reframe', '/practice', '/learn', '/data', '/missing',
@@ -25,6 +25,11 @@ for (const scheme of ['light', 'dark']) {
         const name = route === '/' ? 'home' : route.slice(1).replace(/[^a-z0-9]+/g, '-');
         await page.screenshot({ path: `tests/e2e/screenshots/${name}-${sizeName}-${scheme}.png`, fullPage: true });
       }
+      // The install offer on Home (Chromium's prompt, synthetic here).
+      await open(page, '/');
+      await offerInstall(page);
+      await page.locator('section.install').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `tests/e2e/screenshots/home-install-${sizeName}-${scheme}.png`, fullPage: true });
       // Never losing a word: unfinished drafts offered, and an edit that met a newer copy.
       await page.evaluate(() => {
         localStorage.setItem('leaning-in.draft.journal-new.old1', JSON.stringify({ text: 'I went quiet at dinner again, and I think it was because' }));

@@ -1,0 +1,104 @@
+//! "Install the app": on the home screen the app opens like any other, works
+//! offline, and Safari no longer clears its data after seven days without a
+//! visit. Where the browser offers installing (`beforeinstallprompt`, caught
+//! early by `pwa.js`), one button asks it; on Safari, the steps are shown; once
+//! installed, it says so. Home shows it from its own small chunk, only when
+//! there is something to offer; Your data always has it.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::storage::local::use_db;
+use crate::ui::install_state;
+
+/// The offer on Home: the same card, with "Not now".
+#[component]
+pub fn HomeInstallOffer() -> impl IntoView {
+    view! { <InstallOffer on_home=true/> }
+}
+
+#[component]
+pub fn InstallOffer(#[prop(optional)] on_home: bool) -> impl IntoView {
+    let db = use_db();
+    let state = Memo::new(|_| install_state());
+    let said = RwSignal::new(None::<&'static str>);
+    let not_now = move |_| db.update_prefs(|p| p.install_offer_dismissed = true);
+    let install = move |_| {
+        leptos::task::spawn_local(async move {
+            match ask_browser().await {
+                Some(true) => set_state("installed"),
+                Some(false) => {
+                    // The browser's prompt can be used once; it may offer again later.
+                    set_state("");
+                    said.set(Some("Not installed. You can install it later from your browser's menu."));
+                }
+                None => said.set(Some("The browser did not open its install prompt. Its menu may offer \u{201c}Install\u{201d} or \u{201c}Add to Home Screen\u{201d}.")),
+            }
+        })
+    };
+    let heading = move || match state.get().as_str() {
+        "ios" => "Add the app to your Home Screen",
+        "mac-safari" => "Add the app to your Dock",
+        "standalone" | "installed" => "Installed on this device",
+        _ => "Install the app",
+    };
+    // Safari has no prompt to ask: the two steps, and why they are worth it.
+    let safari_steps = move |place: &'static str, steps: [&'static str; 2]| {
+        view! {
+            <p>{place}", the app keeps your data: Safari deletes a site's data after 7 days without a visit, but not an app's."</p>
+            <ol class="steps">{steps.map(|s| view! { <li>{s}</li> })}</ol>
+            {on_home.then(|| view! { <button type="button" class="button secondary small" on:click=not_now>"Not now"</button> })}
+        }
+        .into_any()
+    };
+    let body = move || match state.get().as_str() {
+        "prompt" => view! {
+            <p>"Installed, Leaning In opens from your home screen like any app and works without a connection. Everything stays on this device, as now."</p>
+            <div class="actions">
+                <button type="button" class="button" on:click=install>"Install the app"</button>
+                {on_home.then(|| view! { <button type="button" class="button secondary small" on:click=not_now>"Not now"</button> })}
+            </div>
+        }
+        .into_any(),
+        "ios" => safari_steps("On your Home Screen", ["Tap the Share button (the square with an arrow).", "Choose \u{201c}Add to Home Screen\u{201d}."]),
+        "mac-safari" => safari_steps("In the Dock", ["In the menu bar, choose File.", "Choose \u{201c}Add to Dock\u{201d}."]),
+        "standalone" => view! { <p>"You are using the installed app. Your data stays on this device, as before."</p> }.into_any(),
+        "installed" => view! { <p role="status">"Installed. You can open Leaning In from your home screen; your data is the same there."</p> }.into_any(),
+        _ => view! {
+            <p>"This browser does not offer to install the app. It works fully here as it is. On a phone, your browser's menu may have \u{201c}Add to Home Screen\u{201d} or \u{201c}Install\u{201d}."</p>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="card install" aria-labelledby="install-title">
+            <h2 id="install-title">{heading}</h2>
+            {body}
+            <p class="small" role="status" hidden=move || said.with(Option::is_none)>{move || said.get().unwrap_or_default()}</p>
+        </section>
+    }
+}
+
+/// Shows the browser's own install prompt. `Some(true)` when the person
+/// accepted, `Some(false)` when they declined, `None` when there was no prompt.
+async fn ask_browser() -> Option<bool> {
+    let event = js_sys::Reflect::get(&window(), &"leaningInInstallPrompt".into()).ok().filter(|e| e.is_object())?;
+    let prompt: js_sys::Function = js_sys::Reflect::get(&event, &"prompt".into()).ok()?.dyn_into().ok()?;
+    let shown = prompt.call0(&event).ok()?;
+    JsFuture::from(js_sys::Promise::resolve(&shown)).await.ok()?;
+    let choice = js_sys::Reflect::get(&event, &"userChoice".into()).ok()?;
+    let choice = JsFuture::from(js_sys::Promise::resolve(&choice)).await.ok()?;
+    let outcome = js_sys::Reflect::get(&choice, &"outcome".into()).ok()?.as_string();
+    let _ = js_sys::Reflect::set(&window(), &"leaningInInstallPrompt".into(), &wasm_bindgen::JsValue::NULL);
+    Some(outcome.as_deref() == Some("accepted"))
+}
+
+/// Changes the install state the way pwa.js does, so every view showing it hears.
+fn set_state(value: &str) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-install", value);
+    }
+    if let Ok(event) = web_sys::Event::new("leaning-in-install") {
+        let _ = window().dispatch_event(&event);
+    }
+}
