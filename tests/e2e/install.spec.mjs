@@ -68,6 +68,13 @@ test.describe('on an iPhone', () => {
     await expect(offer(page).getByRole('heading', { name: 'Add the app to your Home Screen' })).toBeVisible();
     await expect(offer(page)).toContainText('Safari deletes a site\'s data after 7 days without a visit');
     await expect(offer(page).locator('ol li')).toHaveText(['Tap the Share button (the square with an arrow).', 'Choose “Add to Home Screen”.']);
+    await offer(page).getByRole('button', { name: 'Not now' }).click();
+    await page.reload();
+    await open(page, '/');
+    await expect(page.getByRole('heading', { name: 'Your tools' })).toBeVisible();
+    await expect(offer(page)).toHaveCount(0);
+    await open(page, '/data');
+    await expect(offer(page).getByRole('heading', { name: 'Add the app to your Home Screen' })).toBeVisible();
   });
 });
 

@@ -34,23 +34,3 @@ test('zero egress: every route and flow stays on this origin', async ({ page, ba
   expect([...origins]).toEqual([new URL(baseURL).origin]);
 });
 
-test('in a Safari tab, a one-time note recommends Add to Home Screen and backups', async ({ browser, baseURL }) => {
-  const context = await browser.newContext({
-    baseURL,
-    userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1',
-  });
-  const page = await context.newPage();
-  await open(page, '/');
-  const note = page.getByRole('complementary', { name: 'A note for Safari' });
-  await expect(note).toContainText('Add to Home Screen');
-  await note.getByRole('button', { name: 'Got it' }).click();
-  await page.reload();
-  await expect(page.locator('main h1')).toHaveText('Home');
-  await expect(page.getByRole('complementary', { name: 'A note for Safari' })).toHaveCount(0);
-  await context.close();
-});
-
-test('Chromium is not told about Safari', async ({ page }) => {
-  await open(page, '/');
-  await expect(page.getByRole('complementary', { name: 'A note for Safari' })).toHaveCount(0);
-});
