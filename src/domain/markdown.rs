@@ -9,7 +9,7 @@ use super::words::plural;
 
 /// Escapes one line of the person's text so Markdown shows it exactly as written:
 /// no heading, list, rule, link, emphasis, code or HTML can come out of it.
-fn escape(line: &str) -> String {
+pub(crate) fn escape(line: &str) -> String {
     // Leading spaces would start a code block inside a quote; they carry no words.
     let line = line.trim_start();
     let mut out = String::with_capacity(line.len() + 8);
@@ -26,7 +26,7 @@ fn escape(line: &str) -> String {
 }
 
 /// Quotes a block of the person's text, every line escaped.
-fn quote(text: &str) -> String {
+pub(crate) fn quote(text: &str) -> String {
     text.trim()
         .lines()
         .map(|l| match escape(l) {

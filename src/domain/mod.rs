@@ -9,6 +9,7 @@ pub mod markdown;
 pub mod pages;
 pub mod practice;
 pub mod reframe;
+pub mod summary;
 pub mod records;
 pub mod time;
 pub mod words;

@@ -58,7 +58,11 @@ pub fn local_date(ms: i64, offset_minutes: i32) -> Date {
 
 /// "23 Nov 2026": unambiguous in every English-speaking country.
 pub fn format_date(ms: i64, offset_minutes: i32) -> String {
-    let d = local_date(ms, offset_minutes);
+    format_day(local_date(ms, offset_minutes))
+}
+
+/// A calendar date as "23 Nov 2026".
+pub fn format_day(d: Date) -> String {
     format!("{} {} {}", d.day, MONTHS[(d.month - 1) as usize], d.year)
 }
 
