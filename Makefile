@@ -7,7 +7,7 @@ DIST ?= dist
 PORT ?= 8080
 # The first load's gzip ceiling, checked by `make test`. The target is 190 KB and
 # the goal 150 KB (issue 11); this only ever comes down.
-FIRST_LOAD_BUDGET_KB ?= 165
+FIRST_LOAD_BUDGET_KB ?= 164
 # scripts/split first: its wasm-bindgen splits the wasm before the real one runs.
 export PATH := $(CURDIR)/scripts/split:$(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver

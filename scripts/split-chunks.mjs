@@ -8,17 +8,21 @@
 //   - the main JS file imports the loader by that name, and index.html's
 //     integrity hash for the main JS file is updated to match; index.html
 //     preloads the loader too, so it is not a round trip after the main JS file;
-//   - pwa.js's page-chunk map (__PAGE_CHUNKS__) lists, for each page, every
-//     file its chunk needs, so a deep link fetches them alongside the app;
+//   - pwa.js's page-chunk map (__PAGE_CHUNKS__) lists, for each page, the files
+//     its chunk needs, so a deep link fetches them alongside the app. Files
+//     under 2 KB are left out: each name costs every first visit bytes, and
+//     the small ones arrive together in one round trip when the page asks;
 //   - in a release build the three JS files of the first load (the main JS file,
 //     the loader and pwa.js) are minified with terser: 3 KB gzip less to fetch.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 
-const contentName = (stem, ext, bytes) => `${stem}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${ext}`;
+// 40 bits of the content's hash: enough that no two files of a build, or of two
+// builds, share a name, and short, since every name is in the loader and pwa.js.
+const contentName = (stem, ext, bytes) => `${stem}-${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}.${ext}`;
 
 /** Minified in a release build (names of exports and properties are kept). */
 async function small(code, release, module = true) {
@@ -71,12 +75,12 @@ export async function addChunks(dist, splitDir, release) {
     `<link rel="modulepreload" href="${prefix}${mainJs}"${attrs}integrity="${sri}">`
     + `\n<link rel="modulepreload" href="${prefix}${loaderName}" crossorigin="anonymous" integrity="${loaderSri}">`);
   writeFileSync(indexPath, html);
-  await fillMap(pageChunks(original, named));
+  await fillMap(pageChunks(original, named, (file) => statSync(join(dist, file)).size >= 2048));
   return chunks.length;
 }
 
 /** { journal: [its chunk and every chunk it needs, by final name] } from the loader. */
-function pageChunks(loader, named) {
+function pageChunks(loader, named, worthPreloading) {
   const loads = {};
   const re = /const (__\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.]+)"[\s\S]*?\n, \[([^\]]*)\]/g;
   for (const [, name, file, deps] of loader.matchAll(re)) {
@@ -91,7 +95,8 @@ function pageChunks(loader, named) {
   const pages = {};
   for (const name of Object.keys(loads)) {
     const page = name.match(/^__wasm_split_load_page_(\w+)$/)?.[1];
-    if (page) pages[page] = [...files(name)].map((n) => named[loads[n].file]).sort();
+    // The unlock screen has no address of its own: no link can lead to it.
+    if (page && page !== 'unlock') pages[page] = [...files(name)].map((n) => named[loads[n].file]).filter(worthPreloading).sort();
   }
   return pages;
 }

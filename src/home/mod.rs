@@ -9,7 +9,7 @@ use crate::domain::pages::PAGES;
 use crate::domain::practice::{current_step, CLOSING_QUESTION};
 use crate::storage::local::use_db;
 use crate::ui::browser::format_date;
-use crate::ui::{link, BackupReminder, PageHeading};
+use crate::ui::{link, PageHeading};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -94,6 +94,14 @@ pub fn HomePage() -> impl IntoView {
             }
         })
     };
+    // Reminders are occasional: their words come from a chunk, fetched when one is due.
+    let reminders = move || {
+        let retake = crate::domain::check::retake_due(db.checks.with(|c| c.iter().map(|c| c.at).max()), crate::ui::browser::now_ms());
+        match db.backup_reminder_due() || retake {
+            true => crate::lazy_pages::home_reminders().into_any(),
+            false => ().into_any(),
+        }
+    };
     let install_offer = move || {
         let offered = matches!(crate::ui::install_state().as_str(), "prompt" | "ios" | "mac-safari" | "installed");
         match offered && !db.prefs.with(|p| p.install_offer_dismissed) {
@@ -104,8 +112,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <PageHeading title="Home" lead="A quiet place to understand the urge to pull away, and to practise leaning in."/>
         {welcome}
-        <BackupReminder/>
-        <crate::check::RetakeNudge/>
+        {reminders}
         {today}
         {recent}
         {install_offer}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test, expect, open } from './fixtures.mjs';
 import { ROOT, serve, controlled } from './servers.mjs';
 
-const ROUTES = [['/check', 'Self-check'], ['/journal', 'Journal'], ['/reframe', 'Reframe'], ['/practice', 'Small steps'], ['/learn', 'Learn and support'], ['/data', 'Your data']];
+const ROUTES = [['/check', 'Self-check'], ['/journal', 'Journal'], ['/reframe', 'Reframe'], ['/practice', 'Small steps'], ['/learn', 'Learn and support'], ['/data', 'Your data'], ['/summary', 'Prepare a summary']];
 const nav = (page) => page.getByRole('navigation', { name: 'Main' });
 
 /** The loader reports a failed chunk on the console; that, and only that, is expected here. */
@@ -60,11 +60,11 @@ test('chunks are named by their content and every one is precached', async () =>
   const files = readdirSync(join(ROOT, 'dist'));
   const chunks = files.filter((f) => f.endsWith('.wasm') && !f.startsWith('leaning-in-'));
   expect(chunks.length).toBeGreaterThanOrEqual(6);
-  for (const name of ['check', 'journal', 'reframe', 'practice', 'learn', 'data']) {
-    expect(chunks.some((f) => new RegExp(`^split_page_${name}-[0-9a-f]{16}\\.wasm$`).test(f)), name).toBe(true);
+  for (const name of ['check', 'journal', 'reframe', 'practice', 'learn', 'data', 'summary']) {
+    expect(chunks.some((f) => new RegExp(`^split_page_${name}-[0-9a-f]{10}\\.wasm$`).test(f)), name).toBe(true);
   }
-  for (const chunk of chunks) expect(chunk).toMatch(/-[0-9a-f]{16}\.wasm$/);
-  const loader = files.find((f) => /^__wasm_split-[0-9a-f]{16}\.js$/.test(f));
+  for (const chunk of chunks) expect(chunk).toMatch(/-[0-9a-f]{10}\.wasm$/);
+  const loader = files.find((f) => /^__wasm_split-[0-9a-f]{10}\.js$/.test(f));
   expect(loader).toBeDefined();
   // The loader is fetched alongside the main JS file, not one round trip after it.
   expect(readFileSync(join(ROOT, 'dist/index.html'), 'utf8')).toMatch(new RegExp(`<link rel="modulepreload" href="/${loader}" crossorigin="anonymous" integrity="sha384-`));
@@ -89,7 +89,7 @@ test('a link straight to a page fetches its chunks alongside the app, and Home f
   await open(page, '/journal');
   const preloaded = await page.evaluate(() => performance.getEntriesByType('resource')
     .filter((e) => e.initiatorType === 'link' && /\.wasm$/.test(e.name)).map((e) => e.name.split('/').pop()));
-  expect(preloaded.some((f) => /^split_page_journal-[0-9a-f]{16}\.wasm$/.test(f))).toBe(true);
+  expect(preloaded.some((f) => /^split_page_journal-[0-9a-f]{10}\.wasm$/.test(f))).toBe(true);
   expect(preloaded.some((f) => /^split_page_(check|data|learn)-/.test(f))).toBe(false);
 
   const home = await page.context().newPage();
