@@ -76,6 +76,7 @@ fn OpenPage() -> impl IntoView {
         Some("/practice") => lazy_pages::practice().into_any(),
         Some("/learn") => lazy_pages::learn().into_any(),
         Some("/data") => lazy_pages::data().into_any(),
+        Some("/summary") => lazy_pages::summary().into_any(),
         _ => view! { <NotFound/> }.into_any(),
     }
 }

@@ -31,6 +31,7 @@ split_pages! {
     load_practice, page_practice => crate::practice::PracticePage;
     load_learn, page_learn => crate::learn::LearnPage;
     load_data, page_data => crate::data::DataPage;
+    load_summary, page_summary => crate::summary::SummaryPage;
     load_unlock, page_unlock => crate::lock::UnlockScreen;
 }
 
@@ -66,9 +67,23 @@ pub fn learn() -> impl IntoView {
 pub fn data() -> impl IntoView {
     lazy(load_data)
 }
+pub fn summary() -> impl IntoView {
+    lazy(load_summary)
+}
 /// The unlock screen, with the lock's code: only ever fetched when the lock is on.
 pub fn unlock() -> impl IntoView {
     lazy(load_unlock)
+}
+
+#[wasm_split(home_reminders, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn load_home_reminders() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::ui::BackupReminder/> <crate::check::RetakeNudge/> }.into_any())
+}
+
+/// Home's reminders (a backup, a retake of the self-check), from their own chunk:
+/// fetched only when one is due.
+pub fn home_reminders() -> impl IntoView {
+    Suspend::new(send_wrapper::SendWrapper::new(async move { load_home_reminders().await.unwrap_or_else(|_| ().into_any()) }))
 }
 
 #[wasm_split(install_offer, wasm_split_path = ::leptos::wasm_split, fallible)]

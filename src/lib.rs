@@ -34,6 +34,8 @@ pub mod reframe;
 #[cfg(target_arch = "wasm32")]
 pub mod reminders;
 #[cfg(target_arch = "wasm32")]
+pub mod summary;
+#[cfg(target_arch = "wasm32")]
 pub mod ui;
 
 #[cfg(target_arch = "wasm32")]

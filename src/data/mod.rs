@@ -21,6 +21,11 @@ pub fn DataPage() -> impl IntoView {
         <PageHeading title="Your data" lead="Everything you write stays in this browser, on this device. Nobody else can read it, and nothing is sent anywhere."/>
         <StorageHealth/>
         <Backup/>
+        <section class="card" aria-labelledby="summary-link-title">
+            <h2 id="summary-link-title">"A summary for therapy"</h2>
+            <p>"Rather than the whole diary, a single page with only what you choose: trends, patterns, and any entries you tick."</p>
+            <a class="button secondary" href=crate::ui::link("/summary")>"Prepare a summary"</a>
+        </section>
         <Import/>
         <crate::reminders::Reminders/>
         <crate::install::InstallOffer/>

@@ -16,7 +16,7 @@ pub struct Page {
 
 pub const APP_NAME: &str = "Leaning In";
 
-pub const PAGES: [Page; 7] = [
+pub const PAGES: [Page; 8] = [
     Page { path: "/", title: "Home", nav_label: "Home", in_tab_bar: true },
     Page { path: "/check", title: "Self-check", nav_label: "Check", in_tab_bar: true },
     Page { path: "/journal", title: "Journal", nav_label: "Journal", in_tab_bar: true },
@@ -24,6 +24,8 @@ pub const PAGES: [Page; 7] = [
     Page { path: "/practice", title: "Small steps", nav_label: "Steps", in_tab_bar: true },
     Page { path: "/learn", title: "Learn and support", nav_label: "Learn", in_tab_bar: true },
     Page { path: "/data", title: "Your data", nav_label: "Your data", in_tab_bar: false },
+    // Reached from Learn and support, Your data and the journal's patterns.
+    Page { path: "/summary", title: "Prepare a summary", nav_label: "Summary", in_tab_bar: false },
 ];
 
 /// The page a route belongs to, ignoring a trailing slash. `None` is "not found".

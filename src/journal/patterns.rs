@@ -74,7 +74,20 @@ pub fn PatternsView() -> impl IntoView {
                     <LineChart title="Urge to withdraw over time" summary="Rate the urge in two or more entries to see it over time.".to_string() max=10 points=vec![] value_label="Urge (0 to 10)"/>
                 })}
             </section>
+            <SummaryLink/>
         }
         .into_any()
+    }
+}
+
+/// Patterns are what a summary for therapy is made of.
+#[component]
+fn SummaryLink() -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="p-summary">
+            <h2 id="p-summary">"Bringing this to therapy?"</h2>
+            <p>"A one-page summary of these patterns, with only what you choose, can help you find words in a session."</p>
+            <a class="button secondary" href=crate::ui::link("/summary")>"Prepare a summary"</a>
+        </section>
     }
 }

@@ -86,6 +86,8 @@ pub fn Support() -> impl IntoView {
             <p class="muted small">"Numbers checked November 2026. If yours is not listed, your local emergency number can put you through."</p>
             <h3>"Finding a therapist"</h3>
             <p>"It may be time to look for a therapist if the pattern keeps costing you relationships you care about, if you feel alone even with people around you, or if old experiences still weigh on you. Look for someone who mentions attachment, relationships, or emotion-focused work. A first session is a chance to see whether you feel at ease with them; it is fine to try more than one person."</p>
+            <p>"Finding words on the spot is often the hardest part of a first session. A summary of what you have noticed here, with only what you choose to share, can help you begin."</p>
+            <p><a class="button secondary" href=crate::ui::link("/summary")>"Prepare a summary"</a></p>
             <p>"If therapy is not possible right now, a book such as " <cite>"Attached"</cite> " by Amir Levine and Rachel Heller, a trusted friend, or a local support group can still help."</p>
         </section>
     }

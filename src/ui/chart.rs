@@ -87,6 +87,9 @@ pub fn PairChart(
     names: (&'static str, &'static str),
     /// (label, first, second), oldest first.
     items: Vec<(String, u8, u8)>,
+    /// The table's first column.
+    #[prop(default = "Step")]
+    item_label: &'static str,
 ) -> impl IntoView {
     const W: i32 = 320;
     const H: i32 = 120;
@@ -130,7 +133,7 @@ pub fn PairChart(
                 <summary>"Show as a table"</summary>
                 <table>
                     <caption class="visually-hidden">{title}</caption>
-                    <thead><tr><th scope="col">"Step"</th><th scope="col">{names.0}</th><th scope="col">{names.1}</th></tr></thead>
+                    <thead><tr><th scope="col">{item_label}</th><th scope="col">{names.0}</th><th scope="col">{names.1}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </details>

@@ -10,7 +10,7 @@ const STATES = [
   ['home', '/'], ['self-check', '/check'], ['self-check in progress', '/check?take'], ['journal', '/journal'],
   ['journal form', '/journal?new&prompt=withdraw'], ['journal entry', '/journal?entry=e1'], ['journal patterns', '/journal?tab=patterns'],
   ['reframe', '/reframe'], ['reframe steps', '/reframe?new'], ['reframe result', '/reframe?view=r1'],
-  ['small steps', '/practice'], ['logging a step', '/practice?log=s2'], ['learn', '/learn'], ['your data', '/data'], ['not found', '/missing'],
+  ['small steps', '/practice'], ['logging a step', '/practice?log=s2'], ['learn', '/learn'], ['your data', '/data'], ['summary', '/summary'], ['not found', '/missing'],
 ];
 
 async function expectNoViolations(page, what) {

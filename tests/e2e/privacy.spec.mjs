@@ -22,7 +22,7 @@ test('the release build carries the strict Content-Security-Policy and no-referr
 test('zero egress: every route and flow stays on this origin', async ({ page, baseURL }) => {
   const origins = new Set();
   page.context().on('request', (r) => origins.add(new URL(r.url()).protocol === 'data:' ? 'data:' : new URL(r.url()).origin));
-  for (const route of ['/', '/check', '/journal', '/journal?new', '/journal?tab=patterns', '/reframe', '/reframe?new', '/practice', '/learn', '/data', '/nowhere']) {
+  for (const route of ['/', '/check', '/journal', '/journal?new', '/journal?tab=patterns', '/reframe', '/reframe?new', '/practice', '/learn', '/data', '/summary', '/nowhere']) {
     await open(page, route);
   }
   await open(page, '/journal?new');

@@ -6,7 +6,7 @@ import { test, expect, open, addSample, offerInstall } from './fixtures.mjs';
 const ROUTES = [
   '/', '/check', '/journal', '/reframe', '/practice', '/learn', '/data', '/missing',
   '/journal?new&prompt=withdraw', '/journal?entry=e1', '/journal?tab=patterns', '/check?take',
-  '/reframe?new', '/reframe?view=r1', '/practice?log=s2',
+  '/reframe?new', '/reframe?view=r1', '/practice?log=s2', '/summary',
 ];
 
 const SIZES = { phone: { width: 360, height: 740 }, desktop: { width: 1280, height: 800 } };
@@ -25,6 +25,12 @@ for (const scheme of ['light', 'dark']) {
         const name = route === '/' ? 'home' : route.slice(1).replace(/[^a-z0-9]+/g, '-');
         await page.screenshot({ path: `tests/e2e/screenshots/${name}-${sizeName}-${scheme}.png`, fullPage: true });
       }
+      // The summary as it prints (black on white, whatever the theme), with one entry ticked.
+      await open(page, '/summary');
+      await page.getByRole('group', { name: 'Entries to include word for word' }).getByRole('checkbox').first().check();
+      await page.emulateMedia({ media: 'print' });
+      await page.screenshot({ path: `tests/e2e/screenshots/summary-print-${sizeName}-${scheme}.png`, fullPage: true });
+      await page.emulateMedia({ media: 'screen' });
       // The install offer on Home (Chromium's prompt, synthetic here).
       await open(page, '/');
       await offerInstall(page);

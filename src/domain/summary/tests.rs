@@ -1,4 +1,6 @@
 use super::*;
+use crate::domain::check::STATEMENTS;
+use crate::domain::journal::{Action, Who};
 use crate::domain::journal::tests::entry;
 use crate::domain::practice::Outcome;
 use crate::domain::time::MS_PER_DAY;

@@ -1,0 +1,284 @@
+//! Each part of the summary, from the records in the period. Too few points are
+//! told in words; the person's own words are only counted, never quoted, unless
+//! they ticked the entry.
+
+use std::collections::BTreeMap;
+
+use super::{Chart, Part, Quoted, Ranked, Section, CHART_FROM};
+use crate::domain::check::{score_of, SelfCheck, SCALE, STATEMENTS};
+use crate::domain::journal::{Action, JournalEntry, Who, EMOTIONS, FEW_ENTRIES};
+use crate::domain::practice::{library_step, progress, PlannedStep};
+use crate::domain::reframe::{shift_label, Reframe, STEPS};
+use crate::domain::time::Zone;
+use crate::domain::words::plural;
+
+/// A mean of small whole numbers in tenths, rounded half away from zero.
+fn mean_tenths(values: impl Iterator<Item = i32>) -> i32 {
+    let (sum, n) = values.fold((0i32, 0i32), |(s, n), v| (s + v, n + 1));
+    if n == 0 {
+        return 0;
+    }
+    let t = sum * 10;
+    (t + t.signum() * n / 2) / n
+}
+
+/// Tenths as "6.5", or "−0.5".
+fn tenths(t: i32) -> String {
+    let sign = if t < 0 { "\u{2212}" } else { "" };
+    format!("{sign}{}.{}", t.abs() / 10, t.abs() % 10)
+}
+
+/// "6.5": the mean of ratings, to one decimal.
+fn mean(values: impl Iterator<Item = u8>) -> String {
+    tenths(mean_tenths(values.map(i32::from)))
+}
+
+fn only(n: usize, one: &str, many: &str) -> String {
+    format!("Only {} in this period.", plural(n, one, many))
+}
+
+/// Too few points for a chart: says so, with each point in words, and returns
+/// true. With enough for a chart, says nothing and returns false.
+fn told_in_words(s: &mut Section, points: &[(String, u8)], none: &str, (one, many): (&str, &str), out_of: u8) -> bool {
+    match points.len() {
+        0 => s.say(none),
+        n if n < CHART_FROM => {
+            s.say(only(n, one, many));
+            for (when, value) in points {
+                s.say(format!("{when}: {value} out of {out_of}."));
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
+pub(super) fn checks_section(checks: &[&SelfCheck], date: &dyn Fn(i64) -> String) -> Option<Section> {
+    let mut s = Section::new(Part::Checks);
+    s.say("The self-check is a reflection tool, not a diagnosis. Scores run from 0 to 100: higher means the seven thoughts came up more often.");
+    let scores: Vec<(String, u8)> = checks.iter().map(|c| (date(c.at), score_of(c))).collect();
+    if !told_in_words(&mut s, &scores, "No self-check was taken in this period.", ("self-check", "self-checks"), 100) {
+        let n = scores.len();
+        let (first, last) = (&scores[0], &scores[n - 1]);
+        let summary = format!("{n} self-checks, from {} out of 100 on {} to {} on {}.", first.1, first.0, last.1, last.0);
+        s.chart = Some((Chart::Line { title: "Self-check scores", value_label: "Score", max: 100, points: scores }, summary));
+    }
+    if !checks.is_empty() {
+        // The statements rated highest on average, when at least "Sometimes".
+        let mut averages: Vec<(usize, u32)> = (0..STATEMENTS.len())
+            .map(|i| (i, checks.iter().map(|c| u32::from(c.answers[i])).sum::<u32>() * 10 / checks.len() as u32))
+            .filter(|(_, tenths)| *tenths >= 20)
+            .collect();
+        averages.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let rows: Vec<(String, String)> = averages
+            .iter()
+            .take(3)
+            .map(|(i, t)| (format!("\u{201c}{}\u{201d}", STATEMENTS[*i]), SCALE[((*t + 5) / 10) as usize].to_string()))
+            .collect();
+        match rows.is_empty() {
+            true => s.say("No statement was rated \u{201c}Sometimes\u{201d} or more often, on average."),
+            false => s.lists.push(Ranked { heading: "Rated highest, on average", rows }),
+        }
+    }
+    Some(s)
+}
+
+/// Morning, afternoon, evening or night, from a local hour.
+fn part_of_day(hour: i64) -> &'static str {
+    match hour {
+        5..=11 => "In the morning",
+        12..=16 => "In the afternoon",
+        17..=21 => "In the evening",
+        _ => "At night",
+    }
+}
+
+/// Most frequent first (ties in key order), as (name, count).
+fn ranked<K: Ord>(map: BTreeMap<K, usize>, name: impl Fn(K) -> String, max: usize) -> Vec<(String, String)> {
+    let mut rows: Vec<(K, usize)> = map.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1));
+    rows.into_iter().take(max).map(|(k, n)| (name(k), n.to_string())).collect()
+}
+
+pub(super) fn pulling_away_section(journal: &[&JournalEntry], zone: Zone) -> Option<Section> {
+    let mut s = Section::new(Part::PullingAway);
+    match journal.len() {
+        0 => {
+            s.say("No journal entries in this period.");
+            return Some(s);
+        }
+        n if n < FEW_ENTRIES => s.say(format!("{} These are early glimpses, not a pattern yet.", only(n, "journal entry", "journal entries"))),
+        n => s.say(format!("{} in this period.", plural(n, "journal entry", "journal entries"))),
+    }
+    let (mut who, mut feelings, mut when) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
+    let mut own_words = 0;
+    for e in journal {
+        for w in &e.who {
+            *who.entry(*w).or_insert(0) += 1;
+        }
+        // Only the listed feelings are counted by name: a person's own words are theirs to quote.
+        for f in e.emotions.iter().filter(|f| EMOTIONS.contains(&f.as_str())) {
+            *feelings.entry(f.clone()).or_insert(0) += 1;
+        }
+        own_words += usize::from(!e.own_words.trim().is_empty());
+        let local = e.at + i64::from(zone(e.at)) * 60_000;
+        *when.entry(part_of_day(local.rem_euclid(86_400_000) / 3_600_000)).or_insert(0) += 1;
+    }
+    let who_rows = ranked(who, |w: Who| w.label().to_string(), 5);
+    if !who_rows.is_empty() {
+        s.lists.push(Ranked { heading: "Who it was with", rows: who_rows });
+    }
+    let feeling_rows = ranked(feelings, |f: String| f, 5);
+    if !feeling_rows.is_empty() {
+        s.lists.push(Ranked { heading: "Feelings that came up most", rows: feeling_rows });
+    }
+    if own_words > 0 {
+        s.say(format!("{} also named feelings in their own words (not shown here).", plural(own_words, "entry", "entries")));
+    }
+    s.lists.push(Ranked { heading: "When it happened", rows: ranked(when, |w: &str| w.to_string(), 4) });
+    Some(s)
+}
+
+pub(super) fn urge_section(journal: &[&JournalEntry], date: &dyn Fn(i64) -> String) -> Option<Section> {
+    let mut s = Section::new(Part::Urge);
+    let urges: Vec<(String, u8)> = journal.iter().filter_map(|e| e.urge.map(|u| (date(e.at), u))).collect();
+    if !told_in_words(
+        &mut s,
+        &urges,
+        "No entry in this period rated the urge to withdraw.",
+        ("rating of the urge to withdraw", "ratings of the urge to withdraw"),
+        10,
+    ) {
+        let n = urges.len();
+        let average = mean(urges.iter().map(|(_, u)| *u));
+        let half = n / 2;
+        let earlier = mean(urges[..half].iter().map(|(_, u)| *u));
+        let later = mean(urges[n - half..].iter().map(|(_, u)| *u));
+        let summary = format!("{n} ratings, {average} out of 10 on average: {earlier} in the earlier half, {later} in the later half.");
+        s.chart = Some((Chart::Line { title: "The urge to withdraw", value_label: "Urge (0\u{2013}10)", max: 10, points: urges }, summary));
+    }
+    let count = |a: Action| journal.iter().filter(|e| e.action == Some(a)).count();
+    let (stayed, reached, pulled, unsure) = (count(Action::Stayed), count(Action::ReachedOut), count(Action::PulledAway), count(Action::NotSure));
+    if stayed + reached + pulled + unsure == 0 {
+        s.say("No entry in this period says what I did.");
+    } else {
+        let rows = [("Stayed or reached out", stayed + reached), ("Pulled away", pulled), ("Not sure", unsure)];
+        s.lists.push(Ranked {
+            heading: "What I did",
+            rows: rows.into_iter().filter(|(_, n)| *n > 0).map(|(l, n)| (l.to_string(), n.to_string())).collect(),
+        });
+    }
+    Some(s)
+}
+
+pub(super) fn reframes_section(reframes: &[&Reframe], date: &dyn Fn(i64) -> String) -> Option<Section> {
+    let mut s = Section::new(Part::Reframes);
+    let rated: Vec<(String, u8, u8)> = reframes.iter().filter_map(|r| Some((date(r.created), r.safe_before?, r.safe_after?))).collect();
+    match (reframes.len(), rated.len()) {
+        (0, _) => s.say("No reframes in this period."),
+        (n, 0) => s.say(format!("{} in this period, none with a before and after rating.", plural(n, "reframe", "reframes"))),
+        (n, m) => {
+            let before = mean(rated.iter().map(|r| r.1));
+            let after = mean(rated.iter().map(|r| r.2));
+            let shift = mean_tenths(rated.iter().map(|r| i32::from(r.2) - i32::from(r.1)));
+            let shift = format!("{}{}", if shift > 0 { "+" } else { "" }, tenths(shift));
+            s.say(format!("{} in this period.", plural(n, "reframe", "reframes")));
+            let sentence = format!("How safe closeness felt, from 0 to 10: {before} before a reframe and {after} after, on average ({shift}).");
+            if m < CHART_FROM {
+                s.say(sentence);
+                for (when, b, a) in &rated {
+                    s.say(format!("{when}: {b} before, {a} after ({}).", shift_label(*a as i8 - *b as i8)));
+                }
+            } else {
+                s.chart = Some((
+                    Chart::Pair { title: "How safe closeness felt, before and after each reframe", names: ("Before", "After"), items: rated },
+                    sentence,
+                ));
+            }
+        }
+    }
+    Some(s)
+}
+
+pub(super) fn steps_section(steps: &[PlannedStep], within: &dyn Fn(i64) -> bool, zone: Zone, date: &dyn Fn(i64) -> String) -> Option<Section> {
+    let mut s = Section::new(Part::Steps);
+    let planned = steps.iter().filter(|st| within(st.created)).count();
+    let logged: Vec<PlannedStep> = steps.iter().filter(|st| st.outcome.as_ref().is_some_and(|o| within(o.logged_at))).cloned().collect();
+    let taken = logged.iter().filter(|st| st.is_done()).count();
+    let not_yet = logged.len() - taken;
+    if planned == 0 && logged.is_empty() {
+        s.say("No small steps were planned or taken in this period.");
+        return Some(s);
+    }
+    let mut line = format!("{} planned, {} taken", plural(planned, "small step", "small steps"), taken);
+    if not_yet > 0 {
+        line.push_str(&format!(", {not_yet} logged as \u{201c}not yet\u{201d}"));
+    }
+    s.say(format!("{line}."));
+    let p = progress(&logged, zone);
+    if let Some((expected, actual)) = p.averages {
+        let sentence =
+            format!("Expected discomfort was {} out of 10 on average; how it really felt, {}.", tenths(expected as i32), tenths(actual as i32));
+        if p.discomfort.len() < CHART_FROM {
+            s.say(sentence);
+        } else {
+            let items = p.discomfort.iter().map(|(at, e, a)| (date(*at), *e, *a)).collect();
+            s.chart = Some((Chart::Pair { title: "Expected and actual discomfort", names: ("Expected", "Actual"), items }, sentence));
+        }
+    }
+    // The library's steps by name; a person's own steps are their words, so only counted.
+    let mut named: BTreeMap<String, usize> = BTreeMap::new();
+    let mut own = 0;
+    for st in logged.iter().filter(|st| st.is_done()) {
+        match st.library_id.as_deref().and_then(library_step) {
+            Some(l) => *named.entry(l.text.to_string()).or_insert(0) += 1,
+            None => own += 1,
+        }
+    }
+    if own > 0 {
+        *named.entry("Steps of my own".to_string()).or_insert(0) += own;
+    }
+    if !named.is_empty() {
+        s.lists.push(Ranked { heading: "Steps taken most", rows: ranked(named, |t| t, 5) });
+    }
+    Some(s)
+}
+
+pub(super) fn chosen_section(journal: &[&JournalEntry], reframes: &[&Reframe], chosen: &[String], date: &dyn Fn(i64) -> String) -> Option<Section> {
+    let mut s = Section::new(Part::Chosen);
+    for e in journal.iter().filter(|e| chosen.contains(&e.id)) {
+        let mut parts = vec![(None, e.text.trim().to_string())];
+        if !e.who.is_empty() {
+            parts.push((Some("With"), e.who.iter().map(|w| w.label()).collect::<Vec<_>>().join(", ")));
+        }
+        let felt: Vec<&str> = e.emotions.iter().map(String::as_str).chain(Some(e.own_words.trim()).filter(|w| !w.is_empty())).collect();
+        if !felt.is_empty() {
+            parts.push((Some("Felt"), felt.join(", ")));
+        }
+        if let Some(u) = e.urge {
+            parts.push((Some("Urge to withdraw"), format!("{u} out of 10")));
+        }
+        if let Some(a) = e.action {
+            parts.push((Some("What I did"), a.label().to_string()));
+        }
+        s.quoted.push(Quoted { heading: format!("Journal entry, {}", date(e.at)), parts });
+    }
+    for r in reframes.iter().filter(|r| chosen.contains(&r.id)) {
+        let mut parts: Vec<(Option<&'static str>, String)> =
+            STEPS.iter().enumerate().filter(|(i, _)| !r.answer(*i).is_empty()).map(|(i, step)| (Some(step.title), r.answer(i).to_string())).collect();
+        if let (Some(b), Some(a)) = (r.safe_before, r.safe_after) {
+            parts.push((Some("How safe closeness felt"), format!("{b} before, {a} after")));
+        }
+        s.quoted.push(Quoted { heading: format!("Reframe, {}", date(r.created)), parts });
+    }
+    (!s.quoted.is_empty()).then_some(s)
+}
+
+pub(super) fn note_section(note: &str) -> Option<Section> {
+    let note = note.trim();
+    (!note.is_empty()).then(|| {
+        let mut s = Section::new(Part::Note);
+        s.quoted.push(Quoted { heading: String::new(), parts: vec![(None, note.to_string())] });
+        s
+    })
+}

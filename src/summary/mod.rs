@@ -1,0 +1,257 @@
+//! "Prepare a summary" at /summary: the person chooses a period and the parts to
+//! include, ticks any entries to include word for word, and may add a note; the
+//! preview below is the page they print, save as PDF, or download as Markdown.
+//! The summary itself is computed by `domain::summary`; nothing leaves the device
+//! unless the person hands the file to someone. Every choice, the note with it,
+//! is kept as a draft like any other form (sealed while the lock is on).
+
+mod preview;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::journal::preview as shorten;
+use crate::domain::summary::{period_days, summarise, to_markdown, Choices, Part, Period, Records};
+use crate::domain::time::{day_in, parse_iso_date};
+use crate::storage::local::use_db;
+use crate::ui::browser::{download, format_date, now_ms, offset_minutes, today_iso};
+use crate::ui::draft::{use_draft, DraftNote};
+use crate::ui::fields::CheckChips;
+use crate::ui::PageHeading;
+
+const PERIODS: [(&str, &str); 5] =
+    [("4w", "Last 4 weeks"), ("3m", "Last 3 months"), ("1y", "Last year"), ("all", "Everything"), ("between", "Between two dates")];
+
+/// What the form holds, as its draft keeps it.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+struct SummaryDraft {
+    period: String,
+    from: String,
+    to: String,
+    parts: Vec<String>,
+    chosen: Vec<String>,
+    note: String,
+    first_name: String,
+}
+
+impl Default for SummaryDraft {
+    fn default() -> Self {
+        SummaryDraft {
+            period: "4w".into(),
+            from: String::new(),
+            to: String::new(),
+            parts: Part::ALL.iter().map(|p| p.key().to_string()).collect(),
+            chosen: Vec::new(),
+            note: String::new(),
+            first_name: String::new(),
+        }
+    }
+}
+
+impl SummaryDraft {
+    fn period(&self) -> Period {
+        match self.period.as_str() {
+            "3m" => Period::ThreeMonths,
+            "1y" => Period::Year,
+            "all" => Period::Everything,
+            "between" => match (parse_iso_date(&self.from), parse_iso_date(&self.to)) {
+                (Some(a), Some(b)) => Period::Between(a, b),
+                (Some(a), None) | (None, Some(a)) => Period::Between(a, a),
+                (None, None) => Period::FourWeeks,
+            },
+            _ => Period::FourWeeks,
+        }
+    }
+
+    fn choices(&self) -> Choices {
+        Choices {
+            period: self.period(),
+            parts: Part::ALL.into_iter().filter(|p| self.parts.iter().any(|k| k == p.key())).collect(),
+            chosen: self.chosen.clone(),
+            note: self.note.clone(),
+            first_name: self.first_name.clone(),
+        }
+    }
+}
+
+/// The page's own stylesheet (and its print layout), added once when first opened.
+fn add_stylesheet() {
+    let doc = document();
+    if doc.get_element_by_id("summary-css").is_some() {
+        return;
+    }
+    if let (Ok(link), Some(head)) = (doc.create_element("link"), doc.head()) {
+        let _ = link.set_attribute("id", "summary-css");
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", "summary.css");
+        let _ = head.append_child(&link);
+    }
+}
+
+#[component]
+pub fn SummaryPage() -> impl IntoView {
+    add_stylesheet();
+    let db = use_db();
+    let form = RwSignal::new(SummaryDraft::default());
+    let parts = RwSignal::new(form.get_untracked().parts);
+    Effect::new(move |_| {
+        let chosen = parts.get();
+        form.update(|f| f.parts = chosen);
+    });
+    let draft = use_draft(
+        "summary".to_string(),
+        move || form.get(),
+        move |d: SummaryDraft| {
+            parts.set(d.parts.clone());
+            form.set(d);
+        },
+        |d: &SummaryDraft| d.note.trim().is_empty() && d.first_name.trim().is_empty() && d.chosen.is_empty(),
+        |d: &SummaryDraft| match d.note.trim() {
+            "" => "A summary you were preparing".to_string(),
+            note => shorten(note, 80),
+        },
+    );
+    let summary = Memo::new(move |_| {
+        let (journal, checks, reframes, steps) = (db.journal.get(), db.checks.get(), db.reframes.get(), db.steps.get());
+        let records = Records { journal: &journal, checks: &checks, reframes: &reframes, steps: &steps };
+        summarise(&records, &form.with(SummaryDraft::choices), now_ms(), &offset_minutes)
+    });
+    let said = RwSignal::new(None::<&'static str>);
+    let save_markdown = move |_| {
+        let saved = download(&format!("leaning-in-summary-{}.md", today_iso()), "text/markdown", &summary.with_untracked(to_markdown)).is_ok();
+        said.set(Some(if saved {
+            "The Markdown file was made. It is yours to keep, paste or delete."
+        } else {
+            "The file could not be made in this browser."
+        }));
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+    let field = move |get: fn(&SummaryDraft) -> String, set: fn(&mut SummaryDraft, String)| {
+        (move || form.with(|f| get(f)), move |ev| form.update(|f| set(f, event_target_value(&ev))))
+    };
+    let (note_value, note_input) = field(|f| f.note.clone(), |f, v| f.note = v);
+    let (name_value, name_input) = field(|f| f.first_name.clone(), |f, v| f.first_name = v);
+    let (from_value, from_input) = field(|f| f.from.clone(), |f, v| f.from = v);
+    let (to_value, to_input) = field(|f| f.to.clone(), |f, v| f.to = v);
+
+    let periods = PERIODS.map(|(key, label)| {
+        view! {
+            <label class="choice">
+                <input type="radio" name="summary-period" value=key prop:checked=move || form.with(|f| f.period == key)
+                    on:change=move |_| form.update(|f| f.period = key.to_string())/>
+                <span>{label}</span>
+            </label>
+        }
+    });
+    let part_options = Part::ALL.iter().map(|p| (p.key().to_string(), p.title().to_string())).collect::<Vec<_>>();
+
+    view! {
+        <PageHeading title="Prepare a summary" lead="One page to bring to therapy, with only what you choose. It is made here, on this device: nothing is sent anywhere, and only you decide who sees it."/>
+        <section class="card no-print" aria-labelledby="choose-title">
+            <h2 id="choose-title">"What to include"</h2>
+            <fieldset class="field">
+                <legend>"Period"</legend>
+                <div class="choices">{periods}</div>
+            </fieldset>
+            <Show when=move || form.with(|f| f.period == "between")>
+                <div class="date-pair">
+                    <label class="time-field" for="summary-from"><span>"From"</span>
+                        <input id="summary-from" type="date" prop:value=from_value on:input=from_input/></label>
+                    <label class="time-field" for="summary-to"><span>"To"</span>
+                        <input id="summary-to" type="date" prop:value=to_value on:input=to_input/></label>
+                </div>
+            </Show>
+            <CheckChips legend="Parts" options=part_options selected=parts/>
+            <Show when=move || form.with(|f| f.parts.iter().any(|k| k == Part::Chosen.key()))>
+                <EntryPicker form=form/>
+            </Show>
+            <div class="field">
+                <label for="summary-note">"What I\u{2019}d like to talk about (optional)"</label>
+                <textarea id="summary-note" rows="4" prop:value=note_value on:input=note_input></textarea>
+                <DraftNote draft=draft/>
+            </div>
+            <div class="field">
+                <label for="summary-name">"Your first name (optional)"</label>
+                <input id="summary-name" type="text" autocomplete="given-name" prop:value=name_value on:input=name_input/>
+                <p class="muted small field-hint">"Left empty, the summary carries no name."</p>
+            </div>
+            <div class="actions">
+                <button type="button" class="button" on:click=print>"Print or save as PDF"</button>
+                <button type="button" class="button secondary" on:click=save_markdown>"Download as Markdown"</button>
+            </div>
+            <p class="small" role="status" hidden=move || said.with(Option::is_none)>{move || said.get().unwrap_or_default()}</p>
+        </section>
+        <h2 class="preview-title no-print" id="preview-title">"Preview"</h2>
+        {move || view! { <preview::SummaryView summary=summary.get()/> }}
+    }
+}
+
+/// Journal entries and reframes in the period, each with a box to include it
+/// word for word. None is ticked until the person ticks it.
+#[component]
+fn EntryPicker(form: RwSignal<SummaryDraft>) -> impl IntoView {
+    let db = use_db();
+    let items = move || {
+        let now = now_ms();
+        let zone = &offset_minutes;
+        let (journal, checks, reframes, steps) = (db.journal.get(), db.checks.get(), db.reframes.get(), db.steps.get());
+        let records = Records { journal: &journal, checks: &checks, reframes: &reframes, steps: &steps };
+        let (first, last) = period_days(form.with(SummaryDraft::period), day_in(now, zone), &records, zone);
+        let within = |ms: i64| (first..=last).contains(&day_in(ms, zone));
+        let mut items: Vec<(i64, String, String)> = journal
+            .iter()
+            .filter(|e| within(e.at))
+            .map(|e| (e.at, e.id.clone(), format!("Journal, {}: {}", format_date(e.at), shorten(&e.text, 90))))
+            .collect();
+        items.extend(
+            reframes
+                .iter()
+                .filter(|r| within(r.created))
+                .map(|r| (r.created, r.id.clone(), format!("Reframe, {}: {}", format_date(r.created), shorten(r.situation(), 90)))),
+        );
+        items.sort_by(|a, b| b.0.cmp(&a.0));
+        items
+    };
+    // A long period can hold hundreds: the newest first, the rest on request.
+    const FIRST: usize = 20;
+    let show_all = RwSignal::new(false);
+    view! {
+        <fieldset class="field entry-picker">
+            <legend>"Entries to include word for word"</legend>
+            <p class="muted small">"None is included unless you tick it. Only entries in the period are listed."</p>
+            {move || {
+                let list = items();
+                if list.is_empty() {
+                    return view! { <p>"No journal entries or reframes in this period."</p> }.into_any();
+                }
+                let hidden = if show_all.get() { 0 } else { list.len().saturating_sub(FIRST) };
+                let shown = if hidden == 0 { usize::MAX } else { FIRST };
+                let boxes = list.into_iter().take(shown).map(|(_, id, label)| {
+                    let (checked_id, toggled_id) = (id.clone(), id);
+                    view! {
+                        <label class="choice">
+                            <input type="checkbox" prop:checked=move || form.with(|f| f.chosen.contains(&checked_id))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    form.update(|f| {
+                                        f.chosen.retain(|c| *c != toggled_id);
+                                        if on { f.chosen.push(toggled_id.clone()) }
+                                    });
+                                }/>
+                            <span>{label}</span>
+                        </label>
+                    }
+                }).collect_view();
+                view! {
+                    <div class="choices">{boxes}</div>
+                    {(hidden > 0).then(|| view! {
+                        <button type="button" class="button secondary small" on:click=move |_| show_all.set(true)>{format!("Show {hidden} older")}</button>
+                    })}
+                }.into_any()
+            }}
+        </fieldset>
+    }
+}
