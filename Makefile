@@ -12,7 +12,7 @@ FIRST_LOAD_BUDGET_KB ?= 164
 export PATH := $(CURDIR)/scripts/split:$(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup serve test test-native test-browser test-e2e dist size bench clean
+.PHONY: setup serve test test-native test-browser test-e2e test-engines engines dist size bench clean
 
 setup:
 	@scripts/setup.sh
@@ -23,7 +23,8 @@ serve: setup
 	@echo "Leaning In is being served at http://127.0.0.1:$(PORT)/"
 	trunk serve --port $(PORT) --dist target/serve
 
-## Every test layer: native unit tests, browser tests, end-to-end tests.
+## Every test layer: native unit tests, browser tests, end-to-end tests (Chromium),
+## and the same app in WebKit and Gecko.
 test: setup
 	$(MAKE) --no-print-directory test-native
 	$(MAKE) --no-print-directory test-browser
@@ -31,6 +32,7 @@ test: setup
 	node scripts/size.mjs dist --budget $(FIRST_LOAD_BUDGET_KB) | tail -2
 	$(MAKE) --no-print-directory dist PUBLIC_URL=/some/path/ DIST=dist-sub
 	$(MAKE) --no-print-directory test-e2e
+	$(MAKE) --no-print-directory engines
 
 test-native:
 	cargo test --quiet
@@ -40,6 +42,15 @@ test-browser:
 
 test-e2e:
 	playwright test -c tests/e2e/playwright.config.mjs
+
+## WebKit (WebKitGTK, as in every iPhone browser) and Gecko (Firefox) against a
+## fresh release build; `engines` runs them against the dist/ already built.
+test-engines: setup
+	$(MAKE) --no-print-directory dist PUBLIC_URL=/
+	$(MAKE) --no-print-directory engines
+
+engines:
+	node --test --test-concurrency=1 tests/engines/
 
 ## A release build in dist/. Host under a sub-path with PUBLIC_URL=/sub/path/
 dist: setup

@@ -24,8 +24,9 @@
   const ua = navigator.userAgent;
   const standalone = matchMedia('(display-mode: standalone)').matches || navigator.standalone === true;
   const ios = /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && navigator.maxTouchPoints > 1);
-  const safari = /Safari/.test(ua) && !/Chrome|Chromium|Android|Edg|OPR|Firefox/.test(ua);
-  root.dataset.install = standalone ? 'standalone' : ios ? 'ios' : safari ? 'mac-safari' : '';
+  // Safari on a Mac; WebKitGTK on Linux (GNOME Web) says "Safari" too, but has no Dock.
+  const macSafari = /Macintosh/.test(ua) && /Safari/.test(ua) && !/Chrome|Chromium|Edg|OPR|Firefox/.test(ua);
+  root.dataset.install = standalone ? 'standalone' : ios ? 'ios' : macSafari ? 'mac-safari' : '';
   const set = (state) => {
     root.dataset.install = state;
     dispatchEvent(new Event('leaning-in-install'));

@@ -61,6 +61,30 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   fi
 fi
 
+# The engine tests (tests/engines/, `make test-engines`): WebKit through WebKitGTK's
+# WebKitWebDriver and MiniBrowser under Xvfb, and Gecko through firefox-esr and
+# geckodriver. Debian's versions are pinned; should the archive have moved on to a
+# security update, the current one is installed and named.
+ENGINE_PACKAGES="firefox-esr=153.7.0esr-1~deb12u1 webkit2gtk-driver=2.50.6-1~deb12u2 xvfb=2:21.1.7-3+deb12u13"
+GECKODRIVER_VERSION=0.37.1
+if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    say "installing Debian's firefox-esr, webkit2gtk-driver and xvfb for the engine tests"
+    apt-get update -qq
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $ENGINE_PACKAGES >/dev/null 2>&1; then
+      say "the pinned versions ($ENGINE_PACKAGES) are no longer in the archive: installing the current ones"
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb >/dev/null
+    fi
+  else
+    say "please install Debian's firefox-esr, webkit2gtk-driver and xvfb (sudo apt-get install firefox-esr webkit2gtk-driver xvfb), then run this again"
+    exit 1
+  fi
+fi
+if ! geckodriver --version 2>/dev/null | grep -qx "geckodriver $GECKODRIVER_VERSION"; then
+  say "installing geckodriver $GECKODRIVER_VERSION (a few minutes of compiling, once)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+fi
+
 # npm packages (binaryen 132 for wasm-opt, Playwright for the e2e tests), exactly
 # as package-lock.json pins them. Reinstalled only when the lockfile changes.
 STAMP=node_modules/.setup-lock.sha256

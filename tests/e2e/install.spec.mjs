@@ -95,3 +95,24 @@ test.describe('in the installed app', () => {
     await expect(offer(page)).toContainText('You are using the installed app.');
   });
 });
+
+test.describe('in Safari on a Mac', () => {
+  test.use({ userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Safari/605.1.15' });
+
+  test('Your data shows the two steps to the Dock', async ({ page }) => {
+    await open(page, '/data');
+    await expect(offer(page).getByRole('heading', { name: 'Add the app to your Dock' })).toBeVisible();
+  });
+});
+
+test.describe('in WebKitGTK on Linux (GNOME Web)', () => {
+  test.use({ userAgent: 'Mozilla/5.0 (X11; Ubuntu; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15' });
+
+  test('no Mac or iPhone steps are offered', async ({ page }) => {
+    await open(page, '/');
+    await expect(page.getByRole('heading', { name: 'Your tools' })).toBeVisible();
+    await expect(offer(page)).toHaveCount(0);
+    await open(page, '/data');
+    await expect(offer(page)).toContainText('This browser does not offer to install the app.');
+  });
+});

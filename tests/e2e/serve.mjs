@@ -2,6 +2,9 @@
 // fallback: any path that is not a file gets index.html, as a static host's
 // 404.html would. It compresses with gzip, as static hosts do, so timings and
 // Lighthouse see real transfer sizes. Usage: node serve.mjs <dir> <port> [public-url]
+// With PROBE_SCRIPT=<file>, index.html gets that file as its first script, served
+// as probe.js (same origin, so the CSP allows it): the engine tests use it to
+// catch errors from the very start of each load, which WebDriver cannot report.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -25,7 +28,10 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+const probe = process.env.PROBE_SCRIPT ? resolve(process.env.PROBE_SCRIPT) : null;
+
 async function fileFor(urlPath) {
+  if (probe && urlPath === `${base}probe.js`) return probe;
   if (!urlPath.startsWith(base)) return null;
   const rel = decodeURIComponent(urlPath.slice(base.length)) || 'index.html';
   const full = normalize(join(root, rel));
@@ -52,7 +58,8 @@ createServer(async (req, res) => {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     return;
   }
-  const raw = await readFile(file);
+  let raw = await readFile(file);
+  if (probe && file.endsWith('index.html')) raw = Buffer.from(raw.toString().replace('<head>', `<head><script src="${base}probe.js"></script>`));
   const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] || '') && !['.png', '.ico'].includes(extname(file));
   const body = gzip ? gzipSync(raw, { level: 6 }) : raw;
   res.writeHead(200, {

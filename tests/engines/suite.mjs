@@ -1,0 +1,215 @@
+// The engine layer: the release build in WebKit (WebKitGTK, the engine of every
+// iPhone browser) and Gecko (Firefox), driven over WebDriver. Each engine's file
+// starts its driver and calls `engineSuite`; the checks are the same for both.
+// Errors, Rust panics and CSP violations are caught by probe.js from the start
+// of every load, and any one of them fails the test that caused it.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { By, until } from 'selenium-webdriver';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const WAIT = 20_000;
+
+/** Serves dist/ with the probe, on a port of its own. */
+export async function startServer(port) {
+  const proc = spawn('node', [join(ROOT, 'tests/e2e/serve.mjs'), join(ROOT, 'dist'), String(port), '/'], {
+    stdio: 'ignore',
+    env: { ...process.env, PROBE_SCRIPT: join(ROOT, 'tests/engines/probe.js') },
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(url)).ok) break; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const exited = new Promise((r) => proc.once('exit', r));
+  return { url, stop: () => { proc.kill(); return exited; } };
+}
+
+const ROUTES = [
+  ['', 'Home'], ['check', 'Self-check'], ['journal', 'Journal'], ['reframe', 'Reframe'], ['practice', 'Small steps'],
+  ['learn', 'Learn and support'], ['data', 'Your data'], ['summary', 'Prepare a summary'],
+];
+
+/**
+ * @param {string} engine - "WebKit" or "Gecko", for the test names
+ * @param {object} how
+ * @param {number} how.port - for this engine's own server
+ * @param {() => Promise<{ driver: import('selenium-webdriver').WebDriver, stop: () => Promise<void>, downloaded?: () => Promise<{ name: string, text: string }> }>} how.start
+ * @param {boolean} [how.catchesDownloads] - whether `downloaded` can see a saved file
+ */
+export function engineSuite(engine, { port, start, catchesDownloads = false }) {
+  describe(engine, () => {
+    let driver, session, server;
+    const problems = [];
+
+    before(async () => {
+      server = await startServer(port);
+      session = await start();
+      driver = session.driver;
+    });
+    after(async () => {
+      await session?.stop();
+      await server?.stop();
+    });
+
+    /** Collects what the probe caught on the current page. */
+    const harvest = async () => {
+      const found = await driver.executeScript('return window.__problems ? window.__problems.splice(0) : []').catch(() => []);
+      problems.push(...found);
+    };
+    const expectClean = async () => {
+      await harvest();
+      assert.deepEqual(problems.splice(0), [], `${engine}: errors, panics or CSP violations`);
+    };
+    /** The live app (not the static shell) shows this heading. */
+    const heading = async (title) => {
+      let seen = '';
+      // Read in one script: the app replaces the static shell's heading as it starts.
+      await driver.wait(async () => {
+        seen = await driver.executeScript(() => {
+          const h1 = document.querySelectorAll('main h1');
+          return document.querySelector('.loading') || h1.length !== 1 ? '(loading)' : h1[0].textContent.trim();
+        });
+        return seen === title;
+      }, WAIT).catch((e) => { throw new Error(`the heading "${title}" did not show (last seen: "${seen}"): ${e.message}`); });
+    };
+    const go = async (path, title) => {
+      await harvest();
+      await driver.get(`${server.url}${path}`);
+      if (title) await heading(title);
+    };
+    const byLabel = (text) => driver.wait(async () => driver.executeScript((t) => {
+      const label = [...document.querySelectorAll('label')].find((l) => l.textContent.trim().startsWith(t));
+      return label ? label.control || label.querySelector('input, textarea, select') : null;
+    }, text), WAIT, `a field labelled "${text}"`);
+    const control = (text) => driver.wait(async () => driver.executeScript((t) => [...document.querySelectorAll('button, a')]
+      .find((b) => b.textContent.trim() === t && b.offsetParent !== null) || null, text), WAIT, `a button or link "${text}"`);
+    const click = async (text) => (await control(text)).click();
+    const sees = async (text, timeout = WAIT) => {
+      let seen = '';
+      await driver.wait(async () => (seen = await driver.findElement(By.css('body')).getText()).includes(text), timeout)
+        .catch((e) => { throw new Error(`the text "${text}" did not show; the page said: ${seen.slice(0, 400)}: ${e.message}`); });
+    };
+
+    it('every route renders its heading, each lazy page the first time it is opened', async () => {
+      for (const [path, title] of ROUTES) await go(path, title);
+      await expectClean();
+    });
+
+    it('on a narrow window, no page scrolls sideways', async (t) => {
+      // The windows do not go much below 450 px; whatever width they take is checked.
+      const before = await driver.manage().window().getRect();
+      await driver.manage().window().setRect({ width: 390, height: 800 });
+      try {
+        for (const [path, title] of ROUTES) {
+          await go(path, title);
+          const [width, overflow] = await driver.executeScript('return [innerWidth, document.documentElement.scrollWidth - innerWidth]');
+          assert.ok(width <= 520, `${engine}: the window is ${width} px wide`);
+          assert.ok(overflow <= 0, `${engine}: /${path} scrolls sideways by ${overflow} px at ${width} px`);
+          if (!path) t.diagnostic(`${engine} window: ${width} px wide`);
+        }
+      } finally {
+        await driver.manage().window().setRect({ width: before.width, height: before.height });
+      }
+      await expectClean();
+    });
+
+    it('a journal entry is saved and is still there after a reload', async () => {
+      await go('journal?new', 'New entry');
+      await (await byLabel('What happened')).sendKeys('I went quiet at dinner, then told her why.');
+      await click('Save entry');
+      await sees('Saved. It stays on this device.');
+      await go('journal', 'Journal');
+      await sees('I went quiet at dinner, then told her why.');
+      await driver.navigate().refresh();
+      await heading('Journal');
+      await sees('I went quiet at dinner, then told her why.');
+      await expectClean();
+    });
+
+    it('the self-check goes from the first statement to the result', async () => {
+      await go('check?take', 'Self-check');
+      for (let i = 0; i < 7; i++) {
+        await sees(`Statement ${i + 1} of 7`);
+        const sometimes = await driver.wait(until.elementLocated(By.xpath("//label[.//span[normalize-space()='Sometimes']]//input[@type='radio']")), WAIT);
+        await driver.executeScript('arguments[0].click()', sometimes);
+        await click(i === 6 ? 'See my result' : 'Next');
+      }
+      await driver.wait(until.elementLocated(By.id('result-title')), WAIT);
+      await sees('not a diagnosis');
+      await expectClean();
+    });
+
+    it('a backup file is imported through the file input, after its summary', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'engine-import-'));
+      const file = join(dir, 'backup.json');
+      const at = Date.now() - 86_400_000;
+      writeFileSync(file, JSON.stringify({ format: 'leaning-in-backup', version: 1, exported_at: at, records: {
+        journal: [{ v: 1, id: 'imp1', at, created: at, updated: at, text: 'Brought over from my old phone.' }] } }));
+      await go('data', 'Your data');
+      await driver.findElement(By.css('input[type=file]')).sendKeys(file);
+      await sees('1 new');
+      await click('Import');
+      await sees('Imported 1 record.');
+      await go('journal', 'Journal');
+      await sees('Brought over from my old phone.');
+      await expectClean();
+    });
+
+    if (catchesDownloads) {
+      it('a backup is downloaded as a file', async () => {
+        await go('data', 'Your data');
+        await click('Download backup (JSON)');
+        const saved = await session.downloaded();
+        assert.match(saved.name, /^leaning-in-backup-\d{4}-\d{2}-\d{2}\.json$/);
+        assert.equal(JSON.parse(saved.text).format, 'leaning-in-backup');
+        await expectClean();
+      });
+    }
+
+    it('without an install prompt, Home offers nothing and Your data says the app works as it is', async () => {
+      await go('', 'Home');
+      assert.equal((await driver.findElements(By.css('section.install'))).length, 0);
+      await go('data', 'Your data');
+      await sees('This browser does not offer to install the app. It works fully here as it is.');
+      await expectClean();
+    });
+
+    it('the lock: turn it on, reload, unlock, and the entries are back', async () => {
+      await go('data', 'Your data');
+      await (await byLabel('Choose a passphrase')).sendKeys('quiet river morning light');
+      await (await byLabel('Type it again')).sendKeys('quiet river morning light');
+      await click('Turn on the lock');
+      await sees('The lock is on.', 60_000);
+      const sealed = await driver.executeScript(() => Object.entries(localStorage).filter(([k]) => k.startsWith('leaning-in.rec.')).every(([, v]) => v.startsWith('sealed:1:')));
+      assert.equal(sealed, true, 'every record is sealed');
+      await driver.navigate().refresh();
+      await (await byLabel('Passphrase')).sendKeys('quiet river morning light');
+      await click('Unlock');
+      await heading('Your data');
+      // In the app: a new load would ask for the passphrase again (the key is never stored).
+      await (await driver.findElement(By.css('nav.tabs a[href$="journal"]'))).click();
+      await heading('Journal');
+      await sees('I went quiet at dinner, then told her why.');
+      await expectClean();
+    });
+
+    it('the service worker controls the page, and the app opens with the server stopped', async () => {
+      // Whatever happened above, this starts from an empty, unlocked store.
+      await go('', null);
+      await driver.executeScript('localStorage.clear()');
+      await go('', 'Home');
+      await driver.wait(async () => driver.executeScript('return !!navigator.serviceWorker && navigator.serviceWorker.controller !== null'), WAIT, 'a controlling service worker');
+      await driver.wait(async () => driver.executeScript('return caches.keys().then((k) => k.length === 1)'), WAIT, 'the offline copy');
+      await expectClean();
+      await server.stop();
+      await go('learn', 'Learn and support');
+      await go('', 'Home');
+      await expectClean();
+    });
+  });
+}
