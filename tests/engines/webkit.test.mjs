@@ -16,8 +16,12 @@ async function answers(url) {
 engineSuite('WebKit', {
   port: 4700 + Math.floor(Math.random() * 100),
   start: async () => {
-    const display = `:${90 + Math.floor(Math.random() * 9)}`;
-    const xvfb = spawn('Xvfb', [display, '-screen', '0', '1280x900x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+    // Xvfb picks a free display itself and writes its number to fd 3.
+    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x900x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+    const display = await new Promise((resolve, reject) => {
+      xvfb.stdio[3].once('data', (d) => resolve(`:${d.toString().trim()}`));
+      xvfb.once('exit', () => reject(new Error('Xvfb did not start')));
+    });
     const port = 4800 + Math.floor(Math.random() * 100);
     const webdriver = spawn('WebKitWebDriver', [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, DISPLAY: display } });
     await answers(`http://127.0.0.1:${port}/status`);
