@@ -246,14 +246,14 @@ fn the_note_and_name_are_the_persons_own_and_markdown_keeps_them_as_text() {
     let mut c = choices(Period::FourWeeks, &[Part::Note]);
     c.note = "  ".into();
     assert!(summarise(&f.records(), &c, NOW, UTC).sections.is_empty(), "an empty note adds nothing");
-    c.note = "Why I go quiet when [Priya](http://x) asks *anything* about the future.\n# Not a heading".into();
+    c.note = "Why I go quiet when [Priya](priya.html) asks *anything* about the future.\n# Not a heading".into();
     c.first_name = " <Alex> ".into();
     let s = summarise(&f.records(), &c, NOW, UTC);
     assert_eq!(s.name.as_deref(), Some("<Alex>"));
     let md = to_markdown(&s);
     assert!(md.starts_with("# A summary to bring to therapy\n\n\\<Alex\\>  \n28 Oct 2026 to 24 Nov 2026  \nPrepared on 24 Nov 2026"));
     assert!(md.contains("## What I\u{2019}d like to talk about\n"));
-    assert!(md.contains("> Why I go quiet when \\[Priya\\](http://x) asks \\*anything\\* about the future.\n> \\# Not a heading"));
+    assert!(md.contains("> Why I go quiet when \\[Priya\\](priya.html) asks \\*anything\\* about the future.\n> \\# Not a heading"));
     assert!(!md.contains("[Priya]("), "no link can come out of the person's words");
 }
 
