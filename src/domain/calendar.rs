@@ -93,7 +93,7 @@ pub struct Reminder {
 }
 
 /// A single event, for a planned small step with a date and time.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OneTime {
     pub date: Date,
     pub hour: u32,

@@ -148,10 +148,8 @@ pub fn parse_when(text: &str) -> Option<OneTime> {
 
 /// "Saturday 28 November at 18:30", for a planned step.
 pub fn describe_when(at: &OneTime) -> String {
-    const MONTHS: [&str; 12] =
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
     let weekday = super::calendar::Weekday::of(at.date).label();
-    format!("{weekday} {} {} {} at {:02}:{:02}", at.date.day, MONTHS[(at.date.month - 1) as usize], at.date.year, at.hour, at.minute)
+    format!("{weekday} {} {} {} at {:02}:{:02}", at.date.day, super::time::MONTH_NAMES[(at.date.month - 1) as usize], at.date.year, at.hour, at.minute)
 }
 
 /// The step to show as "today's": the most recently planned one not yet logged.

@@ -12,6 +12,7 @@ use crate::domain::practice::{
     current_step, describe_when, discomfort_sentence, library_step, parse_when, progress, CustomStep, PlannedStep, CLOSING_QUESTION, GROUPS,
     LIBRARY,
 };
+use crate::domain::time::MONTH_NAMES;
 use crate::domain::words::plural;
 use crate::storage::local::use_db;
 use crate::ui::browser::{format_date, new_id, now_ms, offset_minutes};
@@ -23,8 +24,6 @@ use crate::ui::toast::{use_toasts, Toast};
 use crate::ui::{link, PageHeading};
 
 const EXPECT_ENDS: (&str, &str) = ("0: not at all", "10: very uncomfortable");
-const MONTHS: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 #[component]
 pub fn PracticePage() -> impl IntoView {
@@ -50,18 +49,21 @@ pub fn PracticePage() -> impl IntoView {
 pub fn CurrentStep() -> impl IntoView {
     let db = use_db();
     move || {
-        db.steps.with(|all| current_step(all).cloned()).map(|s| view! {
+        db.steps.with(|all| current_step(all).cloned()).map(|s| {
+            let planned_for = s.planned_for();
+            view! {
             <section class="card today" aria-labelledby="today-title">
                 <h2 id="today-title">"Your small step"</h2>
                 <p class="step-text">{s.text.clone()}</p>
                 {(!s.with_whom.is_empty()).then(|| view! { <p class="muted">"With " {s.with_whom.clone()}</p> })}
-                {s.planned_for().map(|at| view! { <p class="step-when">{format!("Planned for {}.", describe_when(&at))}</p> })}
+                {planned_for.map(|at| view! { <p class="step-when">{format!("Planned for {}.", describe_when(&at))}</p> })}
                 <p class="muted small">{format!("Chosen on {}. You expected it to feel {} out of 10 uncomfortable.", format_date(s.created), s.expected)}</p>
                 <div class="actions">
                     <a class="button" href=link(&format!("/practice?log={}", s.id))>"Log how it went"</a>
-                    {s.planned_for().map(|at| view! { <crate::reminders::StepInCalendar at=at/> })}
+                    {planned_for.map(|at| view! { <crate::reminders::StepInCalendar at=at/> })}
                 </div>
             </section>
+            }
         })
     }
 }
@@ -260,7 +262,7 @@ fn Progress() -> impl IntoView {
             .iter()
             .rev()
             .take(6)
-            .map(|((y, m), n)| view! { <li><span>{format!("{} {y}", MONTHS[(*m - 1) as usize])}</span><span class="count">{plural(*n, "step", "steps")}</span></li> })
+            .map(|((y, m), n)| view! { <li><span>{format!("{} {y}", MONTH_NAMES[(*m - 1) as usize])}</span><span class="count">{plural(*n, "step", "steps")}</span></li> })
             .collect_view();
         let most = p.most_done.iter().map(|(t, n)| view! { <li><span>{t.clone()}</span><span class="count">{format!("{n}×")}</span></li> }).collect_view();
         let items = p.discomfort.iter().rev().take(12).rev().map(|(at, e, a)| (format_date(*at), *e, *a)).collect::<Vec<_>>();
