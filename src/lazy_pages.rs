@@ -35,18 +35,23 @@ split_pages! {
     load_unlock, page_unlock => crate::lock::UnlockScreen;
 }
 
-/// Renders a page from its chunk once it has arrived (nothing before: chunks
-/// are small and the shell is already on screen), or the kind message.
+/// Renders a view from its chunk once it has arrived (nothing before: chunks
+/// are small and the shell is already on screen), or `unavailable` if the chunk
+/// cannot load. Pages and Home's cards share this one `Suspend<AnyView>`, so the
+/// first load carries one copy of the suspense code.
+fn from_chunk<F>(load: fn() -> F, unavailable: fn() -> AnyView) -> impl IntoView
+where
+    F: std::future::Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+{
+    Suspend::new(send_wrapper::SendWrapper::new(async move { load().await.unwrap_or_else(|_| unavailable()) }))
+}
+
+/// A page, or the kind message that it could not be loaded.
 fn lazy<F>(load: fn() -> F) -> impl IntoView
 where
     F: std::future::Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
 {
-    Suspend::new(send_wrapper::SendWrapper::new(async move {
-        match load().await {
-            Ok(page) => page,
-            Err(_) => view! { <PageUnavailable/> }.into_any(),
-        }
-    }))
+    from_chunk(load, || view! { <PageUnavailable/> }.into_any())
 }
 
 pub fn check() -> impl IntoView {
@@ -80,24 +85,29 @@ fn load_home_reminders() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <crate::ui::BackupReminder/> <crate::check::RetakeNudge/> }.into_any())
 }
 
-/// Home's reminders (a backup, a retake of the self-check), from their own chunk:
-/// fetched only when one is due.
-pub fn home_reminders() -> impl IntoView {
-    Suspend::new(send_wrapper::SendWrapper::new(async move { load_home_reminders().await.unwrap_or_else(|_| ().into_any()) }))
-}
-
 #[wasm_split(install_offer, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn load_install_offer() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <crate::install::HomeInstallOffer/> }.into_any())
 }
 
-/// Home's offer to install the app, from its own chunk: fetched only when the
-/// browser offers installing and the person has not put the offer away. If
-/// it cannot load, Home simply goes without it.
+/// A card Home shows now and then, fetched only when it applies, and simply
+/// left out if its chunk cannot load.
+fn optional<F>(load: fn() -> F) -> impl IntoView
+where
+    F: std::future::Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+{
+    from_chunk(load, || ().into_any())
+}
+
+/// Home's reminders (a backup, a retake of the self-check), when one is due.
+pub fn home_reminders() -> impl IntoView {
+    optional(load_home_reminders)
+}
+
+/// Home's offer to install the app, when the browser offers installing and the
+/// person has not put the offer away.
 pub fn install_offer() -> impl IntoView {
-    // The same view type as the pages' (`Suspend<AnyView>`), so the first load
-    // carries no second copy of the suspense code.
-    Suspend::new(send_wrapper::SendWrapper::new(async move { load_install_offer().await.unwrap_or_else(|_| ().into_any()) }))
+    optional(load_install_offer)
 }
 
 #[component]
