@@ -11,8 +11,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::journal::preview as shorten;
-use crate::domain::summary::{period_days, summarise, to_markdown, Choices, Part, Period, Records};
-use crate::domain::time::{day_in, parse_iso_date};
+use crate::domain::summary::{summarise, to_markdown, within_period, Choices, Part, Period, Records};
+use crate::domain::time::parse_iso_date;
 use crate::storage::local::use_db;
 use crate::ui::browser::{download, format_date, now_ms, offset_minutes, today_iso};
 use crate::ui::draft::{use_draft, DraftNote};
@@ -93,15 +93,14 @@ fn add_stylesheet() {
 pub fn SummaryPage() -> impl IntoView {
     add_stylesheet();
     let db = use_db();
+    // The parts live in their own signal, which the checkboxes need; `current`
+    // puts them back into the form: the one state the draft and preview read.
     let form = RwSignal::new(SummaryDraft::default());
     let parts = RwSignal::new(form.get_untracked().parts);
-    Effect::new(move |_| {
-        let chosen = parts.get();
-        form.update(|f| f.parts = chosen);
-    });
+    let current = move || SummaryDraft { parts: parts.get(), ..form.get() };
     let draft = use_draft(
         "summary".to_string(),
-        move || form.get(),
+        current,
         move |d: SummaryDraft| {
             parts.set(d.parts.clone());
             form.set(d);
@@ -115,7 +114,7 @@ pub fn SummaryPage() -> impl IntoView {
     let summary = Memo::new(move |_| {
         let (journal, checks, reframes, steps) = (db.journal.get(), db.checks.get(), db.reframes.get(), db.steps.get());
         let records = Records { journal: &journal, checks: &checks, reframes: &reframes, steps: &steps };
-        summarise(&records, &form.with(SummaryDraft::choices), now_ms(), &offset_minutes)
+        summarise(&records, &current().choices(), now_ms(), &offset_minutes)
     });
     let said = RwSignal::new(None::<&'static str>);
     let save_markdown = move |_| {
@@ -165,7 +164,7 @@ pub fn SummaryPage() -> impl IntoView {
                 </div>
             </Show>
             <CheckChips legend="Parts" options=part_options selected=parts/>
-            <Show when=move || form.with(|f| f.parts.iter().any(|k| k == Part::Chosen.key()))>
+            <Show when=move || parts.with(|p| p.iter().any(|k| k == Part::Chosen.key()))>
                 <EntryPicker form=form/>
             </Show>
             <div class="field">
@@ -195,12 +194,9 @@ pub fn SummaryPage() -> impl IntoView {
 fn EntryPicker(form: RwSignal<SummaryDraft>) -> impl IntoView {
     let db = use_db();
     let items = move || {
-        let now = now_ms();
-        let zone = &offset_minutes;
         let (journal, checks, reframes, steps) = (db.journal.get(), db.checks.get(), db.reframes.get(), db.steps.get());
         let records = Records { journal: &journal, checks: &checks, reframes: &reframes, steps: &steps };
-        let (first, last) = period_days(form.with(SummaryDraft::period), day_in(now, zone), &records, zone);
-        let within = |ms: i64| (first..=last).contains(&day_in(ms, zone));
+        let within = within_period(form.with(SummaryDraft::period), &records, now_ms(), &offset_minutes);
         let mut items: Vec<(i64, String, String)> = journal
             .iter()
             .filter(|e| within(e.at))

@@ -169,12 +169,21 @@ pub fn period_days(period: Period, today: i64, records: &Records, zone: Zone) ->
     }
 }
 
+/// Whether a moment falls on one of the period's local days, as of `now_ms`.
+pub fn within_period<'z>(period: Period, records: &Records, now_ms: i64, zone: Zone<'z>) -> impl Fn(i64) -> bool + 'z {
+    let (first, last) = period_days(period, day_in(now_ms, zone), records, zone);
+    within_days(first, last, zone)
+}
+
+fn within_days<'z>(first: i64, last: i64, zone: Zone<'z>) -> impl Fn(i64) -> bool + 'z {
+    move |ms| (first..=last).contains(&day_in(ms, zone))
+}
+
 /// The summary for these choices: a pure function of the records, the choices,
 /// and today.
 pub fn summarise(records: &Records, choices: &Choices, now_ms: i64, zone: Zone) -> Summary {
-    let today = day_in(now_ms, zone);
-    let (first, last) = period_days(choices.period, today, records, zone);
-    let within = |ms: i64| (first..=last).contains(&day_in(ms, zone));
+    let (first, last) = period_days(choices.period, day_in(now_ms, zone), records, zone);
+    let within = within_days(first, last, zone);
     let date = |ms: i64| format_day(civil_from_days(day_in(ms, zone)));
 
     let mut journal: Vec<&JournalEntry> = records.journal.iter().filter(|e| within(e.at)).collect();
