@@ -3,31 +3,18 @@
 // starts its driver and calls `engineSuite`; the checks are the same for both.
 // Errors, Rust panics and CSP violations are caught by probe.js from the start
 // of every load, and any one of them fails the test that caused it.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { By, until } from 'selenium-webdriver';
+import { ROOT, serve } from '../e2e/servers.mjs';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
 const WAIT = 20_000;
 
 /** Serves dist/ with the probe, on a port of its own. */
-export async function startServer(port) {
-  const proc = spawn('node', [join(ROOT, 'tests/e2e/serve.mjs'), join(ROOT, 'dist'), String(port), '/'], {
-    stdio: 'ignore',
-    env: { ...process.env, PROBE_SCRIPT: join(ROOT, 'tests/engines/probe.js') },
-  });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(url)).ok) break; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const exited = new Promise((r) => proc.once('exit', r));
-  return { url, stop: () => { proc.kill(); return exited; } };
-}
+const startServer = (port) => serve(new Set(), join(ROOT, 'dist'), '/', port, { PROBE_SCRIPT: join(ROOT, 'tests/engines/probe.js') });
 
 const ROUTES = [
   ['', 'Home'], ['check', 'Self-check'], ['journal', 'Journal'], ['reframe', 'Reframe'], ['practice', 'Small steps'],
