@@ -6,7 +6,8 @@ use wasm_bindgen::JsCast;
 use crate::domain::pages;
 use crate::lazy_pages;
 use crate::lock::Unlocked;
-use crate::storage::local::{self, use_db, Db};
+use crate::db::{use_db, Db};
+use crate::lock::session;
 use crate::ui::{self, router, Navigation, PageHeading};
 
 /// Mounts the app over the static loading shell from `index.html`.
@@ -26,7 +27,7 @@ pub fn start() {
 /// the person's data is read before that.
 #[component]
 pub fn App() -> impl IntoView {
-    let unlocked = RwSignal::new(local::may_open());
+    let unlocked = RwSignal::new(session::may_open());
     provide_context(Unlocked(unlocked));
     move || {
         if unlocked.get() {
@@ -49,10 +50,11 @@ fn Opened() -> impl IntoView {
 #[component]
 pub fn Shell() -> impl IntoView {
     focus_heading_after_navigation();
+    let db = use_db();
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <div class="shell">
-            <Navigation/>
+            <Navigation lock_on=db.lock_on lock_now=Callback::new(|_| session::lock_now())/>
             <main id="main" tabindex="-1">
                 <StorageNotice/>
                 <OpenPage/>

@@ -82,7 +82,7 @@ pub fn unlock() -> impl IntoView {
 
 #[wasm_split(home_reminders, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn load_home_reminders() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <crate::ui::BackupReminder/> <crate::check::RetakeNudge/> }.into_any())
+    Ok(view! { <crate::data::BackupReminder/> <crate::check::RetakeNudge/> }.into_any())
 }
 
 #[wasm_split(install_offer, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -5,8 +5,11 @@
 //! `storage` is the only code that touches localStorage.
 //! Everything else is the thin browser shell: one folder per feature, plus shared `ui`.
 
+pub mod clock;
 pub mod crypto;
 pub mod domain;
+#[cfg(target_arch = "wasm32")]
+pub mod db;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

@@ -51,7 +51,7 @@ fn links_follow_the_hosting_base() {
 fn navigation_lists_every_tool_and_marks_at_most_one_current() {
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), || {
-        provide_context(leaning_in::storage::local::Db::open());
+        provide_context(leaning_in::db::Db::open());
         view! { <ui::Navigation/> }
     });
     assert_eq!(
@@ -78,7 +78,7 @@ async fn the_journal_page_reads_saved_entries_from_local_storage() {
         .unwrap();
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), || {
-        provide_context(leaning_in::storage::local::Db::open());
+        provide_context(leaning_in::db::Db::open());
         provide_context(leaning_in::ui::toast::Toasts::new());
         view! { <leaning_in::journal::JournalPage/> }
     });

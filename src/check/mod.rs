@@ -11,8 +11,9 @@ use crate::domain::check::{
     STATEMENTS,
 };
 use crate::domain::time::{days_between, MS_PER_DAY};
-use crate::storage::local::use_db;
-use crate::ui::browser::{format_date, new_id, now_ms, offset_minutes};
+use crate::db::use_db;
+use crate::clock::{now_ms, offset_minutes};
+use crate::ui::browser::{format_date, new_id};
 use crate::ui::chart::LineChart;
 use crate::storage::Expect;
 use crate::ui::draft::{use_draft, UnfinishedDrafts};

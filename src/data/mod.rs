@@ -2,6 +2,9 @@
 //! it, backups (JSON and Markdown), import with a summary first, values that could
 //! not be read, and deleting everything.
 
+mod reminder;
+pub use reminder::BackupReminder;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -9,9 +12,10 @@ use wasm_bindgen::JsCast;
 use crate::domain::backup::{self, ImportError, ImportPlan, MAX_IMPORT_BYTES};
 use crate::domain::words::{kept_aside, plural};
 use crate::domain::{markdown, time};
-use crate::storage::local::{store, use_db, Db};
+use crate::db::{store, use_db, Db};
 use crate::storage::{NotImported, QUOTA_ESTIMATE_CHARS};
-use crate::ui::browser::{can_share_files, download, now_ms, offset_minutes, share_or_download, today_iso, Handed};
+use crate::clock::{now_ms, offset_minutes};
+use crate::ui::browser::{can_share_files, download, share_or_download, today_iso, Handed};
 use crate::ui::PageHeading;
 
 #[component]
@@ -52,7 +56,7 @@ fn StorageHealth() -> impl IntoView {
     let db = use_db();
     let usage = Memo::new(move |_| {
         db.revision.track();
-        crate::storage::local::usage()
+        crate::db::usage()
     });
     // Tenths of a percent of the origin's quota.
     let permille = move || (usage.get().1 * 1000 / QUOTA_ESTIMATE_CHARS).min(1000);
@@ -92,7 +96,7 @@ async fn save_backup(db: Db, plain: bool) -> Handed {
     let now = now_ms();
     let text = backup::export(&store().all_records(), now);
     let text = match db.lock_on.get_untracked() && !plain {
-        true => match crate::storage::local::encrypted_backup(&text, now) {
+        true => match crate::lock::session::encrypted_backup(&text, now) {
             Some(sealed) => sealed,
             None => return Handed::Failed,
         },
@@ -346,7 +350,7 @@ fn DeleteEverything() -> impl IntoView {
     let delete = move |_| {
         store().delete_everything();
         // The lock went with everything else: its key must go too.
-        crate::storage::local::hold_key(None);
+        crate::lock::session::hold_key(None);
         db.reload();
         confirming.set(false);
         deleted.set(true);

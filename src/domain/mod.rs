@@ -1,6 +1,7 @@
 //! The functional core. Plain Rust with no browser APIs: types, rules and
 //! statistics, unit-tested natively with `cargo test`.
 
+pub mod auto_lock;
 pub mod backup;
 pub mod calendar;
 pub mod check;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::domain::journal::preview;
 use crate::domain::pages::PAGES;
 use crate::domain::practice::{current_step, CLOSING_QUESTION};
-use crate::storage::local::use_db;
+use crate::db::use_db;
 use crate::ui::browser::format_date;
 use crate::ui::{link, PageHeading};
 
@@ -96,14 +96,14 @@ pub fn HomePage() -> impl IntoView {
     };
     // Reminders are occasional: their words come from a chunk, fetched when one is due.
     let reminders = move || {
-        let retake = crate::domain::check::retake_due(db.checks.with(|c| c.iter().map(|c| c.at).max()), crate::ui::browser::now_ms());
+        let retake = crate::domain::check::retake_due(db.checks.with(|c| c.iter().map(|c| c.at).max()), crate::clock::now_ms());
         match db.backup_reminder_due() || retake {
             true => crate::lazy_pages::home_reminders().into_any(),
             false => ().into_any(),
         }
     };
     let install_offer = move || {
-        let offered = matches!(crate::ui::install_state().as_str(), "prompt" | "ios" | "mac-safari" | "installed");
+        let offered = matches!(crate::install::install_state().as_str(), "prompt" | "ios" | "mac-safari" | "installed");
         match offered && !db.prefs.with(|p| p.install_offer_dismissed) {
             true => crate::lazy_pages::install_offer().into_any(),
             false => ().into_any(),

@@ -9,8 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::storage::local::use_db;
-use crate::ui::install_state;
+use crate::db::use_db;
 
 /// The offer on Home: the same card, with "Not now".
 #[component]
@@ -101,4 +100,23 @@ fn set_state(value: &str) {
     if let Ok(event) = web_sys::Event::new("leaning-in-install") {
         let _ = window().dispatch_event(&event);
     }
+}
+
+/// How this browser installs the app, as `pwa.js` keeps it on `<html data-install>`:
+/// "prompt", "ios", "mac-safari", "standalone", "installed", or "" (no way offered).
+/// Reading it tracks pwa.js's `leaning-in-install` event, so views update when it changes.
+pub fn install_state() -> String {
+    // Reference-counted, not owned by whichever view asked first: that view's
+    // next run would dispose an owned signal.
+    thread_local!(static CHANGES: std::cell::OnceCell<ArcTrigger> = const { std::cell::OnceCell::new() });
+    CHANGES.with(|cell| {
+        cell.get_or_init(|| {
+            let changes = ArcTrigger::new();
+            let notify = changes.clone();
+            std::mem::forget(window_event_listener_untyped("leaning-in-install", move |_| notify.notify()));
+            changes
+        })
+        .track()
+    });
+    document().document_element().and_then(|e| e.get_attribute("data-install")).unwrap_or_default()
 }

@@ -6,8 +6,9 @@ use crate::ui::router::navigate;
 use crate::domain::journal::{filter as apply_filter, highlight, preview, prompt, Filter, JournalEntry, Who, EMOTIONS, PROMPTS};
 use crate::domain::words::plural;
 use crate::domain::time::{days_from_civil, iso_date, parse_iso_date};
-use crate::storage::local::use_db;
-use crate::ui::browser::{format_date, offset_minutes};
+use crate::db::use_db;
+use crate::clock::offset_minutes;
+use crate::ui::browser::format_date;
 use crate::ui::toast::{use_toasts, Toast};
 use crate::ui::{link, GoneCard, PageHeading};
 

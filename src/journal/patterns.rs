@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::journal::{patterns, FEW_ENTRIES};
 use crate::domain::words::plural;
-use crate::storage::local::use_db;
+use crate::db::use_db;
 use crate::ui::browser::format_date;
 use crate::ui::chart::LineChart;
 

@@ -4,13 +4,14 @@
 //! the store (`storage::sealed`) does the sealing, so no page knows about it.
 
 pub mod ops;
+pub mod session;
 pub mod settings;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::pages::APP_NAME;
-use crate::storage::local::{self, store};
+use crate::db::store;
 
 /// Set by the unlock screen once the key is held; the shell then opens the data.
 #[derive(Clone, Copy)]
@@ -116,21 +117,5 @@ fn Forgotten() -> impl IntoView {
                 </div>
             </Show>
         </details>
-    }
-}
-
-/// "Lock now", one tap away in the header while the lock is on.
-#[component]
-pub fn LockNow() -> impl IntoView {
-    let db = local::use_db();
-    view! {
-        <Show when=move || db.lock_on.get()>
-            <li>
-                <button type="button" class="utility-link lock-now" aria-label="Lock now" on:click=|_| local::lock_now()>
-                    <span class="icon" data-icon="lock" aria-hidden="true"></span>
-                    <span class="label">"Lock now"</span>
-                </button>
-            </li>
-        </Show>
     }
 }

@@ -11,9 +11,11 @@ use std::rc::Rc;
 use leptos::prelude::{document, set_timeout_with_handle, window, window_event_listener, TimeoutHandle};
 
 use crate::crypto::{DataKey, Kdf, LockRecord};
-use crate::storage::local::{hold_key, lock_this_page, LocalKv};
+use crate::lock::session::{hold_key, lock_this_page};
+use crate::storage::local::LocalKv;
 use crate::storage::sealed::{self, KeyCipher};
-use crate::storage::{AutoLock, SaveError};
+use crate::domain::auto_lock::AutoLock;
+use crate::storage::SaveError;
 
 /// How a lock operation can end without doing what was asked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,9 +69,9 @@ fn lock_when_hidden() {
     let hidden_since = std::rc::Rc::new(std::cell::Cell::new(None::<i64>));
     let timer = std::rc::Rc::new(std::cell::Cell::new(None::<TimeoutHandle>));
     let listener = window_event_listener(leptos::ev::visibilitychange, move |_| {
-        let auto = AutoLock::from_minutes(crate::storage::local::store().prefs().auto_lock);
-        let Some(delay) = auto.delay_ms().filter(|_| crate::storage::local::lock_is_on()) else { return };
-        let now = crate::ui::browser::now_ms();
+        let auto = AutoLock::from_minutes(crate::db::store().prefs().auto_lock);
+        let Some(delay) = auto.delay_ms().filter(|_| crate::lock::session::lock_is_on()) else { return };
+        let now = crate::clock::now_ms();
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
             hidden_since.set(Some(now));
             if delay == 0 {
@@ -116,7 +118,7 @@ pub fn turn_on(passphrase: &str) -> Result<usize, LockFailure> {
     let result = sealed::turn_on(&LocalKv, &lock, &key, &mut browser_random, &mut |_, _| {});
     // Once the lock record is stored, this page must hold the key, even if
     // storage filled up half way: the rest is sealed at the next unlock.
-    if crate::storage::local::lock_is_on() {
+    if crate::lock::session::lock_is_on() {
         hold(key);
     }
     result.map(|()| places.len()).map_err(LockFailure::Store)
@@ -124,7 +126,7 @@ pub fn turn_on(passphrase: &str) -> Result<usize, LockFailure> {
 
 /// Nothing changes in a store a newer version of the app has taken over.
 fn writable() -> Result<(), LockFailure> {
-    match crate::storage::local::store().is_read_only() {
+    match crate::db::store().is_read_only() {
         true => Err(LockFailure::Store(SaveError::ReadOnly)),
         false => Ok(()),
     }

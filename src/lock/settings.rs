@@ -8,9 +8,9 @@ use leptos::task::spawn_local;
 use super::ops::{self, LockFailure};
 use super::next_frame;
 use crate::crypto::{strength, Strength, MIN_PASSPHRASE_CHARS};
-use crate::storage::local::use_db;
-use crate::storage::AutoLock;
-use crate::ui::browser::now_ms;
+use crate::db::use_db;
+use crate::domain::auto_lock::AutoLock;
+use crate::clock::now_ms;
 
 #[component]
 pub fn LockSettings(#[prop(into)] backup: Callback<()>) -> impl IntoView {
@@ -25,6 +25,15 @@ pub fn LockSettings(#[prop(into)] backup: Callback<()>) -> impl IntoView {
             </Show>
             <p class="notice small" role="status" hidden=move || outcome.with(Option::is_none)>{move || outcome.get().unwrap_or_default()}</p>
         </section>
+    }
+}
+
+fn auto_lock_label(choice: AutoLock) -> String {
+    match choice {
+        AutoLock::Immediately => "Immediately".into(),
+        AutoLock::AfterMinutes(1) => "After 1 minute".into(),
+        AutoLock::AfterMinutes(n) => format!("After {n} minutes"),
+        AutoLock::Never => "Never".into(),
     }
 }
 
@@ -74,12 +83,12 @@ fn TurnOn(backup: Callback<()>, outcome: RwSignal<Option<String>>) -> impl IntoV
             busy.set(false);
             message.set(Some(match result {
                 Ok(n) => format!("The lock is on. {n} stored items are encrypted. From now on the app asks for your passphrase when it opens."),
-                Err(LockFailure::Store(err)) if crate::storage::local::lock_is_on() => {
+                Err(LockFailure::Store(err)) if crate::lock::session::lock_is_on() => {
                     format!("The lock is on, but not everything could be encrypted yet: {} The rest will be encrypted the next time you unlock, once there is room. Nothing was lost.", err.message())
                 }
                 Err(failure) => format!("{} The lock is still off; nothing was changed.", failure.message()),
             }));
-            db.lock_on.set(crate::storage::local::lock_is_on());
+            db.lock_on.set(crate::lock::session::lock_is_on());
         });
     };
     view! {
@@ -104,7 +113,7 @@ fn LockIsOn(outcome: RwSignal<Option<String>>) -> impl IntoView {
     let choice = move || db.prefs.with(|p| AutoLock::from_minutes(p.auto_lock));
     let on_choose = move |ev: leptos::ev::Event| {
         let picked = event_target_value(&ev);
-        if let Some(auto) = AutoLock::CHOICES.into_iter().find(|c| c.label() == picked) {
+        if let Some(auto) = AutoLock::CHOICES.into_iter().find(|c| auto_lock_label(*c) == picked) {
             db.update_prefs(|p| p.auto_lock = auto.minutes());
         }
     };
@@ -113,7 +122,7 @@ fn LockIsOn(outcome: RwSignal<Option<String>>) -> impl IntoView {
         <label for="auto-lock">"Lock by itself when the app is out of sight"</label>
         <select id="auto-lock" on:change=on_choose>
             {AutoLock::CHOICES.into_iter().map(|c| view! {
-                <option value=c.label() selected=move || choice() == c>{c.label()}</option>
+                <option value=auto_lock_label(c) selected=move || choice() == c>{auto_lock_label(c)}</option>
             }).collect_view()}
         </select>
         <ChangePassphrase/>

@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::EXPECT_ENDS;
 use crate::domain::practice::Outcome;
-use crate::storage::local::use_db;
+use crate::db::use_db;
 use crate::storage::{Expect, SaveFailure, Stale};
-use crate::ui::browser::now_ms;
+use crate::clock::now_ms;
 use crate::ui::draft::use_draft;
 use crate::ui::fields::{zero_to_ten, RadioScale};
 use crate::ui::toast::{use_toasts, Toast};

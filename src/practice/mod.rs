@@ -14,8 +14,9 @@ use crate::domain::practice::{
 };
 use crate::domain::time::MONTH_NAMES;
 use crate::domain::words::plural;
-use crate::storage::local::use_db;
-use crate::ui::browser::{format_date, new_id, now_ms, offset_minutes};
+use crate::db::use_db;
+use crate::clock::{now_ms, offset_minutes};
+use crate::ui::browser::{format_date, new_id};
 use crate::ui::chart::PairChart;
 use crate::storage::Expect;
 use crate::ui::draft::{use_draft, UnfinishedDrafts};

@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::journal::preview;
 use crate::domain::reframe::{can_save, shift_label, Reframe, SMALL_STEP, STEPS};
-use crate::storage::local::use_db;
-use crate::ui::browser::{format_date, new_id, now_ms};
+use crate::db::use_db;
+use crate::clock::now_ms;
+use crate::ui::browser::{format_date, new_id};
 use crate::storage::Expect;
 use crate::ui::draft::{use_draft, DraftNote, UnfinishedDrafts};
 use crate::ui::fields::{zero_to_ten, RadioScale};

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use crate::domain::calendar::{one_time_ics, parse_time, reminders_ics, Made, OneTime, Reminder, Rhythm, Weekday};
 use crate::domain::time::local_date;
 use crate::ui::base_path;
-use crate::ui::browser::{download, now_ms, offset_minutes, random_u32};
+use crate::clock::{now_ms, offset_minutes};
+use crate::ui::browser::{download, random_u32};
 use crate::ui::fields::CheckChips;
 
 /// A time field bound to a signal.

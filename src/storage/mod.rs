@@ -19,6 +19,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::domain::auto_lock::AutoLock;
 use crate::domain::backup::AnyRecord;
 use crate::domain::records::{self, encode, Record, Unreadable};
 
@@ -103,61 +104,6 @@ impl Default for Prefs {
             unreadable_acknowledged: 0,
             install_offer_dismissed: false,
             auto_lock: AutoLock::default().minutes(),
-        }
-    }
-}
-
-/// When the lock closes by itself after the app is hidden (another app, the
-/// screen off).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AutoLock {
-    Immediately,
-    AfterMinutes(u32),
-    Never,
-}
-
-impl Default for AutoLock {
-    fn default() -> Self {
-        AutoLock::AfterMinutes(5)
-    }
-}
-
-impl AutoLock {
-    pub const CHOICES: [AutoLock; 5] =
-        [AutoLock::Immediately, AutoLock::AfterMinutes(1), AutoLock::AfterMinutes(5), AutoLock::AfterMinutes(15), AutoLock::Never];
-
-    pub fn label(self) -> String {
-        match self {
-            AutoLock::Immediately => "Immediately".into(),
-            AutoLock::AfterMinutes(1) => "After 1 minute".into(),
-            AutoLock::AfterMinutes(n) => format!("After {n} minutes"),
-            AutoLock::Never => "Never".into(),
-        }
-    }
-
-    /// As stored in `Prefs::auto_lock`: -1 never, 0 immediately, else minutes.
-    pub fn minutes(self) -> i32 {
-        match self {
-            AutoLock::Immediately => 0,
-            AutoLock::AfterMinutes(n) => n as i32,
-            AutoLock::Never => -1,
-        }
-    }
-
-    pub fn from_minutes(minutes: i32) -> Self {
-        match minutes {
-            0 => AutoLock::Immediately,
-            n if n > 0 => AutoLock::AfterMinutes(n as u32),
-            _ => AutoLock::Never,
-        }
-    }
-
-    /// Milliseconds out of sight before locking; `None` for never.
-    pub fn delay_ms(self) -> Option<i64> {
-        match self {
-            AutoLock::Immediately => Some(0),
-            AutoLock::AfterMinutes(n) => Some(i64::from(n) * 60_000),
-            AutoLock::Never => None,
         }
     }
 }

@@ -1,16 +1,9 @@
-//! Small browser facts and actions the domain needs supplied: the clock, the
-//! local UTC offset, randomness, and saving a file to the person's device.
+//! Small browser facts and actions the domain needs supplied: randomness, ids,
+//! dates as shown (the clock itself is `crate::clock`), and saving a file to the person's device.
 
 use wasm_bindgen::JsCast;
 
-pub fn now_ms() -> i64 {
-    js_sys::Date::now() as i64
-}
-
-/// Local time minus UTC at `ms`, in minutes (DST-aware).
-pub fn offset_minutes(ms: i64) -> i32 {
-    -(js_sys::Date::new(&(ms as f64).into()).get_timezone_offset() as i32)
-}
+use crate::clock::{now_ms, offset_minutes};
 
 pub fn random_u32() -> u32 {
     (js_sys::Math::random() * f64::from(u32::MAX)) as u32

@@ -17,7 +17,7 @@ use serde::{de::DeserializeOwned, Serialize};
 
 use crate::domain::records::is_valid_id;
 use crate::storage::drafts::form_name;
-use crate::storage::local::store;
+use crate::db::store;
 use crate::storage::{SaveError, SaveFailure};
 use crate::ui::browser::new_id;
 

@@ -26,25 +26,6 @@ pub fn link(route: &str) -> String {
     pages::with_base(&base_path(), route)
 }
 
-/// How this browser installs the app, as `pwa.js` keeps it on `<html data-install>`:
-/// "prompt", "ios", "mac-safari", "standalone", "installed", or "" (no way offered).
-/// Reading it tracks pwa.js's `leaning-in-install` event, so views update when it changes.
-pub fn install_state() -> String {
-    // Reference-counted, not owned by whichever view asked first: that view's
-    // next run would dispose an owned signal.
-    thread_local!(static CHANGES: std::cell::OnceCell<ArcTrigger> = const { std::cell::OnceCell::new() });
-    CHANGES.with(|cell| {
-        cell.get_or_init(|| {
-            let changes = ArcTrigger::new();
-            let notify = changes.clone();
-            std::mem::forget(window_event_listener_untyped("leaning-in-install", move |_| notify.notify()));
-            changes
-        })
-        .track()
-    });
-    document().document_element().and_then(|e| e.get_attribute("data-install")).unwrap_or_default()
-}
-
 /// The page's `<title>` and its single `<h1>`. The heading takes focus after
 /// client-side navigation so screen readers announce the new page.
 #[component]
@@ -85,35 +66,11 @@ pub fn GoneCard(title: &'static str, text: &'static str, back: &'static str, bac
     }
 }
 
-/// An honest placeholder for a page whose feature has not been built yet.
-#[component]
-pub fn ComingSoon(what: &'static str) -> impl IntoView {
-    view! {
-        <section class="card coming-soon" aria-label="Coming soon">
-            <p>{what}</p>
-            <p class="muted">"This part of the app is still being built. Nothing you see here is saved yet."</p>
-        </section>
-    }
-}
-
-/// A gentle nudge to back up, shown on Home and on Your data when it applies.
-#[component]
-pub fn BackupReminder() -> impl IntoView {
-    let db = crate::storage::local::use_db();
-    view! {
-        <Show when=move || db.backup_reminder_due()>
-            <aside class="notice" aria-label="Backup reminder">
-                <p>"It has been a while since your last backup. A backup is a single file you keep somewhere private; it means nothing you have written here can be lost if this browser's data is cleared."</p>
-                <a class="button secondary small" href=link("/data")>"Back up now"</a>
-            </aside>
-        </Show>
-    }
-}
-
 /// The app's navigation: a bottom tab bar on phones, a side bar on wider screens.
-/// `NavLink` marks the current page with `aria-current="page"`.
+/// `NavLink` marks the current page with `aria-current="page"`. The shell says
+/// whether the lock is on and hands over what "Lock now" does.
 #[component]
-pub fn Navigation() -> impl IntoView {
+pub fn Navigation(#[prop(into)] lock_on: Signal<bool>, lock_now: Callback<()>) -> impl IntoView {
     let tabs = PAGES.iter().filter(|p| p.in_tab_bar).map(|page| {
         view! {
             <li>
@@ -134,7 +91,14 @@ pub fn Navigation() -> impl IntoView {
             <ul class="utility" aria-label="More">
                 <li><router::NavLink route="/data" class="utility-link">"Your data"</router::NavLink></li>
                 <li><a class="utility-link support-link" href=link("/learn#support")>"Support"</a></li>
-                <crate::lock::LockNow/>
+                <Show when=move || lock_on.get()>
+                    <li>
+                        <button type="button" class="utility-link lock-now" aria-label="Lock now" on:click=move |_| lock_now.run(())>
+                            <span class="icon" data-icon="lock" aria-hidden="true"></span>
+                            <span class="label">"Lock now"</span>
+                        </button>
+                    </li>
+                </Show>
             </ul>
         </div>
         <nav class="tabs" aria-label="Main">

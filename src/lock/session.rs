@@ -1,0 +1,73 @@
+//! The lock session: whether this page holds the data key, and locking. It sits
+//! below the reactive `Db` and above the store: the store seals with the key held
+//! here (`cipher`), and nothing here knows about pages.
+//!
+//! The key is never stored: it lives in this page's memory until a reload.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::window;
+
+use crate::clock::now_ms;
+use crate::storage::local::LocalKv;
+use crate::storage::sealed::{self, ValueCipher, LOCK_KEY};
+use crate::storage::Kv;
+
+thread_local! {
+    /// The data key while the app is unlocked. Never stored; gone with the page.
+    static CIPHER: RefCell<Option<Rc<dyn ValueCipher>>> = const { RefCell::new(None) };
+}
+
+/// The key this page holds, if any, for the store to seal and open values with.
+pub fn cipher() -> Option<Rc<dyn ValueCipher>> {
+    CIPHER.with(|c| c.borrow().clone())
+}
+
+/// Keeps the data key for this page load, after unlocking or turning the lock on;
+/// `None` once the lock is turned off.
+pub fn hold_key(cipher: Option<Rc<dyn ValueCipher>>) {
+    CIPHER.with(|c| *c.borrow_mut() = cipher);
+}
+
+/// Whether this page holds a key.
+pub fn holds_key() -> bool {
+    CIPHER.with(|c| c.borrow().is_some())
+}
+
+/// Whether the lock is on (in this tab or another).
+pub fn lock_is_on() -> bool {
+    LocalKv.get(LOCK_KEY).is_some()
+}
+
+/// Whether the app may show the person's data: the lock is off, or this page
+/// holds the key.
+pub fn may_open() -> bool {
+    !lock_is_on() || holds_key()
+}
+
+/// Set for a moment by "Lock now", so every other open tab locks too.
+pub const LOCK_NOW_KEY: &str = "leaning-in.lock-now";
+
+/// Locks the app: every other tab is told, and this page reloads, which drops
+/// the key and every decrypted value from memory (drafts are written, sealed,
+/// as the page goes).
+pub fn lock_now() {
+    let _ = LocalKv.set(LOCK_NOW_KEY, &now_ms().to_string());
+    LocalKv.remove(LOCK_NOW_KEY);
+    lock_this_page();
+}
+
+/// Locks this page only (auto-lock): a reload drops the key from memory.
+pub fn lock_this_page() {
+    let _ = window().location().reload();
+}
+
+/// A backup file encrypted with the lock's data key, which the lock record in
+/// it wraps: it opens with the passphrase, on any device. `None` without a key.
+pub fn encrypted_backup(plain: &str, now_ms: i64) -> Option<String> {
+    let cipher = cipher()?;
+    let lock = sealed::read_lock(&LocalKv)?;
+    let sealed = cipher.seal(crate::crypto::BACKUP_PLACE, plain);
+    Some(crate::crypto::EncryptedBackup::new(lock, sealed, now_ms).to_json())
+}
