@@ -3,23 +3,8 @@
 
 use super::*;
 
+use crate::test_support::{counter, quick_kdf};
 use super::known_answers::{check_aes_256_gcm_case_16, check_argon2id_rfc_9106, hex};
-
-/// A deterministic stand-in for `crypto.getRandomValues`: a counter.
-fn counter() -> impl FnMut(&mut [u8]) {
-    let mut n = 0u8;
-    move |buf: &mut [u8]| {
-        for b in buf {
-            n = n.wrapping_add(1);
-            *b = n;
-        }
-    }
-}
-
-/// A weak but fast KDF for tests of the rules (not of Argon2 itself).
-fn quick_kdf() -> Kdf {
-    Kdf { name: "argon2id".into(), m: 64, t: 1, p: 1 }
-}
 
 #[test]
 fn argon2id_matches_rfc_9106_section_5_3() {
@@ -47,7 +32,7 @@ fn aes_256_gcm_matches_the_gcm_specification_test_cases() {
 
 #[test]
 fn a_sealed_value_opens_only_at_its_own_place() {
-    let mut random = counter();
+    let mut random = counter(1);
     let key = DataKey::random(&mut random);
     let text = r#"{"text":"I went quiet when Sam asked about Sunday"}"#;
     let sealed = key.seal_text("leaning-in.rec.journal.a", text, &mut random);
@@ -67,7 +52,7 @@ fn a_sealed_value_opens_only_at_its_own_place() {
 
 #[test]
 fn the_data_key_is_unwrapped_only_by_its_passphrase() {
-    let mut random = counter();
+    let mut random = counter(1);
     let key = DataKey::random(&mut random);
     let lock = LockRecord::wrap(&key, "quiet river morning light", quick_kdf(), &mut random).unwrap();
     let sealed = key.seal_text("k", "words", &mut random);
@@ -108,7 +93,7 @@ fn strength_hints_are_honest() {
 
 #[test]
 fn an_encrypted_backup_opens_only_with_its_passphrase() {
-    let mut random = counter();
+    let mut random = counter(1);
     let key = DataKey::random(&mut random);
     let lock = LockRecord::wrap(&key, "quiet river morning light", quick_kdf(), &mut random).unwrap();
     let plain = r#"{"format":"leaning-in-backup","version":1,"exported_at":1,"records":{"journal":[{"text":"Sam"}]}}"#;

@@ -200,14 +200,10 @@ pub fn reminder_due(last_backup_at: Option<i64>, changes: impl IntoIterator<Item
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::journal::{tests::entry, JournalEntry};
-    use crate::domain::records::{encode, Record};
+    use crate::domain::journal::tests::entry;
+    use crate::test_support::{any, XorShift};
 
     const NOW: i64 = 1_800_000_000_000;
-
-    fn any(e: &JournalEntry) -> AnyRecord {
-        AnyRecord { kind: "journal".into(), id: e.id.clone(), updated_at: e.updated_at(), value: encode(e) }
-    }
 
     #[test]
     fn export_then_plan_into_an_empty_store_brings_everything_back() {
@@ -303,13 +299,8 @@ mod tests {
     fn mutated_files_never_panic() {
         let good = export(&[any(&entry("a", "x é 🌱")), any(&entry("b", "y"))], 1);
         let bytes = good.as_bytes();
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = XorShift::new(0x2545_f491_4f6c_dd1d);
+        let mut next = || rng.next();
         for _ in 0..3000 {
             let mut m = bytes.to_vec();
             for _ in 0..(next() % 4 + 1) {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::calendar::{parse_time, OneTime};
+use super::calendar::OneTime;
 use super::records::Record;
 use super::time::{local_date, Zone};
 
@@ -140,9 +140,7 @@ impl Record for PlannedStep {
 
 /// A datetime-local value, "2026-11-28T18:30", as a date and time of day.
 pub fn parse_when(text: &str) -> Option<OneTime> {
-    let (date, clock) = text.trim().split_once('T')?;
-    let date = super::time::parse_iso_date(date)?;
-    let (hour, minute) = parse_time(clock)?;
+    let (date, hour, minute) = super::time::parse_local_datetime(text)?;
     (1..=9999).contains(&date.year).then_some(OneTime { date, hour, minute })
 }
 

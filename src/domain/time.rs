@@ -93,18 +93,28 @@ pub fn to_datetime_local(ms: i64, offset_minutes: i32) -> String {
     format!("{}T{:02}:{:02}", iso_date(ms, offset_minutes), minutes / 60, minutes % 60)
 }
 
-/// The timestamp for a datetime-local value read in a zone `offset_minutes` from UTC.
-pub fn parse_datetime_local(s: &str, offset_minutes: i32) -> Option<i64> {
+/// A datetime-local value, "2026-11-28T18:30", as a date and a time of day: the
+/// one reader of that text in the app.
+pub fn parse_local_datetime(s: &str) -> Option<(Date, u32, u32)> {
     let (date, clock) = s.trim().split_once('T')?;
     let date = parse_iso_date(date)?;
-    let mut hm = clock.split(':');
-    let h: i64 = hm.next()?.parse().ok()?;
-    let m: i64 = hm.next()?.parse().ok()?;
-    if !(0..24).contains(&h) || !(0..60).contains(&m) {
-        return None;
-    }
-    let local_minutes = days_from_civil(date) * 1440 + h * 60 + m;
+    let (h, m) = clock.split_once(':')?;
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.get(..2)?.parse().ok()?);
+    (h < 24 && m < 60).then_some((date, h, m))
+}
+
+/// The timestamp for a datetime-local value read in a zone `offset_minutes` from UTC.
+pub fn parse_datetime_local(s: &str, offset_minutes: i32) -> Option<i64> {
+    let (date, h, m) = parse_local_datetime(s)?;
+    let local_minutes = days_from_civil(date) * 1440 + i64::from(h) * 60 + i64::from(m);
     Some((local_minutes - i64::from(offset_minutes)) * MS_PER_MINUTE)
+}
+
+/// The same, in a zone whose offset changes (summer time): read once with the
+/// offset of `near`, then again with the offset that applied at that moment.
+pub fn parse_datetime_in(s: &str, zone: Zone, near: i64) -> Option<i64> {
+    let guess = parse_datetime_local(s, zone(near))?;
+    parse_datetime_local(s, zone(guess))
 }
 
 /// The local calendar day of a timestamp, with the offset that applied then.
@@ -163,6 +173,20 @@ pub mod tests {
         assert_eq!(iso_date(ms, -300), "2026-11-23");
         assert_eq!(iso_date(ms, 0), "2026-11-24");
         assert_eq!(format_date(ms, -300), "23 Nov 2026");
+    }
+
+    #[test]
+    fn one_reader_for_datetime_local_text() {
+        let d = Date { year: 2026, month: 11, day: 28 };
+        assert_eq!(parse_local_datetime("2026-11-28T18:30"), Some((d, 18, 30)));
+        assert_eq!(parse_local_datetime("2026-11-28T18:30:15"), Some((d, 18, 30)));
+        assert_eq!(parse_local_datetime("2026-02-30T10:00"), None);
+        assert_eq!(parse_local_datetime("2026-11-28T24:00"), None);
+        // A zone that is +60 before a moment and +120 from it: read with the offset then.
+        let switch = parse_datetime_local("2026-03-29T01:00", 0).unwrap();
+        let zone = move |ms: i64| if ms < switch { 60 } else { 120 };
+        let noon = parse_datetime_in("2026-03-29T12:00", &zone, 0).unwrap();
+        assert_eq!(noon, parse_datetime_local("2026-03-29T10:00", 0).unwrap());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::conflict::{Choice, ConflictPanel};
 use crate::domain::journal::{preview, Action, JournalEntry, Who, EMOTIONS, PROMPTS};
-use crate::domain::time::{parse_datetime_local, to_datetime_local, MS_PER_MINUTE};
+use crate::domain::time::{parse_datetime_in, to_datetime_local, MS_PER_MINUTE};
 use crate::db::use_db;
 use crate::storage::{Expect, SaveFailure, Stale};
 use crate::clock::{now_ms, offset_minutes};
@@ -16,7 +16,7 @@ use crate::ui::browser::new_id;
 use crate::ui::draft::{use_draft, DraftNote, UnfinishedDrafts};
 use crate::ui::fields::{zero_to_ten, CheckChips, RadioScale};
 use crate::ui::toast::{use_toasts, Toast};
-use crate::ui::{GoneCard, PageHeading};
+use crate::ui::PageHeading;
 
 /// The form's state, exactly as kept in the draft.
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -123,19 +123,13 @@ impl Fields {
     }
 }
 
-/// Reads a datetime-local value in the zone that applied at that moment.
-fn parse_when(value: &str) -> Option<i64> {
-    let guess = parse_datetime_local(value, offset_minutes(now_ms()))?;
-    parse_datetime_local(value, offset_minutes(guess))
-}
-
 #[component]
 pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoView {
     let db = use_db();
     let existing = editing.as_ref().and_then(|id| db.journal.with_untracked(|all| all.iter().find(|e| &e.id == id).cloned()));
     if editing.is_some() && existing.is_none() {
         return view! {
-            <GoneCard title="Entry not found" text="This entry is no longer here. It may have been deleted in another tab." back="/journal" back_label="Back to the journal"/>
+            <super::EntryGone/>
         }
         .into_any();
     }
@@ -192,7 +186,7 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
                 return Err("Write a few words first. That is the only thing an entry needs.".into());
             }
             let now = now_ms();
-            let at = if d.when == start_when { Some(start_at) } else { parse_when(&d.when) };
+            let at = if d.when == start_when { Some(start_at) } else { parse_datetime_in(&d.when, &offset_minutes, now) };
             let Some(at) = at else {
                 return Err("Please choose a date and time for when this happened.".into());
             };

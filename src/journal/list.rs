@@ -10,7 +10,7 @@ use crate::db::use_db;
 use crate::clock::offset_minutes;
 use crate::ui::browser::format_date;
 use crate::ui::toast::{use_toasts, Toast};
-use crate::ui::{link, GoneCard, PageHeading};
+use crate::ui::{link, PageHeading};
 
 /// Entries shown at first; "Show more" adds this many again. Rendering a few dozen
 /// keeps the list instant with years of entries.
@@ -176,22 +176,22 @@ pub fn EntryView(id: String) -> impl IntoView {
                 let undo = removed.map(|removed| -> crate::ui::toast::Undo {
                     std::sync::Arc::new(move || {
                         let message = match db.restore::<JournalEntry>(&removed) {
-                            Ok(()) => "The entry is back.",
-                            Err(crate::storage::SaveFailure::Stale(_)) => "Not restored: this entry was saved again elsewhere meanwhile, and that newer copy is kept.",
+                            Ok(()) => "The entry is back.".to_string(),
+                            Err(crate::storage::SaveFailure::Stale(_)) => "Not restored: this entry was saved again elsewhere meanwhile, and that newer copy is kept.".to_string(),
                             Err(crate::storage::SaveFailure::Store(e)) => e.message(),
                         };
-                        toasts.show(Toast { message: message.into(), undo: None });
+                        toasts.show(Toast { message, undo: None });
                     })
                 });
                 toasts.show(Toast { message: "Entry deleted.".into(), undo });
                 navigate("/journal");
             }
-            Err(err) => toasts.show(Toast { message: err.message().into(), undo: None }),
+            Err(err) => toasts.show(Toast { message: err.message(), undo: None }),
         }
     };
     move || match entry.get() {
         None => view! {
-            <GoneCard title="Entry not found" text="This entry is no longer here. It may have been deleted in another tab." back="/journal" back_label="Back to the journal"/>
+            <super::EntryGone/>
         }
         .into_any(),
         Some(e) => {

@@ -47,3 +47,12 @@ pub fn JournalPage() -> impl IntoView {
         }
     }
 }
+
+/// What the journal shows for an entry that is no longer here (opened to read
+/// or to edit).
+#[component]
+fn EntryGone() -> impl IntoView {
+    view! {
+        <crate::ui::GoneCard title="Entry not found" text="This entry is no longer here. It may have been deleted in another tab." back="/journal" back_label="Back to the journal"/>
+    }
+}

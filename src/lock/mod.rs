@@ -33,7 +33,7 @@ pub fn UnlockScreen() -> impl IntoView {
     let unlocked = expect_context::<Unlocked>().0;
     let passphrase = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    let message = RwSignal::new(None::<&'static str>);
+    let message = RwSignal::new(None::<String>);
     let field = NodeRef::<leptos::html::Input>::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -31,13 +31,14 @@ pub enum LockFailure {
 }
 
 impl LockFailure {
-    pub fn message(self) -> &'static str {
-        match self {
+    pub fn message(self) -> String {
+        let text = match self {
             LockFailure::WrongPassphrase => "That passphrase does not open the data on this device. Take your time and try again: nothing is ever deleted because of a wrong try.",
             LockFailure::Newer => "The lock was set up by a newer version of the app. Reloading the page usually brings it.",
-            LockFailure::Store(err) => err.message(),
+            LockFailure::Store(err) => return err.message(),
             LockFailure::Gone => "The lock is no longer on: it was turned off, or everything was deleted, in another tab. Reloading the page shows what is here now.",
-        }
+        };
+        text.to_string()
     }
 }
 

@@ -11,6 +11,7 @@ use crate::crypto::{strength, Strength, MIN_PASSPHRASE_CHARS};
 use crate::db::use_db;
 use crate::domain::auto_lock::AutoLock;
 use crate::clock::now_ms;
+use crate::ui::fields::Secret;
 
 #[component]
 pub fn LockSettings(#[prop(into)] backup: Callback<()>) -> impl IntoView {
@@ -46,13 +47,33 @@ fn strength_hint(s: Strength) -> &'static str {
     }
 }
 
-/// A labelled password field bound to a signal.
+/// Why a new passphrase typed twice cannot be used yet, if it cannot.
+fn check_new(first: &str, second: &str) -> Result<(), &'static str> {
+    if first.chars().count() < MIN_PASSPHRASE_CHARS {
+        return Err("Please choose a passphrase of at least 8 characters.");
+    }
+    if first != second {
+        return Err("The two passphrases are not the same. Please type it again in both fields.");
+    }
+    Ok(())
+}
+
+/// A new passphrase typed twice, with an honest strength hint under the first.
 #[component]
-fn Secret(id: &'static str, label: &'static str, value: RwSignal<String>, autocomplete: &'static str, #[prop(optional)] described_by: &'static str) -> impl IntoView {
+fn NewPassphrase(
+    id: &'static str,
+    label: &'static str,
+    again_label: &'static str,
+    value: RwSignal<String>,
+    again: RwSignal<String>,
+    idle_hint: &'static str,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let hint = move || value.with(|p| if p.is_empty() { idle_hint } else { strength_hint(strength(p)) });
     view! {
-        <label for=id>{label}</label>
-        <input id=id type="password" autocomplete=autocomplete aria-describedby=(!described_by.is_empty()).then_some(described_by)
-            prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+        <Secret id=id label=label value=value autocomplete="new-password" described_by=hint_id.clone()/>
+        <p id=hint_id class="muted small" aria-live="polite">{hint}</p>
+        <Secret id=format!("{id}-again") label=again_label value=again autocomplete="new-password"/>
     }
 }
 
@@ -63,15 +84,11 @@ fn TurnOn(backup: Callback<()>, outcome: RwSignal<Option<String>>) -> impl IntoV
     let second = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let message = outcome;
-    let hint = move || first.with(|p| (!p.is_empty()).then(|| strength_hint(strength(p))));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (a, b) = (first.get_untracked(), second.get_untracked());
-        if a.chars().count() < MIN_PASSPHRASE_CHARS {
-            return message.set(Some("Please choose a passphrase of at least 8 characters.".into()));
-        }
-        if a != b {
-            return message.set(Some("The two passphrases are not the same. Please type it again in both fields.".into()));
+        if let Err(why) = check_new(&a, &b) {
+            return message.set(Some(why.into()));
         }
         busy.set(true);
         message.set(Some("Encrypting what is stored on this device…".into()));
@@ -97,9 +114,8 @@ fn TurnOn(backup: Callback<()>, outcome: RwSignal<Option<String>>) -> impl IntoV
         <p class="notice warn"><strong>"There is no recovery. "</strong>"If you forget the passphrase, nobody can open your notes again, including us. You would have to delete everything and start over."</p>
         <p>"A backup first is a good idea: "<button type="button" class="button secondary small" on:click=move |_| backup.run(())>"Download a backup"</button></p>
         <form class="stack" on:submit=submit>
-            <Secret id="lock-new" label="Choose a passphrase" value=first autocomplete="new-password" described_by="lock-hint"/>
-            <p id="lock-hint" class="muted small" aria-live="polite">{move || hint().unwrap_or("A short phrase of several words is easy to remember and hard to guess, for example four words that mean something only to you.")}</p>
-            <Secret id="lock-again" label="Type it again" value=second autocomplete="new-password"/>
+            <NewPassphrase id="lock-new" label="Choose a passphrase" again_label="Type it again" value=first again=second
+                idle_hint="A short phrase of several words is easy to remember and hard to guess, for example four words that mean something only to you."/>
             <div class="actions">
                 <button type="submit" class="button" disabled=move || busy.get()>"Turn on the lock"</button>
             </div>
@@ -137,15 +153,11 @@ fn ChangePassphrase() -> impl IntoView {
     let again = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
-    let hint = move || new.with(|p| (!p.is_empty()).then(|| strength_hint(strength(p))));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (o, n, a) = (old.get_untracked(), new.get_untracked(), again.get_untracked());
-        if n.chars().count() < MIN_PASSPHRASE_CHARS {
-            return message.set(Some("Please choose a new passphrase of at least 8 characters.".into()));
-        }
-        if n != a {
-            return message.set(Some("The two new passphrases are not the same.".into()));
+        if let Err(why) = check_new(&n, &a) {
+            return message.set(Some(why.into()));
         }
         busy.set(true);
         message.set(None);
@@ -169,9 +181,7 @@ fn ChangePassphrase() -> impl IntoView {
             <summary>"Change the passphrase"</summary>
             <form class="stack" on:submit=submit>
                 <Secret id="lock-old" label="Current passphrase" value=old autocomplete="current-password"/>
-                <Secret id="lock-change-new" label="New passphrase" value=new autocomplete="new-password" described_by="lock-change-hint"/>
-                <p id="lock-change-hint" class="muted small" aria-live="polite">{move || hint().unwrap_or_default()}</p>
-                <Secret id="lock-change-again" label="Type the new one again" value=again autocomplete="new-password"/>
+                <NewPassphrase id="lock-change-new" label="New passphrase" again_label="Type the new one again" value=new again=again idle_hint=""/>
                 <div class="actions">
                     <button type="submit" class="button secondary" disabled=move || busy.get()>"Change passphrase"</button>
                 </div>

@@ -10,34 +10,7 @@ use crate::domain::time::local_date;
 use crate::ui::base_path;
 use crate::clock::{now_ms, offset_minutes};
 use crate::ui::browser::{download, random_u32};
-use crate::ui::fields::CheckChips;
-
-/// A time field bound to a signal.
-#[component]
-fn TimeField(id: &'static str, label: &'static str, value: RwSignal<String>) -> impl IntoView {
-    view! {
-        <label class="time-field" for=id>
-            <span>{label}</span>
-            <input id=id type="time" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
-        </label>
-    }
-}
-
-/// A labelled choice of one option, bound to a signal.
-#[component]
-fn PickField(id: &'static str, label: &'static str, options: Vec<String>, value: RwSignal<String>) -> impl IntoView {
-    view! {
-        <label class="time-field" for=id>
-            <span>{label}</span>
-            <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
-                {options.into_iter().map(|o| {
-                    let (current, shown) = (o.clone(), o.clone());
-                    view! { <option value=o selected=move || value.with(|v| *v == current)>{shown}</option> }
-                }).collect_view()}
-            </select>
-        </label>
-    }
-}
+use crate::ui::fields::{CheckChips, PickField, TimeField};
 
 /// Makes a calendar file for this app's address and hands it to the person.
 fn save_calendar(file_name: &str, build: impl FnOnce(&Made) -> String) -> bool {

@@ -7,6 +7,7 @@ use super::tests::{snapshot, NOW};
 use super::*;
 use crate::domain::backup::{export, plan_import};
 use crate::domain::journal::{tests::entry, JournalEntry};
+use crate::test_support::{any, XorShift};
 
 fn stored(kv: &MemoryKv, id: &str) -> Option<JournalEntry> {
     let raw = kv.get(&record_key("journal", id))?;
@@ -15,10 +16,6 @@ fn stored(kv: &MemoryKv, id: &str) -> Option<JournalEntry> {
 
 fn edited(e: &JournalEntry, text: &str, at: i64) -> JournalEntry {
     JournalEntry { text: text.into(), updated: at.max(e.updated + 1), ..e.clone() }
-}
-
-fn any(e: &JournalEntry) -> AnyRecord {
-    AnyRecord { kind: "journal".into(), id: e.id.clone(), updated_at: e.updated, value: encode(e) }
 }
 
 #[test]
@@ -242,13 +239,8 @@ fn a_confirmed_import_is_planned_again_and_never_replaces_a_newer_edit() {
 #[test]
 fn two_tabs_interleaving_at_random_never_lose_an_acknowledged_update() {
     for seed in 1..=300u64 {
-        let mut rng = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
-        let mut next = move |n: u64| {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            rng % n
-        };
+        let mut rng = XorShift::new(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        let mut next = move |n: u64| rng.next() % n;
         let kv = MemoryKv::default();
         let tabs = [Store::open(&kv, NOW).0, Store::open(&kv, NOW).0];
         // What each tab's form started from, and each tab's undo stack.

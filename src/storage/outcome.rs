@@ -16,15 +16,20 @@ pub enum SaveError {
 }
 
 impl SaveError {
-    /// What happened, in plain words. Where the person's words are now is for the
-    /// caller to add (`ui::draft`), because only it knows whether the draft holds them.
-    pub fn message(self) -> &'static str {
+    /// Why nothing could be stored, in plain words: the one wording of each
+    /// cause, for saves and drafts alike.
+    pub fn cause(self) -> &'static str {
         match self {
-            SaveError::Full => "This could not be saved: your browser's storage for this app is full.",
-            SaveError::ReadOnly => "This could not be saved: the data on this device was saved by a newer version of the app, so this page stops saving to keep it safe.",
-            SaveError::Unavailable => "This could not be saved: this browser is not letting the app store anything right now (private browsing can do this).",
-            SaveError::Locked => "This could not be saved: the app was locked, so this page stops saving.",
+            SaveError::Full => "your browser's storage for this app is full",
+            SaveError::ReadOnly => "the data on this device was saved by a newer version of the app, so this page stops saving to keep it safe",
+            SaveError::Unavailable => "this browser is not letting the app store anything right now (private browsing can do this)",
+            SaveError::Locked => "the app was locked, so this page stops saving",
         }
+    }
+    /// What happened to a save. Where the person's words are now is for the
+    /// caller to add (`ui::draft`), because only it knows whether the draft holds them.
+    pub fn message(self) -> String {
+        format!("This could not be saved: {}.", self.cause())
     }
     /// What the person can do about it.
     pub fn remedy(self) -> &'static str {

@@ -9,23 +9,10 @@ use super::tests::{fixture, NOW};
 use super::*;
 use crate::crypto::{is_sealed, DataKey, Kdf, LockRecord};
 use crate::domain::journal::tests::entry;
+use crate::test_support::{counter, quick_kdf};
 
 const PASSPHRASE: &str = "quiet river morning light";
 const FIXTURE_PASSPHRASE: &str = "correct horse battery staple";
-
-fn counter() -> Box<dyn FnMut(&mut [u8])> {
-    let mut n = 0u8;
-    Box::new(move |buf: &mut [u8]| {
-        for b in buf {
-            n = n.wrapping_add(7);
-            *b = n;
-        }
-    })
-}
-
-fn quick_kdf() -> Kdf {
-    Kdf { name: "argon2id".into(), m: 64, t: 1, p: 1 }
-}
 
 /// Everything a person's store can hold: records, a draft, a value kept aside,
 /// settings, and someone else's key.
@@ -58,7 +45,7 @@ fn seen(kv: &MemoryKv, key: Option<&DataKey>) -> BTreeMap<String, String> {
 }
 
 fn cipher(key: DataKey) -> Rc<dyn ValueCipher> {
-    Rc::new(KeyCipher::new(key, counter()))
+    Rc::new(KeyCipher::new(key, counter(7)))
 }
 
 /// A fresh data key and its lock record under `PASSPHRASE`.
@@ -71,7 +58,7 @@ fn new_lock(random: &mut dyn FnMut(&mut [u8])) -> (DataKey, LockRecord) {
 /// `full_store()` with the lock turned on.
 fn locked_store() -> (MemoryKv, DataKey, LockRecord) {
     let kv = full_store();
-    let mut random = counter();
+    let mut random = counter(7);
     let (key, lock) = new_lock(&mut random);
     turn_on(&kv, &lock, &key, &mut random, &mut |_, _| {}).unwrap();
     (kv, key, lock)
@@ -81,7 +68,7 @@ fn locked_store() -> (MemoryKv, DataKey, LockRecord) {
 fn with_the_lock_on_no_value_holding_words_is_stored_in_plain_form() {
     let kv = full_store();
     let before = seen(&kv, None);
-    let mut random = counter();
+    let mut random = counter(7);
     let (key, lock) = new_lock(&mut random);
     let mut steps = Vec::new();
     turn_on(&kv, &lock, &key, &mut random, &mut |done, total| steps.push((done, total))).unwrap();
@@ -112,7 +99,7 @@ fn turning_the_lock_on_survives_a_failed_write_at_every_point_and_finishes_later
     let before = seen(&reference, None);
     for n in 0..=5 {
         let kv = full_store();
-        let mut random = counter();
+        let mut random = counter(7);
         let (key, lock) = new_lock(&mut random);
         kv.fail_after.set(Some(n));
         let result = turn_on(&kv, &lock, &key, &mut random, &mut |_, _| {});

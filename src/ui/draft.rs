@@ -105,7 +105,7 @@ impl Draft {
         } else {
             "Your words are still here on screen, but they could not be kept as a draft: copy them somewhere safe before you leave this page."
         };
-        [err.message(), where_now, err.remedy()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ")
+        [err.message().as_str(), where_now, err.remedy()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ")
     }
 
     /// The same, for saving a new record: a fresh id is never taken, so `Stale`
@@ -241,12 +241,7 @@ pub fn DraftNote(draft: Draft) -> impl IntoView {
         .into_any(),
         DraftStatus::NotKept(err) => view! {
             <p class="notice warn small" role="status">
-                {match err {
-                    SaveError::Full => "Your draft could not be kept just now: storage is full. What you typed is on screen only.",
-                    SaveError::ReadOnly => "Your draft cannot be kept: the data here belongs to a newer version of the app. What you typed is on screen only.",
-                    SaveError::Unavailable => "Your draft could not be kept: this browser is not letting the app store anything. What you typed is on screen only.",
-                    SaveError::Locked => "Your draft cannot be kept: the app was locked. What you typed is on screen only.",
-                }}
+                {format!("Your draft could not be kept just now: {}. What you typed is on screen only.", err.cause())}
             </p>
         }
         .into_any(),

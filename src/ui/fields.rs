@@ -1,5 +1,6 @@
 //! Form controls shared by every feature: scales as real radio groups (arrow keys
-//! work, every option is labelled) and multi-select chips as real checkboxes.
+//! work, every option is labelled), multi-select chips as real checkboxes, and
+//! labelled time, choice and password fields bound to a signal.
 
 use leptos::prelude::*;
 
@@ -75,5 +76,42 @@ pub fn CheckChips(
             <legend>{legend}</legend>
             <div class="chips">{chips}</div>
         </fieldset>
+    }
+}
+
+/// A time field bound to a signal.
+#[component]
+pub fn TimeField(id: &'static str, label: &'static str, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <label class="time-field" for=id>
+            <span>{label}</span>
+            <input id=id type="time" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+        </label>
+    }
+}
+
+/// A labelled choice of one option, bound to a signal.
+#[component]
+pub fn PickField(id: &'static str, label: &'static str, options: Vec<String>, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <label class="time-field" for=id>
+            <span>{label}</span>
+            <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
+                {options.into_iter().map(|o| {
+                    let (current, shown) = (o.clone(), o.clone());
+                    view! { <option value=o selected=move || value.with(|v| *v == current)>{shown}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// A labelled password field bound to a signal.
+#[component]
+pub fn Secret(#[prop(into)] id: String, label: &'static str, value: RwSignal<String>, autocomplete: &'static str, #[prop(optional, into)] described_by: String) -> impl IntoView {
+    view! {
+        <label for=id.clone()>{label}</label>
+        <input id=id type="password" autocomplete=autocomplete aria-describedby=(!described_by.is_empty()).then_some(described_by)
+            prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
     }
 }

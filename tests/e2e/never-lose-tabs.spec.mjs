@@ -132,7 +132,7 @@ test('with data from a newer version, the message does not send the person to re
   await seed(page, entries);
   await open(page, '/journal?new');
   await page.locator('#entry-text').fill('Typed in an old version.');
-  await expect(page.getByRole('status').filter({ hasText: 'Your draft cannot be kept' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Your draft could not be kept just now' })).toBeVisible();
   await page.getByRole('button', { name: 'Save entry' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'This could not be saved' });
   await expect(alert).toContainText('copy them somewhere safe before you leave this page');
