@@ -6,8 +6,9 @@
 //!
 //! Randomness (salts, nonces, the data key) is passed in by the caller, so this
 //! is plain, deterministic Rust under test. In the browser it comes from
-//! `crypto.getRandomValues`, and this module is reached only through a split
-//! point (`ui::lock`), so none of it is in the first load.
+//! `crypto.getRandomValues`, and this module is reached only from lazily loaded
+//! pages (the unlock screen and Your data, through `lock::ops`), so none of it
+//! is in the first load.
 
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Key, Nonce};

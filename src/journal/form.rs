@@ -6,7 +6,7 @@ use crate::ui::router::navigate;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
-use super::conflict::{Choice, ConflictPanel};
+use crate::ui::conflict::{Choice, ConflictPanel, Noun, Theirs};
 use crate::domain::journal::{preview, Action, JournalEntry, Who, EMOTIONS, PROMPTS};
 use crate::domain::time::{parse_datetime_in, to_datetime_local, MS_PER_MINUTE};
 use crate::db::use_db;
@@ -122,6 +122,8 @@ impl Fields {
         }
     }
 }
+
+const ENTRY: Noun = Noun { one: "entry", as_new: "save mine as a new entry", editing: "in the form below" };
 
 #[component]
 pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoView {
@@ -302,7 +304,9 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
                 "This entry has been changed elsewhere (in another tab, or by an import) since this edit began. Your words below are not saved yet. When you save, you can choose which version to keep."
             </p>
         </Show>
-        {move || conflict.get().map(|stale| view! { <ConflictPanel stale=stale resolve=resolve.clone()/> })}
+        {move || conflict.get().map(|stale| view! {
+            <ConflictPanel stale=stale.map(|t| Theirs { updated: t.updated, text: t.text }) noun=ENTRY resolve=resolve.clone()/>
+        })}
         <form class="entry-form" on:submit=save novalidate>
             <details class="field prompt-picker" open=existing.is_none() && f.prompt.get_untracked().is_none()>
                 <summary>"Start from a prompt"</summary>

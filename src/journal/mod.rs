@@ -2,7 +2,6 @@
 //! and see one's own pattern over time. Which view shows comes from the query
 //! (`?new`, `?edit=ID`, `?entry=ID`, `?tab=patterns`) so every view survives a reload.
 
-mod conflict;
 mod form;
 mod list;
 mod patterns;

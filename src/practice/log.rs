@@ -6,10 +6,12 @@ use crate::ui::router::navigate;
 use serde::{Deserialize, Serialize};
 
 use super::EXPECT_ENDS;
-use crate::domain::practice::Outcome;
+use crate::domain::practice::{Outcome, PlannedStep};
 use crate::db::use_db;
 use crate::storage::{Expect, SaveFailure, Stale};
 use crate::clock::now_ms;
+use crate::ui::browser::new_id;
+use crate::ui::conflict::{Choice, ConflictPanel, Noun, Theirs};
 use crate::ui::draft::use_draft;
 use crate::ui::fields::{zero_to_ten, RadioScale};
 use crate::ui::toast::{use_toasts, Toast};
@@ -21,6 +23,18 @@ struct LogDraft {
     done: Option<u8>,
     actual: Option<u8>,
     note: String,
+}
+
+const STEP: Noun = Noun { one: "step", as_new: "save mine as a new step", editing: "in the form below" };
+
+/// The other version of the step, in words: the step, and how it was logged there.
+fn their_text(step: &PlannedStep) -> String {
+    match &step.outcome {
+        None => format!("{} (not logged yet)", step.text),
+        Some(o) if !o.done => format!("{} (logged as not yet)", step.text),
+        Some(o) if o.note.is_empty() => format!("{} (logged as done)", step.text),
+        Some(o) => format!("{} (logged as done: {})", step.text, o.note),
+    }
 }
 
 #[component]
@@ -46,36 +60,74 @@ pub fn LogStep(id: String) -> impl IntoView {
     );
     let error = RwSignal::new(None::<String>);
     let not_yet = RwSignal::new(false);
-    // What this log expects to find stored. After a conflict it becomes what was
-    // found, so pressing Save again knowingly keeps the person's log.
-    let expect = RwSignal::new(Expect::Updated(step.updated));
+    let conflict = RwSignal::new(None::<Stale<PlannedStep>>);
+    // Whether the log being saved says the step was done: what happens after
+    // a save, even one made from the conflict panel, depends on it.
+    let done_it = RwSignal::new(true);
 
-    let record = {
+    // The step with this log, as a save would store it.
+    let build = {
         let step = step.clone();
-        move |done_it: bool| -> Result<(), String> {
+        move || {
             let now = now_ms();
-            let mut s = step.clone();
-            s.updated = match expect.get_untracked() {
-                Expect::Updated(at) => now.max(at + 1),
-                Expect::Absent => now,
-            };
-            s.outcome = Some(Outcome {
-                logged_at: now,
-                done: done_it,
-                actual: if done_it { actual.get_untracked() } else { None },
-                note: note.get_untracked().trim().to_string(),
-            });
-            match db.save(s, expect.get_untracked()) {
-                Ok(()) => Ok(()),
-                Err(SaveFailure::Stale(stale)) => {
-                    let (found, what) = match stale {
-                        Stale::Changed(theirs) => (theirs.map_or(Expect::Absent, |t| Expect::Updated(t.updated)), "changed"),
-                        Stale::Deleted => (Expect::Absent, "deleted"),
-                    };
-                    expect.set(found);
-                    Err(format!("This step was {what} elsewhere (perhaps in another tab) after you opened it, so nothing was saved. Your answers are still here. Press the button again to save yours anyway, or go back to Small steps to see it."))
+            let done_it = done_it.get_untracked();
+            PlannedStep {
+                updated: now.max(step.updated + 1),
+                outcome: Some(Outcome {
+                    logged_at: now,
+                    done: done_it,
+                    actual: if done_it { actual.get_untracked() } else { None },
+                    note: note.get_untracked().trim().to_string(),
+                }),
+                ..step.clone()
+            }
+        }
+    };
+    let commit = move |s: PlannedStep, expect: Expect| match db.save(s, expect) {
+        Ok(()) => {
+            draft.clear();
+            conflict.set(None);
+            if done_it.get_untracked() {
+                toasts.show(Toast { message: "Logged. That took courage.".into(), undo: None });
+                navigate("/practice");
+            } else {
+                navigate("/practice#plan");
+            }
+        }
+        Err(SaveFailure::Stale(stale)) => {
+            error.set(None);
+            conflict.set(Some(stale));
+            crate::ui::focus_first(&["#conflict-title"]);
+        }
+        Err(SaveFailure::Store(err)) => error.set(Some(draft.failure_message(err))),
+    };
+    let record = {
+        let (build, updated) = (build.clone(), step.updated);
+        move |done: bool| {
+            done_it.set(done);
+            commit(build(), Expect::Updated(updated));
+        }
+    };
+    // The person's answer when the step changed, or could not be read, under this log.
+    let resolve = {
+        let build = build.clone();
+        move |choice: Choice| {
+            let Some(stale) = conflict.get_untracked() else { return };
+            let mine = build();
+            match (choice, stale) {
+                (Choice::KeepMine, Stale::Changed(Some(theirs))) => {
+                    let updated = mine.updated.max(theirs.updated + 1);
+                    commit(PlannedStep { updated, ..mine }, Expect::Updated(theirs.updated));
                 }
-                Err(SaveFailure::Store(err)) => Err(draft.failure_message(err)),
+                (Choice::KeepMine, _) => commit(mine, Expect::Absent),
+                (Choice::KeepBoth, _) => {
+                    let now = now_ms();
+                    commit(PlannedStep { id: new_id(), created: now, updated: now, ..mine }, Expect::Absent);
+                }
+                (Choice::KeepTheirs, _) => {
+                    draft.clear();
+                    navigate("/practice");
+                }
             }
         }
     };
@@ -90,14 +142,7 @@ pub fn LogStep(id: String) -> impl IntoView {
                     not_yet.set(true);
                     crate::ui::focus_first(&["#not-yet-title"]);
                 }
-                Some(_) => match record(true) {
-                    Ok(()) => {
-                        draft.clear();
-                        toasts.show(Toast { message: "Logged. That took courage.".into(), undo: None });
-                        navigate("/practice");
-                    }
-                    Err(why) => error.set(Some(why)),
-                },
+                Some(_) => record(true),
             }
         }
     };
@@ -107,16 +152,13 @@ pub fn LogStep(id: String) -> impl IntoView {
             navigate("/practice");
         }
     };
-    let smaller = move |_| match record(false) {
-        Ok(()) => {
-            draft.clear();
-            navigate("/practice#plan");
-        }
-        Err(why) => error.set(Some(why)),
-    };
+    let smaller = move |_| record(false);
 
     view! {
         <PageHeading title="How did it go?"/>
+        {move || conflict.get().map(|stale| view! {
+            <ConflictPanel stale=stale.map(|t| Theirs { updated: t.updated, text: their_text(&t) }) noun=STEP resolve=resolve.clone()/>
+        })}
         <section class="card">
             <p class="step-text">{step.text.clone()}</p>
             <form on:submit=save novalidate>

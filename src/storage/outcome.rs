@@ -61,6 +61,16 @@ pub enum Stale<T> {
     Deleted,
 }
 
+impl<T> Stale<T> {
+    /// The same news about another form of the record (what a view shows of it).
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Stale<U> {
+        match self {
+            Stale::Changed(theirs) => Stale::Changed(theirs.map(f)),
+            Stale::Deleted => Stale::Deleted,
+        }
+    }
+}
+
 /// Why a save did not happen. In every case nothing stored was changed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveFailure<T> {

@@ -76,8 +76,14 @@ impl SummaryDraft {
     }
 }
 
-/// The page's own stylesheet (and its print layout), added once when first opened.
+/// The page's own stylesheet (and its print layout), added while the page is
+/// open and removed when it goes, so its `@page` footer never prints on another page.
 fn add_stylesheet() {
+    on_cleanup(|| {
+        if let Some(link) = document().get_element_by_id("summary-css") {
+            link.remove();
+        }
+    });
     let doc = document();
     if doc.get_element_by_id("summary-css").is_some() {
         return;

@@ -70,8 +70,9 @@ pub struct Draft {
     pending: StoredValue<Option<TimeoutHandle>>,
     write_now: StoredValue<Box<dyn Fn() + Send + Sync>>,
     pub status: RwSignal<DraftStatus>,
-    /// Other unfinished drafts of this form, found when it opened.
-    pub others: StoredValue<Vec<Unfinished>>,
+    /// Other unfinished drafts of this form, found when it opened, less those
+    /// open in another tab right now (each open form holds a Web Lock).
+    pub others: RwSignal<Vec<Unfinished>>,
 }
 
 impl Draft {
@@ -162,15 +163,24 @@ where
     if let Some(saved) = store().draft(&form).as_deref().and_then(parse) {
         restore(saved);
     }
-    let others = store()
+    let candidates: Vec<(String, Unfinished)> = store()
         .drafts_of(&family)
         .into_iter()
         .filter(|(other, _)| *other != instance)
         .filter_map(|(other, raw)| {
             let value = parse(&raw).filter(|v| !is_blank(v))?;
-            Some(Unfinished { preview: preview(&value), href: address_with_draft(&other)? })
+            let offer = Unfinished { preview: preview(&value), href: address_with_draft(&other)? };
+            Some((form_name(&family, &other), offer))
         })
         .collect();
+    let release_mark = open_marks::hold(&form);
+    let others = RwSignal::new(Vec::new());
+    if !candidates.is_empty() {
+        leptos::task::spawn_local(async move {
+            let open = open_marks::held().await;
+            others.set(candidates.into_iter().filter(|(name, _)| !open.contains(name)).map(|(_, offer)| offer).collect());
+        });
+    }
     let status = RwSignal::new(DraftStatus::Kept);
     let read = StoredValue::new(read);
     let is_blank = StoredValue::new(is_blank);
@@ -194,7 +204,7 @@ where
         pending: StoredValue::new(None),
         write_now: StoredValue::new(Box::new(write.clone())),
         status,
-        others: StoredValue::new(others),
+        others,
     };
     let flush = move || {
         draft.flush_now();
@@ -223,6 +233,7 @@ where
     });
     on_cleanup(move || {
         flush();
+        open_marks::release(release_mark);
         at_risk(&form, false);
         on_hide.remove();
         on_hidden.remove();
@@ -252,7 +263,8 @@ pub fn DraftNote(draft: Draft) -> impl IntoView {
 /// replaces anything: the person chooses.
 #[component]
 pub fn UnfinishedDrafts(draft: Draft, one: &'static str, many: &'static str) -> impl IntoView {
-    let others = draft.others.get_value();
+    move || {
+    let others = draft.others.get();
     (!others.is_empty()).then(|| {
         let (heading, continue_) = if others.len() == 1 {
             (format!("You have 1 {one}"), ". Continue it, or start afresh below.")
@@ -270,4 +282,54 @@ pub fn UnfinishedDrafts(draft: Draft, one: &'static str, many: &'static str) -> 
             </aside>
         }
     })
+    }
+}
+
+/// Which drafts are open in a tab right now: each open form holds a Web Lock
+/// named after its draft, released when the form goes or the tab closes (even
+/// if it crashes). Where the browser has no Web Locks, nothing is marked open.
+mod open_marks {
+    use js_sys::{Array, Function, Promise, Reflect};
+    use leptos::prelude::window;
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+    const PREFIX: &str = "leaning-in.open.";
+
+    fn locks() -> Option<JsValue> {
+        Reflect::get(&window().navigator(), &"locks".into()).ok().filter(|l| l.is_object())
+    }
+
+    fn method(target: &JsValue, name: &str) -> Option<Function> {
+        Reflect::get(target, &name.into()).ok()?.dyn_into::<Function>().ok()
+    }
+
+    /// Marks `form` as open in this tab; the returned function releases it.
+    pub fn hold(form: &str) -> Option<Function> {
+        let locks = locks()?;
+        let mut release = None;
+        let until_released = Promise::new(&mut |resolve, _| release = Some(resolve));
+        let held = Closure::once_into_js(move |_lock: JsValue| until_released);
+        let request = method(&locks, "request")?;
+        let _ = request.call2(&locks, &format!("{PREFIX}{form}").into(), &held);
+        release
+    }
+
+    pub fn release(mark: Option<Function>) {
+        if let Some(release) = mark {
+            let _ = release.call0(&JsValue::NULL);
+        }
+    }
+
+    /// The forms marked open (in any tab, this one included).
+    pub async fn held() -> Vec<String> {
+        let Some(locks) = locks() else { return Vec::new() };
+        let Some(query) = method(&locks, "query") else { return Vec::new() };
+        let Ok(promise) = query.call0(&locks).and_then(|p| p.dyn_into::<Promise>().map_err(JsValue::from)) else { return Vec::new() };
+        let Ok(state) = wasm_bindgen_futures::JsFuture::from(promise).await else { return Vec::new() };
+        let held = Reflect::get(&state, &"held".into()).ok().map(|h| Array::from(&h)).unwrap_or_default();
+        held.iter()
+            .filter_map(|lock| Reflect::get(&lock, &"name".into()).ok()?.as_string())
+            .filter_map(|name| name.strip_prefix(PREFIX).map(str::to_string))
+            .collect()
+    }
 }

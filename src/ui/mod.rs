@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod chart;
+pub mod conflict;
 pub mod draft;
 pub mod fields;
 pub mod router;

@@ -39,6 +39,17 @@ test('it is reached from Learn, Your data and the journal patterns', async ({ pa
   await expect(page.getByText('nothing is sent anywhere, and only you decide who sees it')).toBeVisible();
 });
 
+test('its print stylesheet goes when the page does, so no other page prints with its footer', async ({ page }) => {
+  await open(page, '/summary');
+  await expect(page.locator('link#summary-css')).toHaveCount(1);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
+  await expect(page.locator('main h1')).not.toHaveText('Prepare a summary');
+  await expect(page.locator('link#summary-css')).toHaveCount(0);
+  await page.goBack();
+  await expect(page.locator('main h1')).toHaveText('Prepare a summary');
+  await expect(page.locator('link#summary-css')).toHaveCount(1);
+});
+
 test('the preview follows the chosen period and parts', async ({ page }) => {
   await openWithSample(page);
   for (const key of ['checks', 'pulling-away', 'urge', 'reframes', 'steps']) await expect(section(page, key)).toBeVisible();

@@ -172,8 +172,9 @@ export function engineSuite(engine, { port, start, catchesDownloads = false }) {
       await (await byLabel('Type it again')).sendKeys('quiet river morning light');
       await click('Turn on the lock');
       await sees('The lock is on.', 60_000);
-      const sealed = await driver.executeScript(() => Object.entries(localStorage).filter(([k]) => k.startsWith('leaning-in.rec.')).every(([, v]) => v.startsWith('sealed:1:')));
-      assert.equal(sealed, true, 'every record is sealed');
+      const records = await driver.executeScript(() => Object.entries(localStorage).filter(([k]) => k.startsWith('leaning-in.rec.')).map(([, v]) => v));
+      assert.ok(records.length > 0, 'the earlier tests left records to seal');
+      assert.ok(records.every((v) => v.startsWith('sealed:1:')), 'every record is sealed');
       await driver.navigate().refresh();
       await (await byLabel('Passphrase')).sendKeys('quiet river morning light');
       await click('Unlock');
