@@ -52,7 +52,7 @@ fn navigation_lists_every_tool_and_marks_at_most_one_current() {
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), || {
         provide_context(leaning_in::db::Db::open());
-        view! { <ui::Navigation/> }
+        view! { <ui::Navigation lock_on=false lock_now=Callback::new(|_| ())/> }
     });
     assert_eq!(
         texts(&root, "nav.tabs a .label"),
@@ -63,6 +63,26 @@ fn navigation_lists_every_tool_and_marks_at_most_one_current() {
     assert!(root.query_selector("nav[aria-label=Main]").unwrap().is_some());
     drop(handle);
     assert_eq!(root.child_element_count(), 0, "unmounting removes the navigation");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn navigation_offers_lock_now_only_while_the_lock_is_on_and_runs_what_the_shell_handed_it() {
+    let root = container();
+    let lock_on = RwSignal::new(false);
+    let pressed = std::rc::Rc::new(std::cell::Cell::new(0));
+    let count = send_wrapper::SendWrapper::new(pressed.clone());
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let count = count.clone();
+        view! { <ui::Navigation lock_on=lock_on lock_now=Callback::new(move |_| count.set(count.get() + 1))/> }
+    });
+    assert!(root.query_selector("button.lock-now").unwrap().is_none());
+    lock_on.set(true);
+    settle().await;
+    let button = root.query_selector("button.lock-now").unwrap().expect("Lock now is offered");
+    button.unchecked_into::<web_sys::HtmlElement>().click();
+    assert_eq!(pressed.get(), 1);
+    drop(handle);
     root.remove();
 }
 
