@@ -151,8 +151,9 @@ impl Db {
         if key == LOCK_NOW_KEY && ev.new_value().is_some() && lock_is_on() {
             return lock_this_page();
         }
-        if key == LOCK_KEY && ev.new_value().is_some() != session::holds_key() {
-            // The lock was turned on or off in another tab: start again in step.
+        if key == LOCK_KEY && ev.old_value() != ev.new_value() {
+            // The lock was turned on or off, or given a new key, in another tab:
+            // start again in step (a key this page holds may no longer be the one).
             let _ = window().location().reload();
             return;
         }

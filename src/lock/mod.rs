@@ -12,6 +12,8 @@ use leptos::task::spawn_local;
 
 use crate::domain::pages::APP_NAME;
 use crate::db::store;
+use crate::storage::sealed::LockState;
+
 
 /// Set by the unlock screen once the key is held; the shell then opens the data.
 #[derive(Clone, Copy)]
@@ -30,6 +32,15 @@ pub async fn next_frame() {
 /// "Unlock". Nothing of the person's data, not even counts or dates.
 #[component]
 pub fn UnlockScreen() -> impl IntoView {
+    match session::state() {
+        LockState::Missing { .. } => view! { <KeyLost failure=ops::LockFailure::Missing/> }.into_any(),
+        LockState::Damaged => view! { <KeyLost failure=ops::LockFailure::Damaged/> }.into_any(),
+        _ => view! { <AskPassphrase/> }.into_any(),
+    }
+}
+
+#[component]
+fn AskPassphrase() -> impl IntoView {
     let unlocked = expect_context::<Unlocked>().0;
     let passphrase = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -81,6 +92,65 @@ pub fn UnlockScreen() -> impl IntoView {
                     </button>
                 </form>
                 <p id="unlock-message" class="notice warn small" role="alert" hidden=move || message.get().is_none()>
+                    {move || message.get().unwrap_or_default()}
+                </p>
+                <Forgotten/>
+            </main>
+        </div>
+    }
+}
+
+/// When this device's lock record is missing or damaged, the encrypted values
+/// cannot be opened and nothing may be written. An encrypted backup made here
+/// holds the key: choosing it and typing its passphrase puts the key back.
+#[component]
+fn KeyLost(failure: ops::LockFailure) -> impl IntoView {
+    let unlocked = expect_context::<Unlocked>().0;
+    let passphrase = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let message = RwSignal::new(None::<String>);
+    let file = NodeRef::<leptos::html::Input>::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(chosen) = file.get_untracked().and_then(|input| input.files()).and_then(|f| f.get(0)) else {
+            return message.set(Some("Please choose an encrypted backup file first.".into()));
+        };
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        message.set(None);
+        spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(chosen.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
+            next_frame().await;
+            let result = ops::restore_lock(&text, &passphrase.get_untracked());
+            busy.set(false);
+            match result {
+                Ok(()) => {
+                    passphrase.set(String::new());
+                    unlocked.set(true);
+                }
+                Err(why) => message.set(Some(why)),
+            }
+        });
+    };
+    document().set_title(APP_NAME);
+    view! {
+        <div class="lock-screen">
+            <main id="main" class="card lock-card" aria-labelledby="lock-title">
+                <span class="brand-mark large" aria-hidden="true"></span>
+                <h1 id="lock-title">{APP_NAME}</h1>
+                <p class="notice warn" role="alert" data-testid="key-lost">{failure.message()}</p>
+                <p>"Nothing has been deleted, and nothing new is written until this is sorted out. An encrypted backup made on this device holds the key: choose it, and type the passphrase it was made with."</p>
+                <form class="stack" on:submit=submit>
+                    <label for="restore-file">"Encrypted backup file"</label>
+                    <input id="restore-file" type="file" accept=".json,application/json" node_ref=file/>
+                    <crate::ui::fields::Secret id="restore-passphrase" label="Its passphrase" value=passphrase autocomplete="current-password" described_by="restore-message"/>
+                    <button type="submit" class="button" disabled=move || busy.get()>
+                        {move || if busy.get() { "Restoring…" } else { "Restore the key" }}
+                    </button>
+                </form>
+                <p id="restore-message" class="notice warn small" role="status" hidden=move || message.get().is_none()>
                     {move || message.get().unwrap_or_default()}
                 </p>
                 <Forgotten/>

@@ -11,7 +11,7 @@ use leptos::prelude::window;
 
 use crate::clock::now_ms;
 use crate::storage::local::LocalKv;
-use crate::storage::sealed::{self, ValueCipher, LOCK_KEY};
+use crate::storage::sealed::{self, LockState, ValueCipher};
 use crate::storage::Kv;
 
 thread_local! {
@@ -35,15 +35,25 @@ pub fn holds_key() -> bool {
     CIPHER.with(|c| c.borrow().is_some())
 }
 
-/// Whether the lock is on (in this tab or another).
+/// The lock as storage holds it now (`storage::sealed::lock_state`).
+pub fn state() -> LockState {
+    sealed::lock_state(&LocalKv)
+}
+
+/// Whether the lock is on, or its state is unclear (in this tab or another):
+/// anything but plainly off.
 pub fn lock_is_on() -> bool {
-    LocalKv.get(LOCK_KEY).is_some()
+    state() != LockState::Off
 }
 
 /// Whether the app may show the person's data: the lock is off, or this page
-/// holds the key.
+/// holds the key the stored lock record wraps.
 pub fn may_open() -> bool {
-    !lock_is_on() || holds_key()
+    match state() {
+        LockState::Off => true,
+        LockState::On(record) => cipher().is_some_and(|c| c.belongs_to(&record)),
+        LockState::Damaged | LockState::Missing { .. } => false,
+    }
 }
 
 /// Set for a moment by "Lock now", so every other open tab locks too.

@@ -103,6 +103,7 @@ fn TurnOn(backup: Callback<()>, outcome: RwSignal<Option<String>>) -> impl IntoV
                 Err(LockFailure::Store(err)) if crate::lock::session::lock_is_on() => {
                     format!("The lock is on, but not everything could be encrypted yet: {} The rest will be encrypted the next time you unlock, once there is room. Nothing was lost.", err.message())
                 }
+                Err(LockFailure::AlreadyOn) => LockFailure::AlreadyOn.message(),
                 Err(failure) => format!("{} The lock is still off; nothing was changed.", failure.message()),
             }));
             db.lock_on.set(crate::lock::session::lock_is_on());

@@ -367,3 +367,5 @@ mod tests;
 mod never_lose_tests;
 #[cfg(test)]
 mod sealed_tests;
+#[cfg(test)]
+mod lock_state_tests;

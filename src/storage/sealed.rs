@@ -19,30 +19,71 @@ use super::{Kv, SaveError, DRAFT_PREFIX, QUARANTINE_PREFIX, RECORD_PREFIX};
 /// presence means "the lock is on".
 pub const LOCK_KEY: &str = "leaning-in.lock";
 
+/// Where a damaged lock record is kept aside when the key is put back. It holds
+/// no words (salt, parameters, a wrapped key), so it is kept as it was.
+pub const DAMAGED_LOCK_KEY: &str = "leaning-in.lock-damaged";
+
 /// Whether a key's value can hold anything the person wrote.
 pub fn holds_words(key: &str) -> bool {
     [RECORD_PREFIX, DRAFT_PREFIX, QUARANTINE_PREFIX].iter().any(|p| key.starts_with(p))
+}
+
+/// The lock as storage holds it: the one answer every caller uses.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LockState {
+    /// No lock record and nothing sealed: words are stored in plain form.
+    Off,
+    /// The lock record, readable.
+    On(LockRecord),
+    /// A lock record this build cannot read.
+    Damaged,
+    /// No lock record, yet sealed values remain (the record was removed): they
+    /// cannot be opened here, and nothing may be written beside them.
+    Missing { sealed: usize },
+}
+
+/// Reads the lock's state from storage. Without a record, every value that
+/// holds words is looked at, so a removed record is never taken for "off".
+pub fn lock_state(kv: &impl Kv) -> LockState {
+    match kv.get(LOCK_KEY) {
+        Some(raw) => match serde_json::from_str::<LockRecord>(&raw) {
+            Ok(record) => LockState::On(record),
+            Err(_) => LockState::Damaged,
+        },
+        None => match places(kv).iter().filter(|p| kv.get(p).is_some_and(|raw| is_sealed(&raw))).count() {
+            0 => LockState::Off,
+            sealed => LockState::Missing { sealed },
+        },
+    }
 }
 
 /// Seals and opens values for their place (storage key).
 pub trait ValueCipher {
     fn seal(&self, place: &str, plain: &str) -> String;
     fn open(&self, place: &str, stored: &str) -> Result<String, CryptoError>;
+    /// Whether this is the key `record` wraps: a key held after the record
+    /// changed (another tab turned the lock on anew) must never seal again.
+    fn belongs_to(&self, record: &LockRecord) -> bool;
 }
 
-/// The data key with its source of fresh nonces.
+/// The data key with its source of fresh nonces, and the wrapped form of it in
+/// the lock record it came from.
 pub struct KeyCipher {
     key: DataKey,
+    wrapped: String,
     random: RefCell<Box<dyn FnMut(&mut [u8])>>,
 }
 
 impl KeyCipher {
-    pub fn new(key: DataKey, random: Box<dyn FnMut(&mut [u8])>) -> Self {
-        KeyCipher { key, random: RefCell::new(random) }
+    pub fn new(key: DataKey, record: &LockRecord, random: Box<dyn FnMut(&mut [u8])>) -> Self {
+        KeyCipher { key, wrapped: record.key.clone(), random: RefCell::new(random) }
     }
 }
 
 impl ValueCipher for KeyCipher {
+    fn belongs_to(&self, record: &LockRecord) -> bool {
+        record.key == self.wrapped
+    }
     fn seal(&self, place: &str, plain: &str) -> String {
         self.key.seal_text(place, plain, &mut *self.random.borrow_mut())
     }
@@ -64,9 +105,6 @@ impl<K: Kv> Sealed<K> {
     pub fn with(inner: K, cipher: Rc<dyn ValueCipher>) -> Self {
         Sealed { inner, cipher: Some(cipher) }
     }
-    pub fn lock_is_on(&self) -> bool {
-        self.inner.get(LOCK_KEY).is_some()
-    }
 }
 
 impl<K: Kv> Kv for Sealed<K> {
@@ -84,19 +122,22 @@ impl<K: Kv> Kv for Sealed<K> {
         }
     }
 
-    /// Words are sealed only while the lock record is there: a key held after
-    /// the lock went (turned off, or everything deleted, perhaps in another
-    /// tab) must never seal a value nobody could open again. And without the
-    /// key, words are never written into a locked store: a tab opened before
-    /// the lock was turned on elsewhere cannot add plain text.
+    /// Words are sealed only under the key the stored lock record wraps: a key
+    /// held after the lock went or changed (perhaps in another tab) must never
+    /// seal a value nobody could open again. Plain text is written only while
+    /// the lock is off, never beside sealed values; when the lock's state is
+    /// unclear (damaged, or its record missing), nothing is written at all.
     fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
-        if !holds_words(key) || is_sealed(value) {
+        if !holds_words(key) {
             return self.inner.set(key, value);
         }
-        match (&self.cipher, self.lock_is_on()) {
-            (Some(cipher), true) => self.inner.set(key, &cipher.seal(key, value)),
-            (None, true) => Err(SaveError::Locked),
-            (_, false) => self.inner.set(key, value),
+        match (lock_state(&self.inner), &self.cipher) {
+            (LockState::On(record), Some(cipher)) if cipher.belongs_to(&record) => {
+                let sealed = if is_sealed(value) { value.to_string() } else { cipher.seal(key, value) };
+                self.inner.set(key, &sealed)
+            }
+            (LockState::Off, _) if !is_sealed(value) => self.inner.set(key, value),
+            _ => Err(SaveError::Locked),
         }
     }
 
@@ -107,24 +148,43 @@ impl<K: Kv> Kv for Sealed<K> {
 
 /// The lock record, if the lock is on (and the record readable).
 pub fn read_lock(kv: &impl Kv) -> Option<LockRecord> {
-    kv.get(LOCK_KEY).and_then(|raw| serde_json::from_str(&raw).ok())
+    match lock_state(kv) {
+        LockState::On(record) => Some(record),
+        _ => None,
+    }
+}
+
+/// Why the lock was not turned on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TurnOnError {
+    /// The lock is already on, or its state is unclear (perhaps another tab
+    /// turned it on meanwhile): nothing was written.
+    NotOff,
+    Store(SaveError),
 }
 
 /// Turns the lock on: stores the wrapped data key first (so every value sealed
 /// from then on can be opened), then seals the values one by one. `progress`
 /// hears (done, total). On a failed write (storage full) the values sealed so
 /// far stay sealed, the rest stay plain and readable, and the next unlock goes on.
+///
+/// Compare-and-set: the state is read again right here, after the caller's key
+/// derivation, and anything but "off" refuses, so two tabs turning the lock on
+/// at once never leave values sealed under a key no record wraps.
 pub fn turn_on(
     kv: &impl Kv,
     lock: &LockRecord,
     key: &DataKey,
     random: &mut dyn FnMut(&mut [u8]),
     progress: &mut dyn FnMut(usize, usize),
-) -> Result<(), SaveError> {
-    store_lock(kv, lock)?;
+) -> Result<(), TurnOnError> {
+    if lock_state(kv) != LockState::Off {
+        return Err(TurnOnError::NotOff);
+    }
+    store_lock(kv, lock).map_err(TurnOnError::Store)?;
     let all = places(kv);
     for (done, place) in all.iter().enumerate() {
-        seal_places(kv, key, random, std::slice::from_ref(place))?;
+        seal_places(kv, key, random, std::slice::from_ref(place)).map_err(TurnOnError::Store)?;
         progress(done + 1, all.len());
     }
     Ok(())
@@ -138,6 +198,24 @@ pub fn store_lock(kv: &impl Kv, lock: &LockRecord) -> Result<(), SaveError> {
         super::write_meta(kv);
     }
     kv.set(LOCK_KEY, &serde_json::to_string(lock).expect("the lock record serialises"))
+}
+
+/// Puts a lock record back when this device's is missing or damaged (from an
+/// encrypted backup whose key opens what is sealed here). A damaged record is
+/// kept aside first (`DAMAGED_LOCK_KEY`), never deleted; if there is no room for
+/// that, nothing changes.
+pub fn restore_lock(kv: &impl Kv, lock: &LockRecord) -> Result<(), SaveError> {
+    if let Some(damaged) = kv.get(LOCK_KEY) {
+        kv.set(DAMAGED_LOCK_KEY, &damaged)?;
+    }
+    store_lock(kv, lock)
+}
+
+/// Whether `key` opens the values sealed here (true when nothing is sealed).
+pub fn opens_sealed(kv: &impl Kv, key: &DataKey) -> bool {
+    let sealed: Vec<(String, String)> =
+        places(kv).into_iter().filter_map(|p| kv.get(&p).filter(|raw| is_sealed(raw)).map(|raw| (p, raw))).collect();
+    sealed.is_empty() || sealed.iter().any(|(place, raw)| key.open_text(place, raw).is_ok())
 }
 
 /// Every key whose value can hold words, to convert in steps.

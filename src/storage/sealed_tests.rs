@@ -11,12 +11,12 @@ use crate::crypto::{is_sealed, DataKey, Kdf, LockRecord};
 use crate::domain::journal::tests::entry;
 use crate::test_support::{counter, quick_kdf};
 
-const PASSPHRASE: &str = "quiet river morning light";
+pub(super) const PASSPHRASE: &str = "quiet river morning light";
 const FIXTURE_PASSPHRASE: &str = "correct horse battery staple";
 
 /// Everything a person's store can hold: records, a draft, a value kept aside,
 /// settings, and someone else's key.
-fn full_store() -> MemoryKv {
+pub(super) fn full_store() -> MemoryKv {
     let kv = MemoryKv::default();
     let store = Store::reopen(&kv, false);
     store.save(&entry("a", "I went quiet when Sam asked about Sunday")).unwrap();
@@ -44,19 +44,19 @@ fn seen(kv: &MemoryKv, key: Option<&DataKey>) -> BTreeMap<String, String> {
         .collect()
 }
 
-fn cipher(key: DataKey) -> Rc<dyn ValueCipher> {
-    Rc::new(KeyCipher::new(key, counter(7)))
+pub(super) fn cipher(key: DataKey, lock: &LockRecord) -> Rc<dyn ValueCipher> {
+    Rc::new(KeyCipher::new(key, lock, counter(7)))
 }
 
 /// A fresh data key and its lock record under `PASSPHRASE`.
-fn new_lock(random: &mut dyn FnMut(&mut [u8])) -> (DataKey, LockRecord) {
+pub(super) fn new_lock(random: &mut dyn FnMut(&mut [u8])) -> (DataKey, LockRecord) {
     let key = DataKey::random(random);
     let lock = LockRecord::wrap(&key, PASSPHRASE, quick_kdf(), random).unwrap();
     (key, lock)
 }
 
 /// `full_store()` with the lock turned on.
-fn locked_store() -> (MemoryKv, DataKey, LockRecord) {
+pub(super) fn locked_store() -> (MemoryKv, DataKey, LockRecord) {
     let kv = full_store();
     let mut random = counter(7);
     let (key, lock) = new_lock(&mut random);
@@ -84,7 +84,7 @@ fn with_the_lock_on_no_value_holding_words_is_stored_in_plain_form() {
     assert_eq!(seen(&kv, Some(&key)), before, "everything reads back exactly");
 
     // The app reads and writes through the lock as before.
-    let sealed = Sealed::with(&kv, cipher(lock.unwrap(PASSPHRASE).unwrap()));
+    let sealed = Sealed::with(&kv, cipher(lock.unwrap(PASSPHRASE).unwrap(), &lock));
     let (store, opened) = Store::open(&sealed, NOW);
     assert_eq!(opened.records.len(), 2);
     assert_eq!(opened.unreadable, 1, "the value kept aside is still counted");
@@ -150,7 +150,7 @@ fn a_damaged_sealed_value_is_kept_aside_and_the_rest_opens() {
     kv.set("leaning-in.rec.journal.a", std::str::from_utf8(&altered).unwrap()).unwrap();
     kv.set("leaning-in.rec.journal.e", &kv.get("leaning-in.rec.journal.b").unwrap()).unwrap();
 
-    let sealed = Sealed::with(&kv, cipher(lock.unwrap(PASSPHRASE).unwrap()));
+    let sealed = Sealed::with(&kv, cipher(lock.unwrap(PASSPHRASE).unwrap(), &lock));
     let (store, opened) = Store::open(&sealed, NOW);
     assert_eq!(opened.records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["b"]);
     assert_eq!(opened.unreadable, 3, "two kept aside now, one from before");
@@ -174,7 +174,7 @@ fn without_the_key_nothing_is_written_in_plain_form_into_a_locked_store() {
 #[test]
 fn a_key_held_after_the_lock_is_gone_never_seals_anything() {
     let (kv, _, lock) = locked_store();
-    let tab = Store::reopen(Sealed::with(&kv, cipher(lock.unwrap(PASSPHRASE).unwrap())), false);
+    let tab = Store::reopen(Sealed::with(&kv, cipher(lock.unwrap(PASSPHRASE).unwrap(), &lock)), false);
     // Everything deleted (here or in another tab), the lock record with it.
     tab.delete_everything();
     tab.save(&entry("n", "new words after starting again")).unwrap();
@@ -193,7 +193,7 @@ fn the_frozen_locked_store_opens_with_its_passphrase() {
     for (k, v) in kv.map.borrow().iter().filter(|(k, _)| holds_words(k)) {
         assert!(is_sealed(v), "{k}");
     }
-    let sealed = Sealed::with(&kv, cipher(key));
+    let sealed = Sealed::with(&kv, cipher(key, &lock));
     let (store, opened) = Store::open(&sealed, NOW);
     assert_eq!(opened.unreadable, 0);
     assert_eq!(opened.records.len(), 2);
@@ -234,7 +234,7 @@ fn make_backup_fixture() {
     assert!(std::env::var("FIXTURES").as_deref() == Ok("write") && !std::path::Path::new(&path).exists(), "never regenerate it");
     let kv = fixture("store-schema-2-locked.json");
     let lock = read_lock(&kv).unwrap();
-    let sealed = Sealed::with(&kv, cipher(lock.unwrap(FIXTURE_PASSPHRASE).unwrap()));
+    let sealed = Sealed::with(&kv, cipher(lock.unwrap(FIXTURE_PASSPHRASE).unwrap(), &lock));
     let plain = crate::domain::backup::export(&Store::reopen(&sealed, false).all_records(), NOW);
     let mut urandom = std::fs::File::open("/dev/urandom").unwrap();
     let mut random = move |buf: &mut [u8]| std::io::Read::read_exact(&mut urandom, buf).unwrap();

@@ -1,0 +1,162 @@
+//! One lock state for every caller: two tabs turning the lock on in any order,
+//! a lock record removed or damaged, and a key that no longer matches the
+//! record. In none of them is a word lost or written in plain form.
+
+use std::cell::{Cell, RefCell};
+
+use super::sealed::*;
+use super::sealed_tests::{cipher, full_store, locked_store, new_lock, PASSPHRASE};
+use super::*;
+use crate::crypto::is_sealed;
+use crate::domain::journal::tests::entry;
+use crate::test_support::counter;
+
+/// A `Kv` that runs `then` once, just after its `n`th write: another tab acting
+/// in the middle of this one's work.
+struct Interrupted<'a> {
+    kv: &'a MemoryKv,
+    writes: Cell<usize>,
+    n: usize,
+    then: RefCell<Option<Box<dyn FnOnce() + 'a>>>,
+}
+
+impl Kv for Interrupted<'_> {
+    fn keys(&self) -> Vec<String> {
+        self.kv.keys()
+    }
+    fn get(&self, key: &str) -> Option<String> {
+        self.kv.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
+        let result = self.kv.set(key, value);
+        self.writes.set(self.writes.get() + 1);
+        if self.writes.get() == self.n {
+            if let Some(then) = self.then.borrow_mut().take() {
+                then();
+            }
+        }
+        result
+    }
+    fn remove(&self, key: &str) {
+        self.kv.remove(key)
+    }
+}
+
+/// Every value that holds words is sealed under the stored record's key, or
+/// plain only while no record exists and nothing is sealed.
+fn everything_opens(kv: &MemoryKv, passphrase: &str) {
+    match lock_state(kv) {
+        LockState::On(record) => {
+            let key = record.unwrap(passphrase).expect("the stored record opens with its passphrase");
+            for place in places(kv) {
+                let raw = kv.get(&place).unwrap();
+                assert!(is_sealed(&raw), "{place} is sealed");
+                assert!(key.open_text(&place, &raw).is_ok(), "{place} opens under the stored record's key");
+            }
+        }
+        other => panic!("the lock is on, not {other:?}"),
+    }
+}
+
+#[test]
+fn two_tabs_turning_the_lock_on_in_any_order_leave_one_key_that_opens_everything() {
+    // Tab B's turn-on starts after each of tab A's writes (0: before A's first;
+    // past A's last write, once A has finished).
+    for n in 0..=8 {
+        let kv = full_store();
+        let mut random_a = counter(7);
+        let mut random_b = counter(11);
+        let (key_a, lock_a) = new_lock(&mut random_a);
+        let (key_b, lock_b) = new_lock(&mut random_b);
+        let b_result = RefCell::new(None);
+        let tab_b = || {
+            *b_result.borrow_mut() = Some(turn_on(&kv, &lock_b, &key_b, &mut counter(13), &mut |_, _| {}));
+        };
+        let a_result = if n == 0 {
+            tab_b();
+            turn_on(&kv, &lock_a, &key_a, &mut random_a, &mut |_, _| {})
+        } else {
+            let a = Interrupted { kv: &kv, writes: Cell::new(0), n, then: RefCell::new(Some(Box::new(tab_b))) };
+            let result = turn_on(&a, &lock_a, &key_a, &mut random_a, &mut |_, _| {});
+            if let Some(late) = a.then.borrow_mut().take() {
+                late();
+            }
+            result
+        };
+        let b_result = b_result.into_inner().expect("tab B ran");
+        // Exactly one wins; the other wrote nothing and says so.
+        let won = [a_result.is_ok(), b_result.is_ok()];
+        assert_eq!(won.iter().filter(|w| **w).count(), 1, "at {n}: {a_result:?} {b_result:?}");
+        assert!([a_result, b_result].contains(&Err(TurnOnError::NotOff)));
+        everything_opens(&kv, PASSPHRASE);
+        // The loser's key never seals anything afterwards.
+        let (loser_key, loser_lock) = if won[0] { (key_b, lock_b) } else { (key_a, lock_a) };
+        let stale = Store::reopen(Sealed::with(&kv, cipher(loser_key, &loser_lock)), false);
+        assert_eq!(stale.save(&entry("late", "written in the losing tab")), Err(SaveError::Locked));
+        everything_opens(&kv, PASSPHRASE);
+    }
+}
+
+/// Tries every write path of a tab; returns how many were refused.
+fn try_every_write(store: &Store<Sealed<&MemoryKv>>) -> usize {
+    let results = [
+        store.save(&entry("new", "new plain words")),
+        store.save_draft("journal-new.x", r#"{"text":"plain draft"}"#),
+        store.kv.set("leaning-in.quarantine.journal.q", r#"{"raw":"plain"}"#),
+        store.kv.set("leaning-in.rec.journal.a", "sealed:1:not-really"),
+    ];
+    results.iter().filter(|r| **r == Err(SaveError::Locked)).count()
+}
+
+fn no_plain_words(kv: &MemoryKv) {
+    for place in places(kv) {
+        assert!(is_sealed(&kv.get(&place).unwrap()), "{place} holds plain text beside sealed values");
+    }
+}
+
+#[test]
+fn with_the_lock_record_removed_nothing_is_written_in_plain_form_from_any_tab() {
+    let (kv, key, lock) = locked_store();
+    kv.remove(LOCK_KEY);
+    assert_eq!(lock_state(&kv), LockState::Missing { sealed: 4 });
+    let before = kv.map.borrow().clone();
+    // A tab without the key, and one that held it before the record went.
+    for tab in [Store::reopen(Sealed::plain(&kv), false), Store::reopen(Sealed::with(&kv, cipher(lock.unwrap(PASSPHRASE).unwrap(), &lock)), false)] {
+        assert_eq!(try_every_write(&tab), 4);
+        no_plain_words(&kv);
+    }
+    assert_eq!(*kv.map.borrow(), before, "nothing changed");
+    // Putting the record back (from an encrypted backup) opens everything again.
+    assert!(opens_sealed(&kv, &key));
+    restore_lock(&kv, &lock).unwrap();
+    everything_opens(&kv, PASSPHRASE);
+}
+
+#[test]
+fn a_damaged_lock_record_stops_every_write_and_is_kept_aside_when_the_key_comes_back() {
+    let (kv, _, lock) = locked_store();
+    kv.set(LOCK_KEY, "{ not a lock record").unwrap();
+    assert_eq!(lock_state(&kv), LockState::Damaged);
+    assert_eq!(read_lock(&kv), None);
+    let tab = Store::reopen(Sealed::with(&kv, cipher(lock.unwrap(PASSPHRASE).unwrap(), &lock)), false);
+    assert_eq!(try_every_write(&tab), 4);
+    no_plain_words(&kv);
+    restore_lock(&kv, &lock).unwrap();
+    everything_opens(&kv, PASSPHRASE);
+    assert_eq!(kv.get(DAMAGED_LOCK_KEY).as_deref(), Some("{ not a lock record"), "the damaged record is kept aside");
+}
+
+#[test]
+fn a_key_from_another_lock_does_not_count_as_the_missing_one() {
+    let (kv, _, _) = locked_store();
+    kv.remove(LOCK_KEY);
+    let (other, _) = new_lock(&mut counter(3));
+    assert!(!opens_sealed(&kv, &other));
+}
+
+#[test]
+fn a_store_that_was_never_locked_is_off_and_a_locked_one_is_on() {
+    assert_eq!(lock_state(&full_store()), LockState::Off);
+    let (kv, _, lock) = locked_store();
+    assert_eq!(lock_state(&kv), LockState::On(lock));
+}

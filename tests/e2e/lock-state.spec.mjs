@@ -1,0 +1,94 @@
+// One lock state for every tab: a stale tab cannot turn the lock on over
+// another's, and a removed or damaged lock record stops the app behind a screen
+// that says what happened, writes nothing in plain form, and takes the key back
+// from an encrypted backup.
+import { readFile } from 'node:fs/promises';
+import { test, expect, open, seed, dump, record } from './fixtures.mjs';
+
+const PASS = 'quiet river morning light';
+const WORD = 'Zanzibar';
+
+async function turnOn(page, pass = PASS) {
+  await open(page, '/data');
+  await page.getByLabel('Choose a passphrase').fill(pass);
+  await page.getByLabel('Type it again').fill(pass);
+  await page.getByRole('button', { name: 'Turn on the lock' }).click();
+}
+
+async function unlock(page, pass = PASS) {
+  await page.getByLabel('Passphrase', { exact: true }).fill(pass);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.locator('main h1')).not.toHaveText('Leaning In');
+}
+
+const plainWords = async (page) =>
+  Object.entries(await dump(page)).filter(([k, v]) => /^leaning-in\.(rec|draft|quarantine)\./.test(k) && !v.startsWith('sealed:1:'));
+
+test('a tab that missed the lock being turned on cannot turn it on again over it', async ({ context }) => {
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await seed(a, { 'leaning-in.rec.journal.s1': JSON.stringify(record('s1', `Saved words: ${WORD}.`)) });
+  await open(b, '/data');
+  // B is frozen in the background (as phones do) and never hears of A's lock.
+  await b.evaluate(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true));
+  await turnOn(a);
+  await expect(a.getByRole('status').filter({ hasText: 'The lock is on.' })).toBeVisible({ timeout: 15000 });
+  await b.getByLabel('Choose a passphrase').fill('a different passphrase here');
+  await b.getByLabel('Type it again').fill('a different passphrase here');
+  await b.getByRole('button', { name: 'Turn on the lock' }).click();
+  await expect(b.getByRole('status').filter({ hasText: 'The lock is already on' })).toBeVisible({ timeout: 15000 });
+
+  // The first passphrase still opens everything.
+  await a.reload();
+  await unlock(a);
+  await open(a, '/journal');
+  await expect(a.locator('.entry-card')).toContainText(WORD);
+});
+
+test('a removed lock record: the key-missing screen, nothing written in plain form, and the key back from a backup', async ({ page }) => {
+  await seed(page, { 'leaning-in.rec.journal.s1': JSON.stringify(record('s1', `Saved words: ${WORD}.`)) });
+  await turnOn(page);
+  await expect(page.getByRole('status').filter({ hasText: 'The lock is on.' })).toBeVisible({ timeout: 15000 });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download backup (encrypted)' }).click(),
+  ]);
+  const file = await download.path();
+  expect(JSON.parse(await readFile(file, 'utf8')).version).toBe(2);
+
+  // Removed, as by a tamperer or a half-cleared site.
+  await page.evaluate(() => localStorage.removeItem('leaning-in.lock'));
+  await page.reload();
+  await expect(page.getByTestId('key-lost')).toHaveText("This device's lock key is missing, so your encrypted entries cannot be opened here.");
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  expect(await plainWords(page)).toEqual([]);
+
+  await page.getByLabel('Encrypted backup file').setInputFiles(file);
+  await page.getByLabel('Its passphrase').fill('not the passphrase');
+  await page.getByRole('button', { name: 'Restore the key' }).click();
+  await expect(page.locator('#restore-message')).toContainText('That passphrase does not open this backup');
+  expect(await page.evaluate(() => localStorage.getItem('leaning-in.lock'))).toBeNull();
+
+  await page.getByLabel('Its passphrase').fill(PASS);
+  await page.getByRole('button', { name: 'Restore the key' }).click();
+  await expect(page.locator('main h1')).not.toHaveText('Leaning In');
+  await open(page, '/journal?new');
+  await page.locator('#entry-text').fill('Written after the key came back.');
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await open(page, '/journal');
+  await expect(page.locator('.entry-card').filter({ hasText: WORD })).toHaveCount(1);
+  await expect(page.locator('.entry-card').filter({ hasText: 'Written after the key came back.' })).toHaveCount(1);
+  expect(await plainWords(page)).toEqual([]);
+});
+
+test('a damaged lock record says so and offers the same way back', async ({ page }) => {
+  await seed(page, { 'leaning-in.rec.journal.s1': JSON.stringify(record('s1', `Saved words: ${WORD}.`)) });
+  await turnOn(page);
+  await expect(page.getByRole('status').filter({ hasText: 'The lock is on.' })).toBeVisible({ timeout: 15000 });
+  await page.evaluate(() => localStorage.setItem('leaning-in.lock', '{ damaged'));
+  await page.reload();
+  await expect(page.getByTestId('key-lost')).toHaveText("This device's lock record is damaged, so your encrypted entries cannot be opened here.");
+  await expect(page.getByRole('button', { name: 'Restore the key' })).toBeVisible();
+  await page.getByText('Forgot it?').click();
+  await expect(page.getByRole('button', { name: 'Delete everything…' })).toBeVisible();
+  expect(await plainWords(page)).toEqual([]);
+});
