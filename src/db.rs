@@ -31,7 +31,7 @@ thread_local! {
 pub type LocalStore = Store<Sealed<LocalKv>>;
 
 fn sealed_kv() -> Sealed<LocalKv> {
-    Sealed { inner: LocalKv, cipher: session::cipher() }
+    Sealed::new(LocalKv, session::cipher())
 }
 
 /// The store, as opened by `Db::open` this page load (no rescan).

@@ -96,14 +96,30 @@ impl ValueCipher for KeyCipher {
 pub struct Sealed<K: Kv> {
     pub inner: K,
     pub cipher: Option<Rc<dyn ValueCipher>>,
+    /// Set once a look at every value found nothing sealed while no lock record
+    /// existed, so a long run of plain writes (an import) looks only once. The
+    /// record itself is read again before every write.
+    none_sealed: std::cell::Cell<bool>,
 }
 
 impl<K: Kv> Sealed<K> {
+    pub fn new(inner: K, cipher: Option<Rc<dyn ValueCipher>>) -> Self {
+        Sealed { inner, cipher, none_sealed: std::cell::Cell::new(false) }
+    }
     pub fn plain(inner: K) -> Self {
-        Sealed { inner, cipher: None }
+        Sealed::new(inner, None)
     }
     pub fn with(inner: K, cipher: Rc<dyn ValueCipher>) -> Self {
-        Sealed { inner, cipher: Some(cipher) }
+        Sealed::new(inner, Some(cipher))
+    }
+
+    fn state(&self) -> LockState {
+        if self.none_sealed.get() && self.inner.get(LOCK_KEY).is_none() {
+            return LockState::Off;
+        }
+        let state = lock_state(&self.inner);
+        self.none_sealed.set(state == LockState::Off);
+        state
     }
 }
 
@@ -131,7 +147,7 @@ impl<K: Kv> Kv for Sealed<K> {
         if !holds_words(key) {
             return self.inner.set(key, value);
         }
-        match (lock_state(&self.inner), &self.cipher) {
+        match (self.state(), &self.cipher) {
             (LockState::On(record), Some(cipher)) if cipher.belongs_to(&record) => {
                 let sealed = if is_sealed(value) { value.to_string() } else { cipher.seal(key, value) };
                 self.inner.set(key, &sealed)
