@@ -54,7 +54,7 @@ pub fn Shell() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <div class="shell">
-            <Navigation lock_on=db.lock_on lock_now=Callback::new(|_| session::lock_now())/>
+            <Navigation lock_on=db.lock_on lock_now=session::lock_now/>
             <main id="main" tabindex="-1">
                 <StorageNotice/>
                 <OpenPage/>

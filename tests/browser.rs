@@ -52,7 +52,7 @@ fn navigation_lists_every_tool_and_marks_at_most_one_current() {
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), || {
         provide_context(leaning_in::db::Db::open());
-        view! { <ui::Navigation lock_on=false lock_now=Callback::new(|_| ())/> }
+        view! { <ui::Navigation lock_on=RwSignal::new(false) lock_now=|| ()/> }
     });
     assert_eq!(
         texts(&root, "nav.tabs a .label"),
@@ -69,19 +69,17 @@ fn navigation_lists_every_tool_and_marks_at_most_one_current() {
 #[wasm_bindgen_test]
 async fn navigation_offers_lock_now_only_while_the_lock_is_on_and_runs_what_the_shell_handed_it() {
     let root = container();
+    thread_local!(static PRESSED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
     let lock_on = RwSignal::new(false);
-    let pressed = std::rc::Rc::new(std::cell::Cell::new(0));
-    let count = send_wrapper::SendWrapper::new(pressed.clone());
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        let count = count.clone();
-        view! { <ui::Navigation lock_on=lock_on lock_now=Callback::new(move |_| count.set(count.get() + 1))/> }
+        view! { <ui::Navigation lock_on=lock_on lock_now=|| PRESSED.with(|p| p.set(p.get() + 1))/> }
     });
     assert!(root.query_selector("button.lock-now").unwrap().is_none());
     lock_on.set(true);
     settle().await;
     let button = root.query_selector("button.lock-now").unwrap().expect("Lock now is offered");
     button.unchecked_into::<web_sys::HtmlElement>().click();
-    assert_eq!(pressed.get(), 1);
+    assert_eq!(PRESSED.with(|p| p.get()), 1);
     drop(handle);
     root.remove();
 }

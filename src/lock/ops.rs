@@ -104,7 +104,7 @@ fn lock_when_hidden() {
 /// The data key the stored lock record wraps, with that record.
 fn data_key(passphrase: &str) -> Result<(DataKey, LockRecord), LockFailure> {
     let lock = match crate::lock::session::state() {
-        LockState::On(record) => record,
+        LockState::On(by) => by.record().ok_or(LockFailure::Damaged)?,
         LockState::Off => return Err(LockFailure::Gone),
         LockState::Damaged => return Err(LockFailure::Damaged),
         LockState::Missing { .. } => return Err(LockFailure::Missing),
@@ -158,7 +158,7 @@ pub fn turn_on(passphrase: &str) -> Result<usize, LockFailure> {
     let result = sealed::turn_on(&LocalKv, &lock, &key, &mut browser_random, &mut |_, _| {});
     // Once this lock record is stored, this page must hold its key, even if
     // storage filled up half way: the rest is sealed at the next unlock.
-    if crate::lock::session::state() == LockState::On(lock.clone()) {
+    if matches!(crate::lock::session::state(), LockState::On(by) if by.wrapped_key == lock.key) {
         hold(key, &lock);
     }
     result.map(|()| places.len()).map_err(|err| match err {

@@ -51,7 +51,7 @@ pub fn lock_is_on() -> bool {
 pub fn may_open() -> bool {
     match state() {
         LockState::Off => true,
-        LockState::On(record) => cipher().is_some_and(|c| c.belongs_to(&record)),
+        LockState::On(by) => cipher().is_some_and(|c| c.belongs_to(&by.wrapped_key)),
         LockState::Damaged | LockState::Missing { .. } => false,
     }
 }

@@ -46,8 +46,8 @@ impl Kv for Interrupted<'_> {
 /// plain only while no record exists and nothing is sealed.
 fn everything_opens(kv: &MemoryKv, passphrase: &str) {
     match lock_state(kv) {
-        LockState::On(record) => {
-            let key = record.unwrap(passphrase).expect("the stored record opens with its passphrase");
+        LockState::On(by) => {
+            let key = by.record().expect("a record this build reads").unwrap(passphrase).expect("the stored record opens with its passphrase");
             for place in places(kv) {
                 let raw = kv.get(&place).unwrap();
                 assert!(is_sealed(&raw), "{place} is sealed");
@@ -158,5 +158,10 @@ fn a_key_from_another_lock_does_not_count_as_the_missing_one() {
 fn a_store_that_was_never_locked_is_off_and_a_locked_one_is_on() {
     assert_eq!(lock_state(&full_store()), LockState::Off);
     let (kv, _, lock) = locked_store();
-    assert_eq!(lock_state(&kv), LockState::On(lock));
+    match lock_state(&kv) {
+        LockState::On(by) => assert_eq!((by.record(), by.wrapped_key), (Some(lock.clone()), lock.key)),
+        other => panic!("on, not {other:?}"),
+    }
+    kv.set(LOCK_KEY, r#"{"v":1,"salt":"x"}"#).unwrap();
+    assert_eq!(lock_state(&kv), LockState::Damaged, "a record without its parts is damaged");
 }

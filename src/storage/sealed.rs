@@ -33,8 +33,8 @@ pub fn holds_words(key: &str) -> bool {
 pub enum LockState {
     /// No lock record and nothing sealed: words are stored in plain form.
     Off,
-    /// The lock record, readable.
-    On(LockRecord),
+    /// A lock record in the shape this build writes.
+    On(LockedBy),
     /// A lock record this build cannot read.
     Damaged,
     /// No lock record, yet sealed values remain (the record was removed): they
@@ -42,14 +42,34 @@ pub enum LockState {
     Missing { sealed: usize },
 }
 
+/// The stored lock record as found: its text, and the wrapped data key in it
+/// (which tells one lock from another). Read as plain JSON, so the first load
+/// carries no parser for the typed record: only the lock's own code needs that.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LockedBy {
+    pub raw: String,
+    pub wrapped_key: String,
+}
+
+impl LockedBy {
+    /// The typed record; `None` if its fields are not what this build writes.
+    pub fn record(&self) -> Option<LockRecord> {
+        serde_json::from_str(&self.raw).ok()
+    }
+}
+
 /// Reads the lock's state from storage. Without a record, every value that
 /// holds words is looked at, so a removed record is never taken for "off".
 pub fn lock_state(kv: &impl Kv) -> LockState {
     match kv.get(LOCK_KEY) {
-        Some(raw) => match serde_json::from_str::<LockRecord>(&raw) {
-            Ok(record) => LockState::On(record),
-            Err(_) => LockState::Damaged,
-        },
+        Some(raw) => {
+            let found = serde_json::from_str::<serde_json::Value>(&raw).ok();
+            let shaped = found.as_ref().filter(|v| v["kdf"].is_object() && v["salt"].is_string() && v["v"].is_u64());
+            match shaped.and_then(|v| v["key"].as_str()) {
+                Some(key) => LockState::On(LockedBy { wrapped_key: key.to_string(), raw }),
+                None => LockState::Damaged,
+            }
+        }
         None => match places(kv).iter().filter(|p| kv.get(p).is_some_and(|raw| is_sealed(&raw))).count() {
             0 => LockState::Off,
             sealed => LockState::Missing { sealed },
@@ -63,7 +83,7 @@ pub trait ValueCipher {
     fn open(&self, place: &str, stored: &str) -> Result<String, CryptoError>;
     /// Whether this is the key `record` wraps: a key held after the record
     /// changed (another tab turned the lock on anew) must never seal again.
-    fn belongs_to(&self, record: &LockRecord) -> bool;
+    fn belongs_to(&self, wrapped_key: &str) -> bool;
 }
 
 /// The data key with its source of fresh nonces, and the wrapped form of it in
@@ -81,8 +101,8 @@ impl KeyCipher {
 }
 
 impl ValueCipher for KeyCipher {
-    fn belongs_to(&self, record: &LockRecord) -> bool {
-        record.key == self.wrapped
+    fn belongs_to(&self, wrapped_key: &str) -> bool {
+        wrapped_key == self.wrapped
     }
     fn seal(&self, place: &str, plain: &str) -> String {
         self.key.seal_text(place, plain, &mut *self.random.borrow_mut())
@@ -148,7 +168,7 @@ impl<K: Kv> Kv for Sealed<K> {
             return self.inner.set(key, value);
         }
         match (self.state(), &self.cipher) {
-            (LockState::On(record), Some(cipher)) if cipher.belongs_to(&record) => {
+            (LockState::On(by), Some(cipher)) if cipher.belongs_to(&by.wrapped_key) => {
                 let sealed = if is_sealed(value) { value.to_string() } else { cipher.seal(key, value) };
                 self.inner.set(key, &sealed)
             }
@@ -165,7 +185,7 @@ impl<K: Kv> Kv for Sealed<K> {
 /// The lock record, if the lock is on (and the record readable).
 pub fn read_lock(kv: &impl Kv) -> Option<LockRecord> {
     match lock_state(kv) {
-        LockState::On(record) => Some(record),
+        LockState::On(by) => by.record(),
         _ => None,
     }
 }

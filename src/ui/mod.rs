@@ -71,7 +71,7 @@ pub fn GoneCard(title: &'static str, text: &'static str, back: &'static str, bac
 /// `NavLink` marks the current page with `aria-current="page"`. The shell says
 /// whether the lock is on and hands over what "Lock now" does.
 #[component]
-pub fn Navigation(#[prop(into)] lock_on: Signal<bool>, lock_now: Callback<()>) -> impl IntoView {
+pub fn Navigation(lock_on: RwSignal<bool>, lock_now: fn()) -> impl IntoView {
     let tabs = PAGES.iter().filter(|p| p.in_tab_bar).map(|page| {
         view! {
             <li>
@@ -94,7 +94,7 @@ pub fn Navigation(#[prop(into)] lock_on: Signal<bool>, lock_now: Callback<()>) -
                 <li><a class="utility-link support-link" href=link("/learn#support")>"Support"</a></li>
                 <Show when=move || lock_on.get()>
                     <li>
-                        <button type="button" class="utility-link lock-now" aria-label="Lock now" on:click=move |_| lock_now.run(())>
+                        <button type="button" class="utility-link lock-now" aria-label="Lock now" on:click=move |_| lock_now()>
                             <span class="icon" data-icon="lock" aria-hidden="true"></span>
                             <span class="label">"Lock now"</span>
                         </button>
