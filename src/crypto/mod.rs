@@ -15,11 +15,19 @@ use aes_gcm::{Aes256Gcm, Key, Nonce};
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 use zeroize::Zeroizing;
 
+mod backup;
 pub mod known_answers;
+mod record;
+mod strength;
 #[cfg(test)]
 mod tests;
+
+pub use backup::{EncryptedBackup, BACKUP_PLACE_V2, BACKUP_PLACE_V3};
+pub use record::{KeyRing, LockRecord};
+pub use strength::{strength, Strength, MIN_PASSPHRASE_CHARS};
 
 pub const KEY_LEN: usize = 32;
 pub const NONCE_LEN: usize = 12;
@@ -42,21 +50,43 @@ pub struct Kdf {
     pub p: u32,
 }
 
+/// The most memory a stored KDF record may ask for: 256 MiB, in KiB. A record
+/// from a file or from storage is checked against these caps before anything
+/// runs, so a crafted one cannot make a phone hash for minutes or run out of memory.
+pub const MAX_KDF_MEMORY_KIB: u32 = 256 * 1024;
+/// The most passes and lanes a stored KDF record may ask for.
+pub const MAX_KDF_PASSES: u32 = 10;
+pub const MAX_KDF_LANES: u32 = 4;
+
 impl Kdf {
     /// OWASP's minimum for Argon2id: 19 MiB, two passes, one lane.
     pub fn recommended() -> Self {
         Kdf { name: "argon2id".into(), m: 19 * 1024, t: 2, p: 1 }
     }
 
-    /// The 256-bit key for `passphrase` and `salt`.
-    pub fn derive(&self, passphrase: &str, salt: &[u8]) -> Result<Zeroizing<[u8; KEY_LEN]>, CryptoError> {
+    /// Whether these are settings this app makes: Argon2id within the caps.
+    pub fn check(&self) -> Result<(), CryptoError> {
         if self.name != "argon2id" {
             return Err(CryptoError::UnknownKdf);
         }
-        let params = argon2::Params::new(self.m, self.t, self.p, Some(KEY_LEN)).map_err(|_| CryptoError::UnknownKdf)?;
+        let lanes_ok = (1..=MAX_KDF_LANES).contains(&self.p);
+        let memory_ok = self.m >= 8 * self.p && self.m <= MAX_KDF_MEMORY_KIB;
+        match lanes_ok && memory_ok && (1..=MAX_KDF_PASSES).contains(&self.t) {
+            true => Ok(()),
+            false => Err(CryptoError::OutOfRange),
+        }
+    }
+
+    /// The 256-bit key for `passphrase` and `salt`. The passphrase is taken in
+    /// Unicode normal form C, so "é" typed as one character (a Mac) or as "e"
+    /// and an accent (some phone keyboards) opens the same data.
+    pub fn derive(&self, passphrase: &str, salt: &[u8]) -> Result<Zeroizing<[u8; KEY_LEN]>, CryptoError> {
+        self.check()?;
+        let params = argon2::Params::new(self.m, self.t, self.p, Some(KEY_LEN)).map_err(|_| CryptoError::OutOfRange)?;
         let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
+        let normal = Zeroizing::new(passphrase.nfc().collect::<String>());
         let mut out = Zeroizing::new([0u8; KEY_LEN]);
-        argon.hash_password_into(passphrase.as_bytes(), salt, out.as_mut()).map_err(|_| CryptoError::UnknownKdf)?;
+        argon.hash_password_into(normal.as_bytes(), salt, out.as_mut()).map_err(|_| CryptoError::OutOfRange)?;
         Ok(out)
     }
 }
@@ -71,6 +101,9 @@ pub enum CryptoError {
     Damaged,
     /// Written by a newer build, with a key derivation this one does not know.
     UnknownKdf,
+    /// Key derivation settings outside what this app ever makes (`Kdf::check`):
+    /// nothing was run.
+    OutOfRange,
 }
 
 /// AES-256-GCM with a fresh random 96-bit nonce per message; the associated
@@ -110,7 +143,7 @@ impl SecretKey {
         self.cipher().decrypt(Nonce::from_slice(nonce), Payload { msg: body, aad }).map_err(|_| CryptoError::Damaged)
     }
 
-    fn bytes(&self) -> &[u8; KEY_LEN] {
+    pub(crate) fn bytes(&self) -> &[u8; KEY_LEN] {
         &self.0
     }
 }
@@ -124,7 +157,7 @@ pub fn is_sealed(stored: &str) -> bool {
 }
 
 /// The data key: encrypts every value that holds the person's words.
-pub struct DataKey(SecretKey);
+pub struct DataKey(pub(crate) SecretKey);
 
 impl DataKey {
     pub fn random(random: Random) -> Self {
@@ -148,128 +181,3 @@ impl DataKey {
     }
 }
 
-/// What the lock stores: how to derive the wrapping key from the passphrase, and
-/// the data key wrapped by it. Changing the passphrase rewraps the data key only.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LockRecord {
-    pub v: u32,
-    pub kdf: Kdf,
-    /// Base64.
-    pub salt: String,
-    /// Base64 of nonce, wrapped data key and tag.
-    pub key: String,
-}
-
-/// The associated data of the wrapped data key.
-const WRAP_AAD: &[u8] = b"leaning-in.lock/data-key";
-
-impl LockRecord {
-    /// Wraps `data_key` with a key derived from `passphrase` and a fresh salt.
-    pub fn wrap(data_key: &DataKey, passphrase: &str, kdf: Kdf, random: Random) -> Result<Self, CryptoError> {
-        let mut salt = [0u8; SALT_LEN];
-        random(&mut salt);
-        let mut nonce = [0u8; NONCE_LEN];
-        random(&mut nonce);
-        let wrapping = SecretKey::from_bytes(kdf.derive(passphrase, &salt)?);
-        let wrapped = wrapping.seal(WRAP_AAD, data_key.0.bytes(), nonce);
-        Ok(LockRecord { v: 1, kdf, salt: B64.encode(salt), key: B64.encode(wrapped) })
-    }
-
-    /// The data key, if `passphrase` is the right one.
-    pub fn unwrap(&self, passphrase: &str) -> Result<DataKey, CryptoError> {
-        if self.v != 1 {
-            return Err(CryptoError::UnknownKdf);
-        }
-        let salt = B64.decode(&self.salt).map_err(|_| CryptoError::WrongPassphrase)?;
-        let wrapped = B64.decode(&self.key).map_err(|_| CryptoError::WrongPassphrase)?;
-        let wrapping = SecretKey::from_bytes(self.kdf.derive(passphrase, &salt)?);
-        let bytes = Zeroizing::new(wrapping.open(WRAP_AAD, &wrapped).map_err(|_| CryptoError::WrongPassphrase)?);
-        let key: [u8; KEY_LEN] = bytes.as_slice().try_into().map_err(|_| CryptoError::WrongPassphrase)?;
-        Ok(DataKey(SecretKey::from_bytes(Zeroizing::new(key))))
-    }
-}
-
-/// An encrypted backup (backup format version 2): the backup of format 1,
-/// sealed with the data key, beside the lock record that wraps that key. The
-/// file opens with the passphrase the lock had when it was made, on any device.
-///
-/// ```json
-/// { "format": "leaning-in-backup", "version": 2, "exported_at": 1763900000000,
-///   "lock": { "v": 1, "kdf": { "name": "argon2id", "m": 19456, "t": 2, "p": 1 },
-///             "salt": "…", "key": "…" },
-///   "data": "sealed:1:…" }
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EncryptedBackup {
-    pub format: String,
-    pub version: u32,
-    pub exported_at: i64,
-    pub lock: LockRecord,
-    pub data: String,
-}
-
-/// The associated data of a backup's contents.
-pub const BACKUP_PLACE: &str = "leaning-in-backup/2";
-
-impl EncryptedBackup {
-    /// `sealed` is the plain backup sealed at `BACKUP_PLACE` with the data key
-    /// that `lock` wraps.
-    pub fn new(lock: LockRecord, sealed: String, exported_at: i64) -> Self {
-        EncryptedBackup { format: "leaning-in-backup".into(), version: 2, exported_at, lock, data: sealed }
-    }
-
-    /// Reads an encrypted backup file; `None` when the text is not one.
-    pub fn parse(text: &str) -> Option<Self> {
-        serde_json::from_str::<Self>(text).ok().filter(|b| b.format == "leaning-in-backup" && b.version == 2)
-    }
-
-    /// The plain backup inside, if `passphrase` is the one it was made with.
-    pub fn open(&self, passphrase: &str) -> Result<String, CryptoError> {
-        self.lock.unwrap(passphrase)?.open_text(BACKUP_PLACE, &self.data)
-    }
-
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("an encrypted backup serialises")
-    }
-}
-
-/// An honest hint about a passphrase's strength, from its length and variety.
-/// Long phrases of ordinary words score well; it is a hint, not a promise.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Strength {
-    TooShort,
-    Weak,
-    Fair,
-    Strong,
-}
-
-pub const MIN_PASSPHRASE_CHARS: usize = 8;
-
-pub fn strength(passphrase: &str) -> Strength {
-    let chars = passphrase.chars().count();
-    if chars < MIN_PASSPHRASE_CHARS {
-        return Strength::TooShort;
-    }
-    let words = passphrase.split_whitespace().filter(|w| w.chars().count() >= 3).count();
-    let classes = [
-        passphrase.chars().any(|c| c.is_lowercase()),
-        passphrase.chars().any(|c| c.is_uppercase()),
-        passphrase.chars().any(|c| c.is_numeric()),
-        passphrase.chars().any(|c| !c.is_alphanumeric()),
-    ]
-    .iter()
-    .filter(|b| **b)
-    .count();
-    let mut distinct: Vec<char> = passphrase.to_lowercase().chars().collect();
-    distinct.sort_unstable();
-    distinct.dedup();
-    if distinct.len() < 5 {
-        Strength::Weak
-    } else if (words >= 4 && chars >= 20) || (chars >= 16 && classes >= 3) {
-        Strength::Strong
-    } else if words >= 3 || chars >= 12 {
-        Strength::Fair
-    } else {
-        Strength::Weak
-    }
-}

@@ -92,20 +92,95 @@ fn strength_hints_are_honest() {
 }
 
 #[test]
-fn an_encrypted_backup_opens_only_with_its_passphrase() {
+fn an_encrypted_backup_opens_only_with_its_passphrase_and_carries_no_device_key() {
     let mut random = counter(1);
-    let key = DataKey::random(&mut random);
-    let lock = LockRecord::wrap(&key, "quiet river morning light", quick_kdf(), &mut random).unwrap();
+    let device = DataKey::random(&mut random);
+    let device_lock = LockRecord::wrap(&device, "quiet river morning light", quick_kdf(), &mut random).unwrap();
     let plain = r#"{"format":"leaning-in-backup","version":1,"exported_at":1,"records":{"journal":[{"text":"Sam"}]}}"#;
-    let file = EncryptedBackup::new(lock, key.seal_text(BACKUP_PLACE, plain, &mut random), 5).to_json();
+    let file = EncryptedBackup::seal(plain, "quiet river morning light", quick_kdf(), 5, &mut random).unwrap().to_json();
     assert!(!file.contains("Sam"));
     let parsed = EncryptedBackup::parse(&file).expect("it is an encrypted backup");
+    assert_eq!(parsed.version, 3);
+    assert!(!parsed.carries_device_key());
     assert_eq!(parsed.open("quiet river morning light").unwrap(), plain);
     assert_eq!(parsed.open("quiet river morning"), Err(CryptoError::WrongPassphrase));
+    // Its key and salt are its own: nothing in it opens what the device seals.
+    assert_ne!(parsed.lock.salt, device_lock.salt);
+    let backup_key = parsed.key("quiet river morning light").unwrap();
+    let on_device = device.seal_text("leaning-in.rec.journal.a", "words", &mut random);
+    assert!(backup_key.open_text("leaning-in.rec.journal.a", &on_device).is_err());
+    let second = EncryptedBackup::seal(plain, "quiet river morning light", quick_kdf(), 6, &mut random).unwrap();
+    assert_ne!(second.lock.key, parsed.lock.key, "every backup has a key of its own");
     let mut damaged = parsed.clone();
     damaged.data.replace_range(20..21, if &damaged.data[20..21] == "A" { "B" } else { "A" });
     assert_eq!(damaged.open("quiet river morning light"), Err(CryptoError::Damaged));
     assert!(EncryptedBackup::parse(plain).is_none(), "a plain backup is not an encrypted one");
+    let v4 = file.replace("\"version\":3", "\"version\":4");
+    assert!(EncryptedBackup::parse(&v4).is_none(), "a version this build does not know");
+}
+
+#[test]
+fn the_frozen_version_3_backup_opens_with_its_passphrase() {
+    let text = std::fs::read_to_string(format!("{}/tests/fixtures/backup-v3-encrypted.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let backup = EncryptedBackup::parse(&text).expect("the fixture is an encrypted backup");
+    assert_eq!(backup.version, 3);
+    let plain = backup.open("correct horse battery staple").unwrap();
+    let value: serde_json::Value = serde_json::from_str(&plain).unwrap();
+    assert_eq!(value["records"]["journal"].as_array().unwrap().len(), 2);
+    assert!(plain.contains("Told Sam I was having a rough day."));
+    assert!(backup.open("wrong horse battery staple").is_err());
+}
+
+#[test]
+fn kdf_settings_outside_the_caps_run_nothing() {
+    let mut random = counter(1);
+    let key = DataKey::random(&mut random);
+    let lock = LockRecord::wrap(&key, "quiet river morning light", quick_kdf(), &mut random).unwrap();
+    for (m, t, p) in [(MAX_KDF_MEMORY_KIB + 1, 2, 1), (u32::MAX, 1, 1), (19 * 1024, 0, 1), (19 * 1024, MAX_KDF_PASSES + 1, 1), (19 * 1024, 2, 0), (19 * 1024, 2, 16), (7, 1, 1)] {
+        let kdf = Kdf { name: "argon2id".into(), m, t, p };
+        assert_eq!(kdf.check(), Err(CryptoError::OutOfRange), "{m} KiB, t={t}, p={p}");
+        let crafted = LockRecord { kdf, ..lock.clone() };
+        assert!(matches!(crafted.unwrap("quiet river morning light"), Err(CryptoError::OutOfRange)));
+    }
+    assert_eq!(Kdf { m: MAX_KDF_MEMORY_KIB, ..quick_kdf() }.check(), Ok(()));
+    assert_eq!(Kdf::recommended().check(), Ok(()));
+}
+
+#[test]
+fn a_passphrase_opens_the_same_whichever_way_its_accents_were_typed() {
+    let composed = "caf\u{e9} au lait le matin";
+    let decomposed = "cafe\u{301} au lait le matin";
+    assert_ne!(composed, decomposed);
+    let mut random = counter(1);
+    let key = DataKey::random(&mut random);
+    let lock = LockRecord::wrap(&key, decomposed, quick_kdf(), &mut random).unwrap();
+    let sealed = key.seal_text("k", "words", &mut random);
+    assert_eq!(lock.unwrap(composed).unwrap().open_text("k", &sealed).unwrap(), "words");
+    let salt = [5u8; SALT_LEN];
+    assert_eq!(*quick_kdf().derive(composed, &salt).unwrap(), *quick_kdf().derive(decomposed, &salt).unwrap());
+    assert_ne!(*quick_kdf().derive(composed, &salt).unwrap(), *quick_kdf().derive("cafe au lait le matin", &salt).unwrap());
+}
+
+#[test]
+fn a_rotating_record_opens_both_keys_with_the_new_passphrase_only() {
+    let mut random = counter(1);
+    let old = DataKey::random(&mut random);
+    let new = DataKey::random(&mut random);
+    let under_old = old.seal_text("k", "old words", &mut random);
+    let under_new = new.seal_text("k", "new words", &mut random);
+    let lock = LockRecord::wrap_rotating(&new, Some(&old), "a new phrase of words", quick_kdf(), &mut random).unwrap();
+    let ring = lock.open("a new phrase of words").unwrap();
+    assert_eq!(ring.open_text("k", &under_old).unwrap(), "old words");
+    assert_eq!(ring.open_text("k", &under_new).unwrap(), "new words");
+    assert!(ring.is_current("k", &under_new) && !ring.is_current("k", &under_old));
+    assert!(ring.seal_text("k", "x", &mut random).len() > 0 && ring.current.open_text("k", &ring.seal_text("k", "x", &mut random)).is_ok());
+    assert!(lock.open("quiet river morning light").is_err());
+    let done = lock.without_previous();
+    assert!(done.open("a new phrase of words").unwrap().previous.is_none());
+    assert!(!serde_json::to_string(&done).unwrap().contains("prev"), "older builds see the record they know");
+    let mut swapped = lock.clone();
+    swapped.prev = Some(lock.key.clone());
+    assert!(swapped.open("a new phrase of words").is_err(), "the previous key cannot be swapped for the current one");
 }
 
 #[test]

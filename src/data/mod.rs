@@ -35,7 +35,7 @@ pub fn DataPage() -> impl IntoView {
         <crate::install::InstallOffer/>
         <crate::lock::settings::LockSettings backup=move |_| {
             spawn_local(async move {
-                save_backup(db, false).await;
+                let _ = save_backup(db, None).await;
             });
         }/>
         <Unreadable/>
@@ -91,22 +91,20 @@ fn StorageHealth() -> impl IntoView {
 
 /// Hands the person the JSON backup (the share sheet on phones, else a
 /// download) and notes when it was made: a share counts only once it went
-/// through. While the lock is on it is encrypted, unless a plain copy is asked for.
-async fn save_backup(db: Db, plain: bool) -> Handed {
+/// through. `passphrase` is `Some` for an encrypted backup, which is sealed
+/// under a key of its own; a wrong passphrase hands nothing over.
+async fn save_backup(db: Db, passphrase: Option<String>) -> Result<Handed, String> {
     let now = now_ms();
     let text = backup::export(&store().all_records(), now);
-    let text = match db.lock_on.get_untracked() && !plain {
-        true => match crate::lock::session::encrypted_backup(&text, now) {
-            Some(sealed) => sealed,
-            None => return Handed::Failed,
-        },
-        false => text,
+    let text = match passphrase {
+        Some(passphrase) => crate::lock::ops::seal_backup(&text, &passphrase, now).map_err(|failure| failure.message())?,
+        None => text,
     };
     let handed = share_or_download(&backup::file_name(&today_iso(), "json"), "application/json", &text).await;
     if matches!(handed, Handed::Shared | Handed::Downloaded) {
         db.update_prefs(|p| p.last_backup_at = Some(now));
     }
-    handed
+    Ok(handed)
 }
 
 /// What to say after a backup was handed over (or not).
@@ -121,21 +119,40 @@ fn backup_said(handed: Handed, what: &'static str) -> Option<&'static str> {
 #[component]
 fn Backup() -> impl IntoView {
     let db = use_db();
-    let done = RwSignal::new(None::<&'static str>);
+    let done = RwSignal::new(None::<String>);
+    let said = move |handed: Handed, what: &'static str| done.set(backup_said(handed, what).map(String::from));
     let export_json = move |_| {
         spawn_local(async move {
-            let what = if db.lock_on.get_untracked() {
-                "Encrypted backup saved. It opens with your passphrase."
-            } else {
-                "Backup saved. Keep it somewhere private."
-            };
-            done.set(backup_said(save_backup(db, false).await, what));
+            if let Ok(handed) = save_backup(db, None).await {
+                said(handed, "Backup saved. Keep it somewhere private.");
+            }
+        });
+    };
+    // An encrypted backup asks for the passphrase each time: its own key is
+    // wrapped under it, with a fresh salt, and the passphrase is never kept.
+    let asking = RwSignal::new(false);
+    let passphrase = RwSignal::new(String::new());
+    let export_encrypted = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = passphrase.get_untracked();
+        passphrase.set(String::new());
+        done.set(Some("Encrypting…".into()));
+        spawn_local(async move {
+            crate::lock::next_frame().await;
+            match save_backup(db, Some(typed)).await {
+                Ok(handed) => {
+                    asking.set(false);
+                    said(handed, "Encrypted backup saved. It opens with your passphrase.");
+                }
+                Err(message) => done.set(Some(message)),
+            }
         });
     };
     let export_plain = move |_| {
         spawn_local(async move {
-            let what = "A backup without encryption was saved. Anyone who has the file can read it: keep it somewhere private.";
-            done.set(backup_said(save_backup(db, true).await, what));
+            if let Ok(handed) = save_backup(db, None).await {
+                said(handed, "A backup without encryption was saved. Anyone who has the file can read it: keep it somewhere private.");
+            }
         });
     };
     // Phones hand files to the share sheet: the button says so.
@@ -147,7 +164,7 @@ fn Backup() -> impl IntoView {
         let all = markdown::Everything { journal: &journal, checks: &checks, reframes: &reframes };
         let text = markdown::export(&all, now, &offset_minutes);
         if download(&backup::file_name(&today_iso(), "md"), "text/markdown", &text).is_ok() {
-            done.set(Some("A readable copy was saved to your device."));
+            done.set(Some("A readable copy was saved to your device.".into()));
         }
     };
     view! {
@@ -161,10 +178,20 @@ fn Backup() -> impl IntoView {
                 </div>
                 <p class="muted small">"The readable copy is for you to read or print, for example for a therapist. To restore, use the JSON backup."</p>
             }>
-                <div class="actions">
-                    <button type="button" class="button" on:click=export_json>{encrypted_label}</button>
-                </div>
-                <p class="muted small">"With the lock on, backups are encrypted: they open only with your passphrase."</p>
+                <Show when=move || asking.get() fallback=move || view! {
+                    <div class="actions">
+                        <button type="button" class="button" on:click=move |_| asking.set(true)>{encrypted_label}</button>
+                    </div>
+                }>
+                    <form class="stack" on:submit=export_encrypted>
+                        <crate::ui::fields::Secret id="backup-passphrase" label="Your lock passphrase" value=passphrase autocomplete="current-password"/>
+                        <div class="actions">
+                            <button type="submit" class="button">{encrypted_label}</button>
+                            <button type="button" class="button secondary" on:click=move |_| asking.set(false)>"Cancel"</button>
+                        </div>
+                    </form>
+                </Show>
+                <p class="muted small">"With the lock on, backups are encrypted: each one opens only with the passphrase you have when you make it."</p>
                 <details class="lock-part">
                     <summary>"Copies without encryption"</summary>
                     <p class="notice warn small">"Anyone who has one of these files can read everything in it."</p>

@@ -14,7 +14,6 @@ use crate::domain::pages::APP_NAME;
 use crate::db::store;
 use crate::storage::sealed::LockState;
 
-
 /// Set by the unlock screen once the key is held; the shell then opens the data.
 #[derive(Clone, Copy)]
 pub struct Unlocked(pub RwSignal<bool>);
@@ -75,34 +74,28 @@ fn AskPassphrase() -> impl IntoView {
             let _ = input.focus();
         }
     });
-    document().set_title(APP_NAME);
     view! {
-        <div class="lock-screen">
-            <main id="main" class="card lock-card" aria-labelledby="lock-title">
-                <span class="brand-mark large" aria-hidden="true"></span>
-                <h1 id="lock-title">{APP_NAME}</h1>
-                <p class="muted">"Your notes on this device are locked."</p>
-                <form class="stack" on:submit=submit>
-                    <label for="unlock-passphrase">"Passphrase"</label>
-                    <input id="unlock-passphrase" type="password" autocomplete="current-password" node_ref=field
-                        aria-describedby="unlock-message" aria-invalid=move || message.get().is_some().then_some("true")
-                        prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
-                    <button type="submit" class="button" disabled=move || busy.get()>
-                        {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
-                    </button>
-                </form>
-                <p id="unlock-message" class="notice warn small" role="alert" hidden=move || message.get().is_none()>
-                    {move || message.get().unwrap_or_default()}
-                </p>
-                <Forgotten/>
-            </main>
-        </div>
+        <LockCard>
+            <p class="muted">"Your notes on this device are locked."</p>
+            <form class="stack" on:submit=submit>
+                <label for="unlock-passphrase">"Passphrase"</label>
+                <input id="unlock-passphrase" type="password" autocomplete="current-password" node_ref=field
+                    aria-describedby="unlock-message" aria-invalid=move || message.get().is_some().then_some("true")
+                    prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                <button type="submit" class="button" disabled=move || busy.get()>
+                    {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
+                </button>
+            </form>
+            <p id="unlock-message" class="notice warn small" role="alert" hidden=move || message.get().is_none()>
+                {move || message.get().unwrap_or_default()}
+            </p>
+        </LockCard>
     }
 }
 
 /// When this device's lock record is missing or damaged, the encrypted values
-/// cannot be opened and nothing may be written. An encrypted backup made here
-/// holds the key: choosing it and typing its passphrase puts the key back.
+/// cannot be opened and nothing may be written. An encrypted backup brings the
+/// entries back (`ops::restore_lock`).
 #[component]
 fn KeyLost(failure: ops::LockFailure) -> impl IntoView {
     let unlocked = expect_context::<Unlocked>().0;
@@ -123,10 +116,10 @@ fn KeyLost(failure: ops::LockFailure) -> impl IntoView {
         spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(chosen.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
             next_frame().await;
-            let result = ops::restore_lock(&text, &passphrase.get_untracked());
+            let result = ops::restore_lock(&text, &passphrase.get_untracked(), crate::clock::now_ms());
             busy.set(false);
             match result {
-                Ok(()) => {
+                Ok(_) => {
                     passphrase.set(String::new());
                     unlocked.set(true);
                 }
@@ -134,25 +127,36 @@ fn KeyLost(failure: ops::LockFailure) -> impl IntoView {
             }
         });
     };
+    view! {
+        <LockCard>
+            <p class="notice warn" role="alert" data-testid="key-lost">{failure.message()}</p>
+            <p>"Nothing has been deleted, and nothing new is written until this is sorted out. An encrypted backup brings your entries back: choose it, and type the passphrase it was made with. That passphrase opens the app from then on. Anything here the backup cannot open is kept aside, never deleted."</p>
+            <form class="stack" on:submit=submit>
+                <label for="restore-file">"Encrypted backup file"</label>
+                <input id="restore-file" type="file" accept=".json,application/json" node_ref=file/>
+                <crate::ui::fields::Secret id="restore-passphrase" label="Its passphrase" value=passphrase autocomplete="current-password" described_by="restore-message"/>
+                <button type="submit" class="button" disabled=move || busy.get()>
+                    {move || if busy.get() { "Restoring…" } else { "Restore from this backup" }}
+                </button>
+            </form>
+            <p id="restore-message" class="notice warn small" role="status" hidden=move || message.get().is_none()>
+                {move || message.get().unwrap_or_default()}
+            </p>
+        </LockCard>
+    }
+}
+
+/// The frame every lock screen shares: the app's name, what the screen asks,
+/// and "Forgot it?". Nothing of the person's data.
+#[component]
+fn LockCard(children: Children) -> impl IntoView {
     document().set_title(APP_NAME);
     view! {
         <div class="lock-screen">
             <main id="main" class="card lock-card" aria-labelledby="lock-title">
                 <span class="brand-mark large" aria-hidden="true"></span>
                 <h1 id="lock-title">{APP_NAME}</h1>
-                <p class="notice warn" role="alert" data-testid="key-lost">{failure.message()}</p>
-                <p>"Nothing has been deleted, and nothing new is written until this is sorted out. An encrypted backup made on this device holds the key: choose it, and type the passphrase it was made with."</p>
-                <form class="stack" on:submit=submit>
-                    <label for="restore-file">"Encrypted backup file"</label>
-                    <input id="restore-file" type="file" accept=".json,application/json" node_ref=file/>
-                    <crate::ui::fields::Secret id="restore-passphrase" label="Its passphrase" value=passphrase autocomplete="current-password" described_by="restore-message"/>
-                    <button type="submit" class="button" disabled=move || busy.get()>
-                        {move || if busy.get() { "Restoring…" } else { "Restore the key" }}
-                    </button>
-                </form>
-                <p id="restore-message" class="notice warn small" role="status" hidden=move || message.get().is_none()>
-                    {move || message.get().unwrap_or_default()}
-                </p>
+                {children()}
                 <Forgotten/>
             </main>
         </div>

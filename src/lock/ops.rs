@@ -8,14 +8,15 @@
 
 use std::rc::Rc;
 
-use leptos::prelude::{document, set_timeout_with_handle, window, window_event_listener, TimeoutHandle};
+use leptos::prelude::{document, set_interval_with_handle, set_timeout_with_handle, window, window_event_listener, TimeoutHandle};
+use wasm_bindgen::JsCast;
 
-use crate::crypto::{DataKey, Kdf, LockRecord};
+use crate::crypto::{CryptoError, DataKey, EncryptedBackup, KeyRing, Kdf, LockRecord};
 use crate::lock::session::{hold_key, lock_this_page};
 use crate::storage::local::LocalKv;
 use crate::storage::sealed::{self, KeyCipher, LockState, TurnOnError};
 use crate::domain::auto_lock::AutoLock;
-use crate::storage::SaveError;
+use crate::storage::{Kv, SaveError};
 
 /// How a lock operation can end without doing what was asked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +25,8 @@ pub enum LockFailure {
     WrongPassphrase,
     /// The lock was written by a newer version of the app.
     Newer,
+    /// The lock record asks for key derivation settings this app never makes.
+    OutOfRange,
     /// Storage refused a write; what was done so far is safe.
     Store(SaveError),
     /// The lock is no longer on (turned off, or everything deleted, in another tab).
@@ -41,6 +44,7 @@ impl LockFailure {
         let text = match self {
             LockFailure::WrongPassphrase => "That passphrase does not open the data on this device. Take your time and try again: nothing is ever deleted because of a wrong try.",
             LockFailure::Newer => "The lock was set up by a newer version of the app. Reloading the page usually brings it.",
+            LockFailure::OutOfRange => "This device's lock settings are not ones this app makes, so nothing was run. Your entries are untouched.",
             LockFailure::Store(err) => return err.message(),
             LockFailure::Gone => "The lock is no longer on: it was turned off, or everything was deleted, in another tab. Reloading the page shows what is here now.",
             LockFailure::AlreadyOn => "The lock is already on: it was turned on in another tab or window meanwhile. Nothing was changed here. Reload the page and unlock with that passphrase.",
@@ -60,27 +64,50 @@ fn browser_random(buf: &mut [u8]) {
 }
 
 /// Holds the key for this page, and from then on locks the page when it has
-/// been out of sight for the chosen time. Here, in the lock's chunk, rather
-/// than in the first load: it only matters once a key is held.
-fn hold(key: DataKey, record: &LockRecord) {
-    hold_key(Some(Rc::new(KeyCipher::new(key, record, Box::new(browser_random)))));
-    LOCK_WHEN_HIDDEN.with(|once| {
-        once.get_or_init(lock_when_hidden);
+/// been out of sight, or untouched, for the chosen time. Here, in the lock's
+/// chunk, rather than in the first load: it only matters once a key is held.
+fn hold(keys: KeyRing, record: &LockRecord) {
+    hold_key(Some(Rc::new(KeyCipher::new(keys, record, Box::new(browser_random)))));
+    start_auto_lock();
+}
+
+fn start_auto_lock() {
+    HELD_AT.with(|at| at.set(crate::clock::now_ms()));
+    AUTO_LOCK.with(|once| {
+        once.get_or_init(auto_lock);
     });
 }
 
 thread_local! {
-    static LOCK_WHEN_HIDDEN: std::cell::OnceCell<()> = const { std::cell::OnceCell::new() };
+    static AUTO_LOCK: std::cell::OnceCell<()> = const { std::cell::OnceCell::new() };
+    /// When this page last got its key: a "Lock now" in another tab after that
+    /// locks it, even if the page slept in the back/forward cache meanwhile.
+    static HELD_AT: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
 }
 
-/// At once when the page comes back into view after long enough, or by a timer
-/// while it is hidden. Reads the setting each time, so a change in any tab counts.
-fn lock_when_hidden() {
-    let hidden_since = std::rc::Rc::new(std::cell::Cell::new(None::<i64>));
-    let timer = std::rc::Rc::new(std::cell::Cell::new(None::<TimeoutHandle>));
+/// Nobody at the keyboard for this long counts as idle, whatever the setting:
+/// "Immediately" is about leaving the app, not about pausing to think.
+const IDLE_FLOOR_MS: i64 = 60_000;
+/// How often an open, visible page checks whether it has been idle long enough.
+const IDLE_CHECK_MS: u64 = 15_000;
+
+/// The chosen delay, while the lock is on and a delay is chosen. Read each time,
+/// so a change in any tab counts.
+fn delay_ms() -> Option<i64> {
+    let auto = AutoLock::from_minutes(crate::db::store().prefs().auto_lock);
+    auto.delay_ms().filter(|_| crate::lock::session::lock_is_on())
+}
+
+/// Locks this page when it has been hidden for the chosen time (at once when it
+/// comes back into view, or by a timer while hidden), when nobody has touched it
+/// for that long while it is open, and when it comes back from the
+/// back/forward cache after "Lock now" or with the lock changed elsewhere.
+fn auto_lock() {
+    use std::cell::Cell;
+    let hidden_since = Rc::new(Cell::new(None::<i64>));
+    let timer = Rc::new(Cell::new(None::<TimeoutHandle>));
     let listener = window_event_listener(leptos::ev::visibilitychange, move |_| {
-        let auto = AutoLock::from_minutes(crate::db::store().prefs().auto_lock);
-        let Some(delay) = auto.delay_ms().filter(|_| crate::lock::session::lock_is_on()) else { return };
+        let Some(delay) = delay_ms() else { return };
         let now = crate::clock::now_ms();
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
             hidden_since.set(Some(now));
@@ -99,50 +126,104 @@ fn lock_when_hidden() {
         }
     });
     std::mem::forget(listener);
+
+    let last_input = Rc::new(Cell::new(crate::clock::now_ms()));
+    for event in ["keydown", "pointerdown", "input", "scroll", "wheel", "touchstart"] {
+        let last_input = last_input.clone();
+        let touched = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || last_input.set(crate::clock::now_ms()));
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_capture(true);
+        options.set_passive(true);
+        let _ = window().add_event_listener_with_callback_and_add_event_listener_options(event, touched.as_ref().unchecked_ref(), &options);
+        touched.forget();
+    }
+    let _ = set_interval_with_handle(
+        move || {
+            let idle = crate::clock::now_ms() - last_input.get();
+            if delay_ms().is_some_and(|delay| idle >= delay.max(IDLE_FLOOR_MS)) {
+                lock_this_page();
+            }
+        },
+        std::time::Duration::from_millis(IDLE_CHECK_MS),
+    );
+
+    let listener = window_event_listener(leptos::ev::pageshow, move |ev| {
+        if !ev.persisted() {
+            return;
+        }
+        let locked_since = LocalKv.get(crate::lock::session::LOCK_NOW_KEY).and_then(|at| at.parse::<i64>().ok());
+        let held_at = HELD_AT.with(|at| at.get());
+        if !crate::lock::session::may_open() || locked_since.is_some_and(|at| at >= held_at) {
+            lock_this_page();
+        }
+    });
+    std::mem::forget(listener);
 }
 
-/// The data key the stored lock record wraps, with that record.
-fn data_key(passphrase: &str) -> Result<(DataKey, LockRecord), LockFailure> {
+/// The keys the stored lock record wraps, with that record.
+fn data_key(passphrase: &str) -> Result<(KeyRing, LockRecord), LockFailure> {
     let lock = match crate::lock::session::state() {
         LockState::On(by) => by.record().ok_or(LockFailure::Damaged)?,
         LockState::Off => return Err(LockFailure::Gone),
         LockState::Damaged => return Err(LockFailure::Damaged),
         LockState::Missing { .. } => return Err(LockFailure::Missing),
     };
-    let key = lock.unwrap(passphrase).map_err(|err| match err {
-        crate::crypto::CryptoError::UnknownKdf => LockFailure::Newer,
-        _ => LockFailure::WrongPassphrase,
+    let keys = lock.open(passphrase).map_err(|err| match err {
+        CryptoError::UnknownKdf => LockFailure::Newer,
+        CryptoError::OutOfRange => LockFailure::OutOfRange,
+        CryptoError::WrongPassphrase | CryptoError::Damaged => LockFailure::WrongPassphrase,
     })?;
-    Ok((key, lock))
+    Ok((keys, lock))
 }
 
 /// Opens the data with `passphrase`: this page then holds the key.
 pub fn unlock(passphrase: &str) -> Result<(), LockFailure> {
-    data_key(passphrase).map(|(key, lock)| {
-        // An interrupted "turn on" goes on now; if storage is still full it
-        // waits for the next unlock, and every value stays readable meanwhile.
-        let _ = sealed::finish_conversion(&LocalKv, &key, &mut browser_random);
-        hold(key, &lock);
+    data_key(passphrase).map(|(keys, lock)| {
+        // An interrupted "turn on" or new passphrase goes on now; if storage is
+        // still full it waits for the next unlock, and every value stays
+        // readable meanwhile.
+        let _ = sealed::finish_conversion(&LocalKv, &lock, &keys, &mut browser_random);
+        hold(keys, &lock);
     })
 }
 
+/// What an encrypted backup brought back to a device whose lock record is
+/// missing or damaged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Restored {
+    /// The backup held this device's key (format 2): everything opens again.
+    Key,
+    /// A new lock with the backup's passphrase, and this many records from the
+    /// backup; what the lost key sealed is kept aside.
+    FromBackup(usize),
+}
+
 /// Puts this device's lock back from an encrypted backup when its record is
-/// missing or damaged: the backup's key must open what is sealed here. From
-/// then on the backup's passphrase opens the app.
-pub fn restore_lock(text: &str, passphrase: &str) -> Result<(), String> {
+/// missing or damaged. A backup made here before backups had keys of their own
+/// puts the key back; any other starts again from the backup's contents, under
+/// a new lock with its passphrase. From then on that passphrase opens the app.
+pub fn restore_lock(text: &str, passphrase: &str, now_ms: i64) -> Result<Restored, String> {
     if !matches!(crate::lock::session::state(), LockState::Missing { .. } | LockState::Damaged) {
         return Err(LockFailure::Gone.message());
     }
-    let backup = crate::crypto::EncryptedBackup::parse(text)
-        .ok_or("This file is not an encrypted backup from this app. Nothing has been changed.")?;
-    let key = backup.lock.unwrap(passphrase).map_err(|err| backup_error(err).to_string())?;
-    if !sealed::opens_sealed(&LocalKv, &key) {
-        return Err("This backup was made with a different lock, so its key does not open the entries on this device. An encrypted backup made on this device, with the lock it has now, will. Nothing has been changed.".into());
+    let backup = EncryptedBackup::parse(text).ok_or(NOT_A_BACKUP)?;
+    let key = backup.key(passphrase).map_err(|err| backup_error(err).to_string())?;
+    if backup.carries_device_key() && sealed::opens_sealed(&LocalKv, &key) {
+        sealed::restore_lock(&LocalKv, &backup.lock).map_err(|err| err.message())?;
+        let keys = KeyRing::only(key);
+        let _ = sealed::finish_conversion(&LocalKv, &backup.lock, &keys, &mut browser_random);
+        hold(keys, &backup.lock);
+        return Ok(Restored::Key);
     }
-    sealed::restore_lock(&LocalKv, &backup.lock).map_err(|err| err.message())?;
-    let _ = sealed::finish_conversion(&LocalKv, &key, &mut browser_random);
-    hold(key, &backup.lock);
-    Ok(())
+    let plain = backup.open(passphrase).map_err(|err| backup_error(err).to_string())?;
+    let fresh = DataKey::random(&mut browser_random);
+    let lock = LockRecord::wrap(&fresh, passphrase, Kdf::recommended(), &mut browser_random).map_err(|err| backup_error(err).to_string())?;
+    let keys = KeyRing::only(fresh);
+    let cipher: Rc<dyn sealed::ValueCipher> = Rc::new(KeyCipher::new(keys, &lock, Box::new(browser_random)));
+    let imported = crate::storage::key_lost::start_again_from_backup(&LocalKv, &lock, cipher.clone(), &plain, now_ms)?;
+    hold_key(Some(cipher));
+    start_auto_lock();
+    Ok(Restored::FromBackup(imported))
 }
 
 /// Turns the lock on and encrypts everything stored; returns how many values.
@@ -159,7 +240,7 @@ pub fn turn_on(passphrase: &str) -> Result<usize, LockFailure> {
     // Once this lock record is stored, this page must hold its key, even if
     // storage filled up half way: the rest is sealed at the next unlock.
     if matches!(crate::lock::session::state(), LockState::On(by) if by.wrapped_key == lock.key) {
-        hold(key, &lock);
+        hold(KeyRing::only(key), &lock);
     }
     result.map(|()| places.len()).map_err(|err| match err {
         TurnOnError::NotOff => LockFailure::AlreadyOn,
@@ -177,35 +258,73 @@ fn writable() -> Result<(), LockFailure> {
 
 /// Decrypts everything back to plain form and turns the lock off.
 pub fn turn_off(passphrase: &str, now_ms: i64) -> Result<(), LockFailure> {
-    writable().and_then(|()| data_key(passphrase)).and_then(|(key, _)| {
-        sealed::turn_off(&LocalKv, &key, &mut |_, _| {}, now_ms).map_err(LockFailure::Store)?;
+    writable().and_then(|()| data_key(passphrase)).and_then(|(keys, _)| {
+        sealed::turn_off(&LocalKv, &keys, &mut |_, _| {}, now_ms).map_err(LockFailure::Store)?;
         hold_key(None);
         Ok(())
     })
 }
 
-/// A new passphrase: only the data key is wrapped again, nothing else changes.
-pub fn change_passphrase(old: &str, new: &str) -> Result<(), LockFailure> {
-    writable().and_then(|()| data_key(old)).and_then(|(key, _)| {
-        let lock = LockRecord::wrap(&key, new, Kdf::recommended(), &mut browser_random).map_err(|_| LockFailure::Newer)?;
-        sealed::store_lock(&LocalKv, &lock).map_err(LockFailure::Store)?;
-        // The key this page holds belongs to the new record from now on.
-        hold(key, &lock);
-        Ok(())
+/// How far a new passphrase got.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Changed {
+    /// Everything is sealed under the new key.
+    Finished,
+    /// The new passphrase is in place, but storage filled before every value
+    /// was sealed again: the rest still opens, and the next unlock goes on.
+    SomeLeft,
+}
+
+/// A new passphrase, and with it a new data key: every value is sealed again,
+/// so an old backup with the old passphrase opens nothing made from now on.
+pub fn change_passphrase(old: &str, new: &str) -> Result<Changed, LockFailure> {
+    writable().and_then(|()| data_key(old)).and_then(|(keys, current)| {
+        // A rotation left unfinished goes on first, so only one key is old.
+        sealed::finish_conversion(&LocalKv, &current, &keys, &mut browser_random).map_err(LockFailure::Store)?;
+        let current = current.without_previous();
+        let fresh = DataKey::random(&mut browser_random);
+        let lock = LockRecord::wrap_rotating(&fresh, Some(&keys.current), new, Kdf::recommended(), &mut browser_random).map_err(|_| LockFailure::Newer)?;
+        let keys = KeyRing { current: fresh, previous: Some(keys.current) };
+        let result = sealed::rotate(&LocalKv, &current, &lock, &keys, &mut browser_random);
+        // Once the new record is stored this page holds its keys, even if
+        // storage filled up half way: the next unlock goes on.
+        let changed = matches!(crate::lock::session::state(), LockState::On(by) if by.wrapped_key == lock.key);
+        if changed {
+            hold(keys, &lock);
+        }
+        match result {
+            Ok(()) => Ok(Changed::Finished),
+            Err(TurnOnError::Store(_)) if changed => Ok(Changed::SomeLeft),
+            Err(TurnOnError::Store(err)) => Err(LockFailure::Store(err)),
+            Err(TurnOnError::NotOff) => Err(LockFailure::Gone),
+        }
     })
 }
+
+const NOT_A_BACKUP: &str = "This file is not an encrypted backup from this app. Nothing has been changed.";
 
 /// The plain backup inside an encrypted backup file, with the passphrase it was
 /// made with. Nothing is stored.
 pub fn open_backup(text: &str, passphrase: &str) -> Result<String, &'static str> {
-    let backup = crate::crypto::EncryptedBackup::parse(text).ok_or("This file is not an encrypted backup from this app. Nothing has been changed.")?;
+    let backup = EncryptedBackup::parse(text).ok_or(NOT_A_BACKUP)?;
     backup.open(passphrase).map_err(backup_error)
 }
 
-fn backup_error(err: crate::crypto::CryptoError) -> &'static str {
+/// An encrypted backup of `plain` (a plain backup), once `passphrase` is shown
+/// to be the lock's: it gets a key of its own, wrapped under the passphrase
+/// with a fresh salt, and never carries this device's data key.
+pub fn seal_backup(plain: &str, passphrase: &str, now_ms: i64) -> Result<String, LockFailure> {
+    data_key(passphrase)?;
+    EncryptedBackup::seal(plain, passphrase, Kdf::recommended(), now_ms, &mut browser_random)
+        .map(|backup| backup.to_json())
+        .map_err(|_| LockFailure::OutOfRange)
+}
+
+fn backup_error(err: CryptoError) -> &'static str {
     match err {
-        crate::crypto::CryptoError::WrongPassphrase => "That passphrase does not open this backup. It needs the passphrase the lock had when the backup was made. Nothing has been changed.",
-        crate::crypto::CryptoError::Damaged => "This backup file is damaged: it could not be decrypted. Nothing has been changed.",
-        crate::crypto::CryptoError::UnknownKdf => "This backup was made by a newer version of the app. Please update the app, then import it again. Nothing has been changed.",
+        CryptoError::WrongPassphrase => "That passphrase does not open this backup. It needs the passphrase the lock had when the backup was made. Nothing has been changed.",
+        CryptoError::Damaged => "This backup file is damaged: it could not be decrypted. Nothing has been changed.",
+        CryptoError::UnknownKdf => "This backup was made by a newer version of the app. Please update the app, then import it again. Nothing has been changed.",
+        CryptoError::OutOfRange => "This file's lock settings are not ones this app makes, so it was not opened. Nothing has been changed.",
     }
 }

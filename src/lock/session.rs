@@ -56,7 +56,9 @@ pub fn may_open() -> bool {
     }
 }
 
-/// Set for a moment by "Lock now", so every other open tab locks too.
+/// When "Lock now" was last pressed, so every other open tab locks too (they
+/// hear the change), and a page restored from the back/forward cache later
+/// knows it must (it missed the change).
 pub const LOCK_NOW_KEY: &str = "leaning-in.lock-now";
 
 /// Locks the app: every other tab is told, and this page reloads, which drops
@@ -64,7 +66,6 @@ pub const LOCK_NOW_KEY: &str = "leaning-in.lock-now";
 /// as the page goes).
 pub fn lock_now() {
     let _ = LocalKv.set(LOCK_NOW_KEY, &now_ms().to_string());
-    LocalKv.remove(LOCK_NOW_KEY);
     lock_this_page();
 }
 
@@ -73,11 +74,13 @@ pub fn lock_this_page() {
     let _ = window().location().reload();
 }
 
-/// A backup file encrypted with the lock's data key, which the lock record in
-/// it wraps: it opens with the passphrase, on any device. `None` without a key.
-pub fn encrypted_backup(plain: &str, now_ms: i64) -> Option<String> {
-    let cipher = cipher()?;
-    let lock = sealed::read_lock(&LocalKv)?;
-    let sealed = cipher.seal(crate::crypto::BACKUP_PLACE, plain);
-    Some(crate::crypto::EncryptedBackup::new(lock, sealed, now_ms).to_json())
+/// Values that can still be read without the passphrase, left by a turn-on
+/// that storage cut short.
+pub fn plain_left() -> usize {
+    sealed::plain_left(&LocalKv)
+}
+
+/// Seals them with the key this page holds; how many were sealed.
+pub fn finish_encrypting() -> Result<usize, crate::storage::SaveError> {
+    sealed::seal_plain(&sealed::Sealed::new(LocalKv, cipher()))
 }

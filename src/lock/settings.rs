@@ -11,6 +11,7 @@ use crate::crypto::{strength, Strength, MIN_PASSPHRASE_CHARS};
 use crate::db::use_db;
 use crate::domain::auto_lock::AutoLock;
 use crate::clock::now_ms;
+use crate::domain::words::plural;
 use crate::ui::fields::Secret;
 
 #[component]
@@ -136,7 +137,8 @@ fn LockIsOn(outcome: RwSignal<Option<String>>) -> impl IntoView {
     };
     view! {
         <p>"The lock is on. Everything you write is encrypted on this device, and the app asks for your passphrase when it opens."</p>
-        <label for="auto-lock">"Lock by itself when the app is out of sight"</label>
+        <EncryptingUnfinished/>
+        <label for="auto-lock">"Lock by itself when the app is out of sight, or left untouched"</label>
         <select id="auto-lock" on:change=on_choose>
             {AutoLock::CHOICES.into_iter().map(|c| view! {
                 <option value=auto_lock_label(c) selected=move || choice() == c>{auto_lock_label(c)}</option>
@@ -144,6 +146,36 @@ fn LockIsOn(outcome: RwSignal<Option<String>>) -> impl IntoView {
         </select>
         <ChangePassphrase/>
         <TurnOff outcome=outcome/>
+    }
+}
+
+/// A lasting notice while a turn-on that storage cut short left values that can
+/// be read without the passphrase, with the way to finish.
+#[component]
+fn EncryptingUnfinished() -> impl IntoView {
+    let db = use_db();
+    let left = Memo::new(move |_| {
+        db.revision.track();
+        crate::lock::session::plain_left()
+    });
+    let message = RwSignal::new(None::<String>);
+    let finish = move |_| {
+        let result = crate::lock::session::finish_encrypting();
+        db.reload();
+        message.set(match result {
+            Ok(_) if crate::lock::session::plain_left() == 0 => Some("Everything is encrypted now.".into()),
+            Ok(_) => None,
+            Err(err) => Some(format!("{} Nothing was lost; what could not be encrypted yet is still here.", err.message())),
+        });
+    };
+    view! {
+        <Show when=move || { left.get() > 0 }>
+            <div class="notice warn" data-testid="encrypting-unfinished">
+                <p><strong>"Encrypting is not finished: "</strong>{move || format!("{} can still be read without the passphrase.", plural(left.get(), "item", "items"))}</p>
+                <button type="button" class="button secondary small" on:click=finish>"Finish encrypting"</button>
+            </div>
+        </Show>
+        <p class="small" role="status" hidden=move || message.with(Option::is_none)>{move || message.get().unwrap_or_default()}</p>
     }
 }
 
@@ -167,11 +199,14 @@ fn ChangePassphrase() -> impl IntoView {
             let result = ops::change_passphrase(&o, &n);
             busy.set(false);
             message.set(Some(match result {
-                Ok(()) => {
+                Ok(changed) => {
                     for s in [old, new, again] {
                         s.set(String::new());
                     }
-                    "Your passphrase is changed. Use the new one from now on.".into()
+                    match changed {
+                        ops::Changed::Finished => "Your passphrase is changed, and everything is encrypted with a new key. Use the new passphrase from now on.".into(),
+                        ops::Changed::SomeLeft => "Your passphrase is changed: use the new one from now on. Storage is full, so some items still use the old key; they are finished the next time you unlock, once there is room. Nothing was lost.".into(),
+                    }
                 }
                 Err(failure) => format!("{} Your passphrase is unchanged.", failure.message()),
             }));

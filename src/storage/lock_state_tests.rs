@@ -7,9 +7,10 @@ use std::cell::{Cell, RefCell};
 use super::sealed::*;
 use super::sealed_tests::{cipher, full_store, locked_store, new_lock, PASSPHRASE};
 use super::*;
-use crate::crypto::is_sealed;
+use super::tests::NOW;
+use crate::crypto::{is_sealed, DataKey, KeyRing, LockRecord};
 use crate::domain::journal::tests::entry;
-use crate::test_support::counter;
+use crate::test_support::{counter, quick_kdf};
 
 /// A `Kv` that runs `then` once, just after its `n`th write: another tab acting
 /// in the middle of this one's work.
@@ -164,4 +165,104 @@ fn a_store_that_was_never_locked_is_off_and_a_locked_one_is_on() {
     }
     kv.set(LOCK_KEY, r#"{"v":1,"salt":"x"}"#).unwrap();
     assert_eq!(lock_state(&kv), LockState::Damaged, "a record without its parts is damaged");
+}
+
+/// What each place holds once opened with the keys the stored record wraps
+/// under `passphrase`.
+fn opened(kv: &MemoryKv, passphrase: &str) -> Vec<(String, String)> {
+    let ring = read_lock(kv).expect("the lock is on").open(passphrase).expect("the stored record opens");
+    places(kv).into_iter().map(|p| (p.clone(), ring.open_text(&p, &kv.get(&p).unwrap()).expect("every value opens"))).collect()
+}
+
+#[test]
+fn a_new_passphrase_interrupted_at_any_write_loses_nothing_and_the_next_unlock_finishes_it() {
+    const NEW: &str = "a new phrase for a new key";
+    let (reference, _, _) = locked_store();
+    let before = opened(&reference, PASSPHRASE);
+    for n in 0..=6 {
+        let (kv, old_key, current) = locked_store();
+        let mut random = counter(17);
+        let fresh = DataKey::random(&mut random);
+        let lock = LockRecord::wrap_rotating(&fresh, Some(&old_key), NEW, quick_kdf(), &mut random).unwrap();
+        let keys = KeyRing { current: fresh, previous: Some(old_key) };
+        kv.fail_after.set(Some(n));
+        let result = rotate(&kv, &current, &lock, &keys, &mut random);
+        kv.fail_after.set(None);
+        assert_eq!(result.is_ok(), n >= 6, "write {n}: {result:?}");
+        if n == 0 {
+            assert_eq!(read_lock(&kv), Some(current.clone()), "nothing changed");
+            assert_eq!(opened(&kv, PASSPHRASE), before);
+            continue;
+        }
+        // Each value is in its old form or its new one, and the new passphrase opens both.
+        assert_eq!(opened(&kv, NEW), before, "after failing write {n}");
+        assert!(read_lock(&kv).unwrap().open(PASSPHRASE).is_err(), "the old passphrase opens nothing");
+        // The next unlock goes on, and then only the new key is left.
+        let stored = read_lock(&kv).unwrap();
+        finish_conversion(&kv, &stored, &stored.open(NEW).unwrap(), &mut random).unwrap();
+        assert_eq!(read_lock(&kv).unwrap().prev, None, "the previous key is dropped once nothing needs it");
+        everything_opens(&kv, NEW);
+        assert_eq!(opened(&kv, NEW), before);
+        assert!(places(&kv).iter().all(|p| !current.unwrap(PASSPHRASE).unwrap().open_text(p, &kv.get(p).unwrap()).is_ok()), "nothing opens with the old key");
+    }
+}
+
+#[test]
+fn a_new_passphrase_is_refused_when_another_tab_changed_the_lock_meanwhile() {
+    let (kv, old_key, current) = locked_store();
+    let mut random = counter(19);
+    // Another tab put a new passphrase in place first.
+    let other = LockRecord::wrap(&current.unwrap(PASSPHRASE).unwrap(), "another tab's phrase", quick_kdf(), &mut random).unwrap();
+    kv.set(LOCK_KEY, &serde_json::to_string(&other).unwrap()).unwrap();
+    let fresh = DataKey::random(&mut random);
+    let lock = LockRecord::wrap_rotating(&fresh, Some(&old_key), "mine", quick_kdf(), &mut random).unwrap();
+    let keys = KeyRing { current: fresh, previous: Some(old_key) };
+    assert_eq!(rotate(&kv, &current, &lock, &keys, &mut random), Err(TurnOnError::NotOff));
+    assert_eq!(read_lock(&kv), Some(other));
+    everything_opens(&kv, "another tab's phrase");
+}
+
+#[test]
+fn plain_values_left_by_an_interrupted_turn_on_are_counted_until_finished() {
+    let kv = full_store();
+    assert_eq!(plain_left(&kv), 0, "with the lock off nothing is counted");
+    let mut random = counter(7);
+    let (key, lock) = new_lock(&mut random);
+    kv.fail_after.set(Some(2));
+    assert!(turn_on(&kv, &lock, &key, &mut random, &mut |_, _| {}).is_err());
+    assert_eq!(plain_left(&kv), 3);
+    finish_conversion(&kv, &lock, &KeyRing::only(key), &mut random).unwrap();
+    assert_eq!(plain_left(&kv), 0);
+}
+
+#[test]
+fn with_the_key_lost_a_backup_of_its_own_brings_the_records_back_and_keeps_the_rest_aside() {
+    let (kv, old_key, lock) = locked_store();
+    let before = Store::reopen(Sealed::with(&kv, cipher(old_key, &lock)), false).all_records();
+    let plain = crate::domain::backup::export(&before, NOW);
+    kv.remove(LOCK_KEY);
+    let old_values: Vec<String> = places(&kv).iter().map(|p| kv.get(p).unwrap()).collect();
+    let mut random = counter(23);
+    let (fresh, new) = {
+        let key = DataKey::random(&mut random);
+        let record = LockRecord::wrap(&key, "the backup's phrase", quick_kdf(), &mut random).unwrap();
+        (key, record)
+    };
+    // A file that is not a backup changes nothing.
+    let untouched = kv.map.borrow().clone();
+    assert!(crate::storage::key_lost::start_again_from_backup(&kv, &new, cipher(DataKey::random(&mut random), &new), "{}", NOW).is_err());
+    assert_eq!(*kv.map.borrow(), untouched);
+
+    let brought = crate::storage::key_lost::start_again_from_backup(&kv, &new, cipher(fresh, &new), &plain, NOW).unwrap();
+    assert_eq!(brought, before.len());
+    let ring = read_lock(&kv).unwrap().open("the backup's phrase").unwrap();
+    let key = ring.current;
+    let store = Store::reopen(Sealed::with(&kv, cipher(key, &new)), false);
+    assert_eq!(store.all_records(), before, "every record is back");
+    // Nothing the lost key sealed was deleted: each is at its place or kept aside.
+    let everything: String = kv.map.borrow().keys().filter_map(|k| store.kv.get(k)).collect();
+    for old in old_values {
+        assert!(everything.contains(&old), "kept: {}", &old[..20]);
+    }
+    no_plain_words(&kv);
 }

@@ -28,6 +28,7 @@ pub mod drafts;
 mod import;
 mod memory;
 mod outcome;
+pub mod key_lost;
 pub mod sealed;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
@@ -59,6 +60,23 @@ pub trait Kv {
     fn set(&self, key: &str, value: &str) -> Result<(), SaveError>;
     fn remove(&self, key: &str);
 }
+
+/// A borrowed store is a store: the lock's operations wrap the one they are given.
+impl<T: Kv> Kv for &T {
+    fn keys(&self) -> Vec<String> {
+        (**self).keys()
+    }
+    fn get(&self, key: &str) -> Option<String> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) {
+        (**self).remove(key)
+    }
+}
+
 
 pub fn record_key(kind: &str, id: &str) -> String {
     format!("{RECORD_PREFIX}{kind}.{id}")

@@ -11,7 +11,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::crypto::{is_sealed, CryptoError, DataKey, LockRecord};
+use crate::crypto::{is_sealed, CryptoError, DataKey, KeyRing, LockRecord};
 
 use super::{Kv, SaveError, DRAFT_PREFIX, QUARANTINE_PREFIX, RECORD_PREFIX};
 
@@ -86,17 +86,17 @@ pub trait ValueCipher {
     fn belongs_to(&self, wrapped_key: &str) -> bool;
 }
 
-/// The data key with its source of fresh nonces, and the wrapped form of it in
-/// the lock record it came from.
+/// The data key (and during a rotation the previous one) with its source of
+/// fresh nonces, and the wrapped form of it in the lock record it came from.
 pub struct KeyCipher {
-    key: DataKey,
+    keys: KeyRing,
     wrapped: String,
     random: RefCell<Box<dyn FnMut(&mut [u8])>>,
 }
 
 impl KeyCipher {
-    pub fn new(key: DataKey, record: &LockRecord, random: Box<dyn FnMut(&mut [u8])>) -> Self {
-        KeyCipher { key, wrapped: record.key.clone(), random: RefCell::new(random) }
+    pub fn new(keys: KeyRing, record: &LockRecord, random: Box<dyn FnMut(&mut [u8])>) -> Self {
+        KeyCipher { keys, wrapped: record.key.clone(), random: RefCell::new(random) }
     }
 }
 
@@ -105,10 +105,10 @@ impl ValueCipher for KeyCipher {
         wrapped_key == self.wrapped
     }
     fn seal(&self, place: &str, plain: &str) -> String {
-        self.key.seal_text(place, plain, &mut *self.random.borrow_mut())
+        self.keys.seal_text(place, plain, &mut *self.random.borrow_mut())
     }
     fn open(&self, place: &str, stored: &str) -> Result<String, CryptoError> {
-        self.key.open_text(place, stored)
+        self.keys.open_text(place, stored)
     }
 }
 
@@ -190,11 +190,11 @@ pub fn read_lock(kv: &impl Kv) -> Option<LockRecord> {
     }
 }
 
-/// Why the lock was not turned on.
+/// Why the lock was not turned on (or its passphrase not changed).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TurnOnError {
-    /// The lock is already on, or its state is unclear (perhaps another tab
-    /// turned it on meanwhile): nothing was written.
+    /// The lock is not in the state this tab last saw (perhaps another tab
+    /// turned it on, or changed it, meanwhile): nothing was written.
     NotOff,
     Store(SaveError),
 }
@@ -271,16 +271,74 @@ pub fn seal_places(kv: &impl Kv, key: &DataKey, random: &mut dyn FnMut(&mut [u8]
     Ok(sealed)
 }
 
-/// Seals any value still plain: finishes a conversion that was interrupted.
-pub fn finish_conversion(kv: &impl Kv, key: &DataKey, random: &mut dyn FnMut(&mut [u8])) -> Result<usize, SaveError> {
-    seal_places(kv, key, random, &places(kv))
+/// Finishes whatever an interruption left: seals any value still plain (a
+/// turn-on), and seals again under the current key any value still under the
+/// previous one (a new passphrase), then drops the previous key from the
+/// record `lock` (the record `keys` came from, if it is still the stored one).
+/// A value neither key opens is left as it is, to be kept aside. Returns how
+/// many values it wrote.
+pub fn finish_conversion(kv: &impl Kv, lock: &LockRecord, keys: &KeyRing, random: &mut dyn FnMut(&mut [u8])) -> Result<usize, SaveError> {
+    let mut written = 0;
+    for place in places(kv) {
+        let Some(raw) = kv.get(&place) else { continue };
+        let plain = match is_sealed(&raw) {
+            false => raw,
+            true if keys.previous.is_none() || keys.is_current(&place, &raw) => continue,
+            true => match keys.open_text(&place, &raw) {
+                Ok(plain) => plain,
+                Err(_) => continue,
+            },
+        };
+        kv.set(&place, &keys.seal_text(&place, &plain, random))?;
+        written += 1;
+    }
+    if lock.prev.is_some() && read_lock(kv).as_ref() == Some(lock) {
+        kv.set(LOCK_KEY, &serde_json::to_string(&lock.without_previous()).expect("the lock record serialises"))?;
+    }
+    Ok(written)
+}
+
+/// Values that can still be read without the passphrase while the lock is on:
+/// what an interrupted turn-on left, until the next unlock finishes it.
+pub fn plain_left(kv: &impl Kv) -> usize {
+    match lock_state(kv) {
+        LockState::On(_) => places(kv).iter().filter(|p| kv.get(p).is_some_and(|raw| !is_sealed(&raw))).count(),
+        _ => 0,
+    }
+}
+
+/// Seals, through `kv` and the key it holds, every value still plain while the
+/// lock is on. Returns how many.
+pub fn seal_plain<K: Kv>(kv: &Sealed<K>) -> Result<usize, SaveError> {
+    let mut sealed = 0;
+    for place in places(&kv.inner) {
+        if let Some(raw) = kv.inner.get(&place).filter(|raw| !is_sealed(raw)) {
+            kv.set(&place, &raw)?;
+            sealed += 1;
+        }
+    }
+    Ok(sealed)
+}
+
+/// A new passphrase, and with it a new data key: `lock` wraps the new key and
+/// the one it replaces. Compare-and-set: only while the stored record is still
+/// `current` (no other tab changed it meanwhile). Then every value is sealed
+/// again under the new key, one at a time; interrupted, the rest still opens
+/// with the previous key and the next unlock goes on.
+pub fn rotate(kv: &impl Kv, current: &LockRecord, lock: &LockRecord, keys: &KeyRing, random: &mut dyn FnMut(&mut [u8])) -> Result<(), TurnOnError> {
+    match lock_state(kv) {
+        LockState::On(by) if by.wrapped_key == current.key => {}
+        _ => return Err(TurnOnError::NotOff),
+    }
+    kv.set(LOCK_KEY, &serde_json::to_string(lock).expect("the lock record serialises")).map_err(TurnOnError::Store)?;
+    finish_conversion(kv, lock, keys, random).map(|_| ()).map_err(TurnOnError::Store)
 }
 
 /// Turns the lock off: every value back to plain, then the lock record goes.
 /// A value that cannot be opened (damaged) is kept aside as it is, so turning
 /// off never fails on it and never loses it. Interrupted, the lock stays on and
 /// the values opened so far stay plain, readable with or without the key.
-pub fn turn_off(kv: &impl Kv, key: &DataKey, progress: &mut dyn FnMut(usize, usize), now_ms: i64) -> Result<(), SaveError> {
+pub fn turn_off(kv: &impl Kv, key: &KeyRing, progress: &mut dyn FnMut(usize, usize), now_ms: i64) -> Result<(), SaveError> {
     let all = places(kv);
     for (done, place) in all.iter().enumerate() {
         if let Some(raw) = kv.get(place).filter(|raw| is_sealed(raw)) {

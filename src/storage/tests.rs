@@ -8,21 +8,6 @@ use crate::domain::journal::{tests::entry, JournalEntry};
 
 pub(super) const NOW: i64 = 1_764_000_000_000;
 
-impl<T: Kv> Kv for &T {
-    fn keys(&self) -> Vec<String> {
-        (**self).keys()
-    }
-    fn get(&self, key: &str) -> Option<String> {
-        (**self).get(key)
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
-        (**self).set(key, value)
-    }
-    fn remove(&self, key: &str) {
-        (**self).remove(key)
-    }
-}
-
 pub(super) fn snapshot(kv: &MemoryKv) -> BTreeMap<String, String> {
     kv.map.borrow().clone()
 }

@@ -142,3 +142,20 @@ export async function addSample(page) {
     for (const st of steps) localStorage.setItem(`leaning-in.rec.step.${st.id}`, JSON.stringify({ v: 1, ...st }));
   }, SAMPLE);
 }
+
+export const PASSPHRASE = 'quiet river morning light';
+
+/** Turns the lock on from Your data (the caller waits for the outcome it expects). */
+export async function turnOnLock(page, pass = PASSPHRASE) {
+  await open(page, '/data');
+  await page.getByLabel('Choose a passphrase').fill(pass);
+  await page.getByLabel('Type it again').fill(pass);
+  await page.getByRole('button', { name: 'Turn on the lock' }).click();
+}
+
+/** Unlocks at the lock screen, and waits until the app is open. */
+export async function unlockWith(page, pass = PASSPHRASE) {
+  await page.getByLabel('Passphrase', { exact: true }).fill(pass);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.locator('main h1')).not.toHaveText('Leaning In');
+}

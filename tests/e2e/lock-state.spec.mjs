@@ -3,23 +3,10 @@
 // that says what happened, writes nothing in plain form, and takes the key back
 // from an encrypted backup.
 import { readFile } from 'node:fs/promises';
-import { test, expect, open, seed, dump, record } from './fixtures.mjs';
+import { test, expect, open, seed, dump, record, PASSPHRASE, turnOnLock, unlockWith } from './fixtures.mjs';
 
-const PASS = 'quiet river morning light';
+const PASS = PASSPHRASE;
 const WORD = 'Zanzibar';
-
-async function turnOn(page, pass = PASS) {
-  await open(page, '/data');
-  await page.getByLabel('Choose a passphrase').fill(pass);
-  await page.getByLabel('Type it again').fill(pass);
-  await page.getByRole('button', { name: 'Turn on the lock' }).click();
-}
-
-async function unlock(page, pass = PASS) {
-  await page.getByLabel('Passphrase', { exact: true }).fill(pass);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.locator('main h1')).not.toHaveText('Leaning In');
-}
 
 const plainWords = async (page) =>
   Object.entries(await dump(page)).filter(([k, v]) => /^leaning-in\.(rec|draft|quarantine)\./.test(k) && !v.startsWith('sealed:1:'));
@@ -33,7 +20,7 @@ test('a tab that missed the lock being turned on cannot turn it on again over it
     window.addEventListener = function (type, ...rest) { return type === 'storage' ? undefined : add.call(this, type, ...rest); };
   });
   await open(b, '/data');
-  await turnOn(a);
+  await turnOnLock(a);
   await expect(a.getByRole('status').filter({ hasText: 'The lock is on.' })).toBeVisible({ timeout: 15000 });
   await b.getByLabel('Choose a passphrase').fill('a different passphrase here');
   await b.getByLabel('Type it again').fill('a different passphrase here');
@@ -42,21 +29,24 @@ test('a tab that missed the lock being turned on cannot turn it on again over it
 
   // The first passphrase still opens everything.
   await a.reload();
-  await unlock(a);
+  await unlockWith(a);
   await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
   await expect(a.locator('.entry-card')).toContainText(WORD);
 });
 
-test('a removed lock record: the key-missing screen, nothing written in plain form, and the key back from a backup', async ({ page }) => {
+test('a removed lock record: the key-missing screen, nothing written in plain form, and everything back from a backup', async ({ page }) => {
   await seed(page, { 'leaning-in.rec.journal.s1': JSON.stringify(record('s1', `Saved words: ${WORD}.`)) });
-  await turnOn(page);
+  await turnOnLock(page);
   await expect(page.getByRole('status').filter({ hasText: 'The lock is on.' })).toBeVisible({ timeout: 15000 });
+  await page.getByRole('button', { name: 'Download backup (encrypted)' }).click();
+  await page.getByLabel('Your lock passphrase').fill(PASS);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download backup (encrypted)' }).click(),
   ]);
   const file = await download.path();
-  expect(JSON.parse(await readFile(file, 'utf8')).version).toBe(2);
+  expect(JSON.parse(await readFile(file, 'utf8')).version).toBe(3);
+  const sealedBefore = (await dump(page))['leaning-in.rec.journal.s1'];
 
   // Removed, as by a tamperer or a half-cleared site.
   await page.evaluate(() => localStorage.removeItem('leaning-in.lock'));
@@ -67,16 +57,16 @@ test('a removed lock record: the key-missing screen, nothing written in plain fo
 
   await page.getByLabel('Encrypted backup file').setInputFiles(file);
   await page.getByLabel('Its passphrase').fill('not the passphrase');
-  await page.getByRole('button', { name: 'Restore the key' }).click();
+  await page.getByRole('button', { name: 'Restore from this backup' }).click();
   await expect(page.locator('#restore-message')).toContainText('That passphrase does not open this backup');
   expect(await page.evaluate(() => localStorage.getItem('leaning-in.lock'))).toBeNull();
 
   await page.getByLabel('Its passphrase').fill(PASS);
-  await page.getByRole('button', { name: 'Restore the key' }).click();
+  await page.getByRole('button', { name: 'Restore from this backup' }).click();
   await expect(page.locator('main h1')).not.toHaveText('Leaning In');
   // A reload drops the key: the restored passphrase opens the app from now on.
   await open(page, '/journal?new');
-  await unlock(page);
+  await unlockWith(page);
   await page.locator('#entry-text').fill('Written after the key came back.');
   await page.getByRole('button', { name: 'Save entry' }).click();
   await expect(page.locator('h1')).toHaveText('Journal entry');
@@ -84,16 +74,41 @@ test('a removed lock record: the key-missing screen, nothing written in plain fo
   await expect(page.locator('.entry-card').filter({ hasText: WORD })).toHaveCount(1);
   await expect(page.locator('.entry-card').filter({ hasText: 'Written after the key came back.' })).toHaveCount(1);
   expect(await plainWords(page)).toEqual([]);
+  // What the lost key sealed is kept aside, exactly as it was, never deleted.
+  const kept = Object.entries(await dump(page)).filter(([k]) => k.startsWith('leaning-in.quarantine.'));
+  expect(kept.length).toBe(1);
+  await page.getByRole('link', { name: 'Your data' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Items that could not be read' })).toBeVisible();
+  const [raw] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download them as they are' }).click()]);
+  expect(await readFile(await raw.path(), 'utf8')).toContain(sealedBefore);
+});
+
+test('a backup made on this device before backups had keys of their own puts the lost key back', async ({ page }) => {
+  // The frozen locked store and the version 2 backup made from it, with the record removed.
+  const store = JSON.parse(await readFile(new URL('../fixtures/store-schema-2-locked.json', import.meta.url), 'utf8')).localStorage;
+  delete store['leaning-in.lock'];
+  await seed(page, store);
+  await open(page, '/');
+  await expect(page.getByTestId('key-lost')).toBeVisible();
+  await page.getByLabel('Encrypted backup file').setInputFiles(new URL('../fixtures/backup-v2-encrypted.json', import.meta.url).pathname);
+  await page.getByLabel('Its passphrase').fill('correct horse battery staple');
+  await page.getByRole('button', { name: 'Restore from this backup' }).click();
+  await expect(page.locator('main h1')).not.toHaveText('Leaning In');
+  await open(page, '/journal');
+  await unlockWith(page, 'correct horse battery staple');
+  await expect(page.locator('.entry-card').filter({ hasText: 'Told Sam I was having a rough day.' })).toHaveCount(1);
+  expect(Object.keys(await dump(page)).filter((k) => k.startsWith('leaning-in.quarantine.')), 'nothing kept aside: the key opens it all').toEqual([]);
+  expect(await plainWords(page)).toEqual([]);
 });
 
 test('a damaged lock record says so and offers the same way back', async ({ page }) => {
   await seed(page, { 'leaning-in.rec.journal.s1': JSON.stringify(record('s1', `Saved words: ${WORD}.`)) });
-  await turnOn(page);
+  await turnOnLock(page);
   await expect(page.getByRole('status').filter({ hasText: 'The lock is on.' })).toBeVisible({ timeout: 15000 });
   await page.evaluate(() => localStorage.setItem('leaning-in.lock', '{ damaged'));
   await page.reload();
   await expect(page.getByTestId('key-lost')).toHaveText("This device's lock record is damaged, so your encrypted entries cannot be opened here.");
-  await expect(page.getByRole('button', { name: 'Restore the key' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Restore from this backup' })).toBeVisible();
   await page.getByText('Forgot it?').click();
   await expect(page.getByRole('button', { name: 'Delete everything…' })).toBeVisible();
   expect(await plainWords(page)).toEqual([]);

@@ -1,8 +1,8 @@
 // The passphrase lock: everything the person wrote is encrypted at rest, the app
 // opens only with the passphrase, and locking reaches every open tab.
-import { test, expect, open, seed, dump, record } from './fixtures.mjs';
+import { test, expect, open, seed, dump, record, PASSPHRASE, turnOnLock } from './fixtures.mjs';
 
-const PASS = 'quiet river morning light';
+const PASS = PASSPHRASE;
 const WORDS = ['Zanzibar', 'Quokka', 'Marmalade'];
 
 /** An entry saved, and a draft left unfinished, each with words to look for. */
@@ -14,10 +14,7 @@ async function writeSomething(page) {
 }
 
 async function turnOn(page, pass = PASS) {
-  await open(page, '/data');
-  await page.getByLabel('Choose a passphrase').fill(pass);
-  await page.getByLabel('Type it again').fill(pass);
-  await page.getByRole('button', { name: 'Turn on the lock' }).click();
+  await turnOnLock(page, pass);
   await expect(page.getByRole('status').filter({ hasText: 'The lock is on.' })).toBeVisible({ timeout: 15000 });
 }
 
@@ -84,7 +81,7 @@ test('"Lock now" locks this tab and every other open tab', async ({ page, contex
 test('the app locks by itself once out of sight, when set to', async ({ page }) => {
   await writeSomething(page);
   await turnOn(page);
-  await page.getByLabel('Lock by itself when the app is out of sight').selectOption('Immediately');
+  await page.getByLabel('Lock by itself when the app is out of sight, or left untouched').selectOption('Immediately');
   await page.evaluate(() => {
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
@@ -92,7 +89,7 @@ test('the app locks by itself once out of sight, when set to', async ({ page }) 
   await expect(page.getByLabel('Passphrase', { exact: true })).toBeVisible();
   await unlock(page);
   await expect(page.locator('h1')).toHaveText('Your data');
-  await expect(page.getByLabel('Lock by itself when the app is out of sight')).toHaveValue('Immediately');
+  await expect(page.getByLabel('Lock by itself when the app is out of sight, or left untouched')).toHaveValue('Immediately');
 });
 
 test('a damaged encrypted item is kept aside with a kind note, and the rest opens', async ({ page }) => {
@@ -126,7 +123,7 @@ test('a new passphrase works at once; turning the lock off brings everything bac
   await page.getByLabel('New passphrase').fill('four new words here');
   await page.getByLabel('Type the new one again').fill('four new words here');
   await page.getByRole('button', { name: 'Change passphrase' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Your passphrase is changed.' })).toBeVisible({ timeout: 15000 });
+  await expect(page.getByRole('status').filter({ hasText: 'Your passphrase is changed, and everything is encrypted with a new key.' })).toBeVisible({ timeout: 15000 });
   await page.reload();
   await unlock(page);
   await expect(page.getByRole('alert')).toBeVisible();
@@ -150,6 +147,13 @@ test('with the lock on, backups are encrypted and come back whole with the passp
   const records = (stored) => Object.fromEntries(Object.entries(stored).filter(([k]) => k.startsWith('leaning-in.rec.')).map(([k, v]) => [k, JSON.parse(v)]));
   const before = records(await dump(page));
   await turnOn(page);
+  const lockRecord = JSON.parse(await page.evaluate(() => localStorage.getItem('leaning-in.lock')));
+  // The passphrase is asked each time, and checked against the lock's.
+  await page.getByRole('button', { name: 'Download backup (encrypted)' }).click();
+  await page.getByLabel('Your lock passphrase').fill('not the passphrase');
+  await page.getByRole('button', { name: 'Download backup (encrypted)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'That passphrase does not open the data on this device' })).toBeVisible({ timeout: 15000 });
+  await page.getByLabel('Your lock passphrase').fill(PASS);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download backup (encrypted)' }).click(),
@@ -157,8 +161,11 @@ test('with the lock on, backups are encrypted and come back whole with the passp
   const file = await download.path();
   const text = await (await import('node:fs/promises')).readFile(file, 'utf8');
   const parsed = JSON.parse(text);
-  expect(parsed.version).toBe(2);
+  expect(parsed.version).toBe(3);
+  expect(parsed.lock.salt, 'a fresh salt').not.toBe(lockRecord.salt);
+  expect(parsed.lock.key, "a key of its own, never the device's").not.toBe(lockRecord.key);
   for (const word of WORDS) expect(text).not.toContain(word);
+  await expect(page.getByLabel('Your lock passphrase')).toHaveCount(0);
 
   // Delete everything (the lock goes too), then import with the passphrase.
   await page.getByRole('button', { name: 'Delete everything…' }).click();

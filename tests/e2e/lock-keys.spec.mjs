@@ -1,0 +1,97 @@
+// The lock's keys over time: a new passphrase seals everything again under a
+// new key, values left plain are named until finished, and a page locks when
+// left untouched or when it comes back from the back/forward cache after
+// "Lock now".
+import { test, expect, open, seed, dump, record, PASSPHRASE, turnOnLock, unlockWith } from './fixtures.mjs';
+
+const PASS = PASSPHRASE;
+const NEW_PASS = 'a brand new phrase of words';
+const WORD = 'Zanzibar';
+
+async function lockedWithAnEntry(page) {
+  await seed(page, { 'leaning-in.rec.journal.s1': JSON.stringify(record('s1', `Saved words: ${WORD}.`)) });
+  await turnOnLock(page);
+  await expect(page.getByRole('status').filter({ hasText: 'The lock is on.' })).toBeVisible({ timeout: 15000 });
+}
+
+const words = (stored) => Object.fromEntries(Object.entries(stored).filter(([k]) => /^leaning-in\.(rec|draft|quarantine)\./.test(k)));
+
+test('a new passphrase seals everything again under a new key, and only the new passphrase opens it', async ({ page }) => {
+  await lockedWithAnEntry(page);
+  const before = await dump(page);
+  await page.getByText('Change the passphrase').click();
+  await page.getByLabel('Current passphrase').fill(PASS);
+  await page.getByLabel('New passphrase').fill(NEW_PASS);
+  await page.getByLabel('Type the new one again').fill(NEW_PASS);
+  await page.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(page.getByText('everything is encrypted with a new key')).toBeVisible({ timeout: 15000 });
+  const after = await dump(page);
+  const lockBefore = JSON.parse(before['leaning-in.lock']);
+  const lockAfter = JSON.parse(after['leaning-in.lock']);
+  expect(lockAfter.key).not.toBe(lockBefore.key);
+  expect(lockAfter.prev, 'the previous key is gone once nothing needs it').toBeUndefined();
+  for (const [k, v] of Object.entries(words(before))) {
+    expect(after[k], `${k} is sealed again`).not.toBe(v);
+    expect(after[k].startsWith('sealed:1:')).toBe(true);
+  }
+
+  await page.reload();
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByText('That passphrase does not open the data on this device')).toBeVisible({ timeout: 15000 });
+  await unlockWith(page, NEW_PASS);
+  await open(page, '/journal');
+  await unlockWith(page, NEW_PASS);
+  await expect(page.locator('.entry-card')).toContainText(WORD);
+});
+
+test('values left plain while the lock is on are named until the person finishes encrypting them', async ({ page }) => {
+  await lockedWithAnEntry(page);
+  // As an interrupted turn-on in another tab leaves them.
+  await page.evaluate((r) => localStorage.setItem('leaning-in.rec.journal.p1', r), JSON.stringify(record('p1', 'Left plain by a cut-short turn-on.')));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('link', { name: 'Your data' }).first().click();
+  const notice = page.getByTestId('encrypting-unfinished');
+  await expect(notice).toContainText('Encrypting is not finished: 1 item can still be read without the passphrase.');
+  await notice.getByRole('button', { name: 'Finish encrypting' }).click();
+  await expect(page.getByText('Everything is encrypted now.')).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  const stored = await dump(page);
+  expect(stored['leaning-in.rec.journal.p1'].startsWith('sealed:1:')).toBe(true);
+});
+
+test('an open page left untouched locks by itself after the chosen time', async ({ page }) => {
+  await page.clock.install();
+  await lockedWithAnEntry(page);
+  await page.getByLabel('Lock by itself when the app is out of sight, or left untouched').selectOption('After 5 minutes');
+  await page.clock.fastForward('04:00');
+  await expect(page.locator('h1')).toHaveText('Your data');
+  // Any input starts the time again.
+  await page.keyboard.press('Tab');
+  await page.clock.fastForward('03:00');
+  await expect(page.locator('h1')).toHaveText('Your data');
+  await page.clock.fastForward('03:00');
+  await expect(page.getByLabel('Passphrase', { exact: true })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText(WORD);
+});
+
+test('a page restored from the back/forward cache after "Lock now" elsewhere shows the lock screen', async ({ page }) => {
+  await lockedWithAnEntry(page);
+  await open(page, '/journal');
+  await unlockWith(page);
+  await expect(page.locator('.entry-card')).toContainText(WORD);
+  // Restored without a storage event: "Lock now" happened while the page slept.
+  await page.evaluate(() => {
+    localStorage.setItem('leaning-in.lock-now', String(Date.now() + 1));
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+  });
+  await expect(page.getByLabel('Passphrase', { exact: true })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText(WORD);
+});
+
+test('a restored page with no "Lock now" since stays open', async ({ page }) => {
+  await lockedWithAnEntry(page);
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true })));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
+  await expect(page.locator('.entry-card')).toContainText(WORD);
+});
