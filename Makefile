@@ -7,7 +7,7 @@ DIST ?= dist
 PORT ?= 8080
 # The first load's gzip ceiling, checked by `make test`. The target is 190 KB and
 # the goal 150 KB (issue 11); this only ever comes down.
-FIRST_LOAD_BUDGET_KB ?= 164
+FIRST_LOAD_BUDGET_KB ?= 156
 # scripts/split first: its wasm-bindgen splits the wasm before the real one runs.
 export PATH := $(CURDIR)/scripts/split:$(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
@@ -35,7 +35,7 @@ test: setup
 	$(MAKE) --no-print-directory engines
 
 test-native:
-	cargo test --quiet
+	cargo test --workspace --quiet
 
 test-browser:
 	cargo test --target wasm32-unknown-unknown --test browser

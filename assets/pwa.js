@@ -86,3 +86,23 @@
     });
   });
 })();
+
+// A wasm trap (WebAssembly.RuntimeError) leaves the app's state unknown, so the
+// page is covered with a calm note and a way to reload, never a half-working
+// page. Nothing stored is touched. (Fixed words only: nothing the person wrote.)
+(() => {
+  const trapped = (error) => {
+    if (!(error instanceof WebAssembly.RuntimeError) || document.querySelector('.trapped')) return;
+    const note = document.createElement('div');
+    note.className = 'trapped';
+    note.setAttribute('role', 'alertdialog');
+    note.setAttribute('aria-labelledby', 'trapped-title');
+    note.innerHTML = '<div class="card"><h1 id="trapped-title">Something went wrong</h1><p>The app stopped in the middle of something. What you have saved is safe on this device. Reloading the page starts it again.</p><button type="button" class="button">Reload</button></div>';
+    const reload = note.querySelector('button');
+    reload.onclick = () => location.reload();
+    document.body.append(note);
+    reload.focus();
+  };
+  addEventListener('error', (event) => trapped(event.error));
+  addEventListener('unhandledrejection', (event) => trapped(event.reason));
+})();

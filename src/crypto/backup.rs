@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CryptoError, DataKey, Kdf, LockRecord, Random};
+use super::{new_salt, CryptoError, DataKey, Kdf, LockRecord, Random, WrappingKey};
 
 /// An encrypted backup: the plain backup (format 1), sealed, beside a record
 /// saying how its passphrase opens the key it was sealed with.
@@ -40,10 +40,17 @@ impl EncryptedBackup {
     /// Seals `plain` (a plain backup) under a fresh key of its own, which a key
     /// derived from `passphrase` and a fresh salt wraps.
     pub fn seal(plain: &str, passphrase: &str, kdf: Kdf, exported_at: i64, random: Random) -> Result<Self, CryptoError> {
+        let salt = new_salt(random);
+        let wrapping = kdf.derive(passphrase, &salt)?;
+        Ok(EncryptedBackup::seal_with(plain, &wrapping, kdf, &salt, exported_at, random))
+    }
+
+    /// `seal` with the wrapping key already derived from the passphrase and `salt`.
+    pub fn seal_with(plain: &str, wrapping: &WrappingKey, kdf: Kdf, salt: &[u8], exported_at: i64, random: Random) -> Self {
         let key = DataKey::random(random);
-        let lock = LockRecord::wrap(&key, passphrase, kdf, random)?;
+        let lock = LockRecord::wrap_with(&key, None, wrapping, kdf, salt, random);
         let data = key.seal_text(BACKUP_PLACE_V3, plain, random);
-        Ok(EncryptedBackup { format: "leaning-in-backup".into(), version: 3, exported_at, lock, data })
+        EncryptedBackup { format: "leaning-in-backup".into(), version: 3, exported_at, lock, data }
     }
 
     /// Reads an encrypted backup file; `None` when the text is not one.
@@ -59,6 +66,11 @@ impl EncryptedBackup {
     /// The key the contents are sealed with.
     pub fn key(&self, passphrase: &str) -> Result<DataKey, CryptoError> {
         self.lock.unwrap(passphrase)
+    }
+
+    /// The plain backup inside, with the wrapping key derived from the passphrase.
+    pub fn open_with(&self, wrapping: &WrappingKey) -> Result<String, CryptoError> {
+        self.lock.open_with(wrapping)?.current.open_text(self.place(), &self.data)
     }
 
     /// Whether this backup carries a device's data key (version 2), which can

@@ -15,7 +15,6 @@ use aes_gcm::{Aes256Gcm, Key, Nonce};
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
 use zeroize::Zeroizing;
 
 mod backup;
@@ -26,7 +25,7 @@ mod strength;
 mod tests;
 
 pub use backup::{EncryptedBackup, BACKUP_PLACE_V2, BACKUP_PLACE_V3};
-pub use record::{KeyRing, LockRecord};
+pub use record::{new_salt, KeyRing, LockRecord};
 pub use strength::{strength, Strength, MIN_PASSPHRASE_CHARS};
 
 pub const KEY_LEN: usize = 32;
@@ -50,13 +49,10 @@ pub struct Kdf {
     pub p: u32,
 }
 
-/// The most memory a stored KDF record may ask for: 256 MiB, in KiB. A record
-/// from a file or from storage is checked against these caps before anything
-/// runs, so a crafted one cannot make a phone hash for minutes or run out of memory.
-pub const MAX_KDF_MEMORY_KIB: u32 = 256 * 1024;
-/// The most passes and lanes a stored KDF record may ask for.
-pub const MAX_KDF_PASSES: u32 = 10;
-pub const MAX_KDF_LANES: u32 = 4;
+pub use leaning_in_kdf::{MAX_LANES as MAX_KDF_LANES, MAX_MEMORY_KIB as MAX_KDF_MEMORY_KIB, MAX_PASSES as MAX_KDF_PASSES};
+
+/// The key a passphrase gives under a `Kdf` and a salt: it wraps the data key.
+pub type WrappingKey = Zeroizing<[u8; KEY_LEN]>;
 
 impl Kdf {
     /// OWASP's minimum for Argon2id: 19 MiB, two passes, one lane.
@@ -64,30 +60,21 @@ impl Kdf {
         Kdf { name: "argon2id".into(), m: 19 * 1024, t: 2, p: 1 }
     }
 
-    /// Whether these are settings this app makes: Argon2id within the caps.
+    /// Whether these are settings this app makes: Argon2id within the caps
+    /// (`leaning_in_kdf::check`), checked before anything runs.
     pub fn check(&self) -> Result<(), CryptoError> {
         if self.name != "argon2id" {
             return Err(CryptoError::UnknownKdf);
         }
-        let lanes_ok = (1..=MAX_KDF_LANES).contains(&self.p);
-        let memory_ok = self.m >= 8 * self.p && self.m <= MAX_KDF_MEMORY_KIB;
-        match lanes_ok && memory_ok && (1..=MAX_KDF_PASSES).contains(&self.t) {
-            true => Ok(()),
-            false => Err(CryptoError::OutOfRange),
-        }
+        leaning_in_kdf::check(self.m, self.t, self.p).map_err(|_| CryptoError::OutOfRange)
     }
 
-    /// The 256-bit key for `passphrase` and `salt`. The passphrase is taken in
-    /// Unicode normal form C, so "é" typed as one character (a Mac) or as "e"
-    /// and an accent (some phone keyboards) opens the same data.
-    pub fn derive(&self, passphrase: &str, salt: &[u8]) -> Result<Zeroizing<[u8; KEY_LEN]>, CryptoError> {
+    /// The wrapping key for `passphrase` and `salt`, here and now. The browser
+    /// runs the same function in a worker instead (`lock::kdf`); native tests
+    /// and fixtures call this.
+    pub fn derive(&self, passphrase: &str, salt: &[u8]) -> Result<WrappingKey, CryptoError> {
         self.check()?;
-        let params = argon2::Params::new(self.m, self.t, self.p, Some(KEY_LEN)).map_err(|_| CryptoError::OutOfRange)?;
-        let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
-        let normal = Zeroizing::new(passphrase.nfc().collect::<String>());
-        let mut out = Zeroizing::new([0u8; KEY_LEN]);
-        argon.hash_password_into(normal.as_bytes(), salt, out.as_mut()).map_err(|_| CryptoError::OutOfRange)?;
-        Ok(out)
+        leaning_in_kdf::derive(passphrase, salt, self.m, self.t, self.p).map_err(|_| CryptoError::OutOfRange)
     }
 }
 

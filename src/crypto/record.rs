@@ -6,7 +6,7 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use super::{CryptoError, DataKey, Kdf, Random, SecretKey, KEY_LEN, NONCE_LEN, SALT_LEN};
+use super::{CryptoError, DataKey, Kdf, Random, SecretKey, WrappingKey, KEY_LEN, NONCE_LEN, SALT_LEN};
 
 /// What the lock stores: how to derive the wrapping key from the passphrase, and
 /// the data key wrapped by it.
@@ -28,6 +28,13 @@ pub struct LockRecord {
     pub prev: Option<String>,
 }
 
+/// A fresh salt for a new wrapping key.
+pub fn new_salt(random: Random) -> [u8; SALT_LEN] {
+    let mut salt = [0u8; SALT_LEN];
+    random(&mut salt);
+    salt
+}
+
 /// The associated data of the wrapped data key, and of the previous one.
 const WRAP_AAD: &[u8] = b"leaning-in.lock/data-key";
 const PREV_AAD: &[u8] = b"leaning-in.lock/previous-data-key";
@@ -40,9 +47,15 @@ impl LockRecord {
 
     /// Wraps `data_key`, and the key it replaces, under one new passphrase.
     pub fn wrap_rotating(data_key: &DataKey, previous: Option<&DataKey>, passphrase: &str, kdf: Kdf, random: Random) -> Result<Self, CryptoError> {
-        let mut salt = [0u8; SALT_LEN];
-        random(&mut salt);
-        let wrapping = SecretKey::from_bytes(kdf.derive(passphrase, &salt)?);
+        let salt = new_salt(random);
+        let wrapping = kdf.derive(passphrase, &salt)?;
+        Ok(LockRecord::wrap_with(data_key, previous, &wrapping, kdf, &salt, random))
+    }
+
+    /// Wraps `data_key` (and the key it replaces) with a wrapping key already
+    /// derived under `kdf` and `salt` (in the browser, by the KDF's worker).
+    pub fn wrap_with(data_key: &DataKey, previous: Option<&DataKey>, wrapping: &WrappingKey, kdf: Kdf, salt: &[u8], random: Random) -> Self {
+        let wrapping = SecretKey::from_bytes(wrapping.clone());
         let mut wrap = |key: &DataKey, aad: &[u8]| {
             let mut nonce = [0u8; NONCE_LEN];
             random(&mut nonce);
@@ -50,7 +63,7 @@ impl LockRecord {
         };
         let key = wrap(data_key, WRAP_AAD);
         let prev = previous.map(|p| wrap(p, PREV_AAD));
-        Ok(LockRecord { v: 1, kdf, salt: B64.encode(salt), key, prev })
+        LockRecord { v: 1, kdf, salt: B64.encode(salt), key, prev }
     }
 
     /// The data key, if `passphrase` is the right one.
@@ -60,12 +73,23 @@ impl LockRecord {
 
     /// The data key and, during a rotation, the previous one.
     pub fn open(&self, passphrase: &str) -> Result<KeyRing, CryptoError> {
+        let wrapping = self.kdf.derive(passphrase, &self.salt()?)?;
+        self.open_with(&wrapping)
+    }
+
+    /// The salt, once the record is known to be one this build reads and its
+    /// KDF settings are within the caps: check this before deriving anything.
+    pub fn salt(&self) -> Result<Vec<u8>, CryptoError> {
         if self.v != 1 {
             return Err(CryptoError::UnknownKdf);
         }
         self.kdf.check()?;
-        let salt = B64.decode(&self.salt).map_err(|_| CryptoError::WrongPassphrase)?;
-        let wrapping = SecretKey::from_bytes(self.kdf.derive(passphrase, &salt)?);
+        B64.decode(&self.salt).map_err(|_| CryptoError::WrongPassphrase)
+    }
+
+    /// `open` with the wrapping key already derived from the passphrase.
+    pub fn open_with(&self, wrapping: &WrappingKey) -> Result<KeyRing, CryptoError> {
+        let wrapping = SecretKey::from_bytes(wrapping.clone());
         let current = unwrap_key(&wrapping, &self.key, WRAP_AAD)?;
         let previous = match &self.prev {
             Some(prev) => Some(unwrap_key(&wrapping, prev, PREV_AAD)?),

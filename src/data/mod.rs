@@ -97,7 +97,7 @@ async fn save_backup(db: Db, passphrase: Option<String>) -> Result<Handed, Strin
     let now = now_ms();
     let text = backup::export(&store().all_records(), now);
     let text = match passphrase {
-        Some(passphrase) => crate::lock::ops::seal_backup(&text, &passphrase, now).map_err(|failure| failure.message())?,
+        Some(passphrase) => crate::lock::ops::seal_backup(&text, &passphrase, now).await.map_err(|failure| failure.message())?,
         None => text,
     };
     let handed = share_or_download(&backup::file_name(&today_iso(), "json"), "application/json", &text).await;
@@ -255,12 +255,14 @@ fn Import() -> impl IntoView {
     let open_encrypted = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let ImportState::Encrypted { file, .. } = state.get_untracked() else { return };
-        let result = crate::lock::ops::open_backup(&file, &passphrase.get_untracked());
+        let typed = passphrase.get_untracked();
         passphrase.set(String::new());
-        match result {
-            Ok(text) => plan(text),
-            Err(error) => state.set(ImportState::Encrypted { file, error: Some(error) }),
-        }
+        spawn_local(async move {
+            match crate::lock::ops::open_backup(&file, &typed).await {
+                Ok(text) => plan(text),
+                Err(error) => state.set(ImportState::Encrypted { file, error: Some(error) }),
+            }
+        });
     };
 
     let confirm = move |_| {

@@ -3,6 +3,8 @@
 //! (`settings.rs`). The keys and the crypto are in `ops.rs`, behind split points;
 //! the store (`storage::sealed`) does the sealing, so no page knows about it.
 
+mod auto_lock;
+mod kdf;
 pub mod ops;
 pub mod session;
 pub mod settings;
@@ -54,7 +56,7 @@ fn AskPassphrase() -> impl IntoView {
         message.set(None);
         spawn_local(async move {
             next_frame().await;
-            match ops::unlock(&passphrase.get_untracked()) {
+            match ops::unlock(&passphrase.get_untracked()).await {
                 Ok(()) => {
                     passphrase.set(String::new());
                     unlocked.set(true);
@@ -86,6 +88,7 @@ fn AskPassphrase() -> impl IntoView {
                     {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
                 </button>
             </form>
+            <Working busy=busy label="Checking the passphrase"/>
             <p id="unlock-message" class="notice warn small" role="alert" hidden=move || message.get().is_none()>
                 {move || message.get().unwrap_or_default()}
             </p>
@@ -116,7 +119,7 @@ fn KeyLost(failure: ops::LockFailure) -> impl IntoView {
         spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(chosen.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
             next_frame().await;
-            let result = ops::restore_lock(&text, &passphrase.get_untracked(), crate::clock::now_ms());
+            let result = ops::restore_lock(&text, &passphrase.get_untracked(), crate::clock::now_ms()).await;
             busy.set(false);
             match result {
                 Ok(_) => {
@@ -139,10 +142,23 @@ fn KeyLost(failure: ops::LockFailure) -> impl IntoView {
                     {move || if busy.get() { "Restoring…" } else { "Restore from this backup" }}
                 </button>
             </form>
+            <Working busy=busy label="Restoring from the backup"/>
             <p id="restore-message" class="notice warn small" role="status" hidden=move || message.get().is_none()>
                 {move || message.get().unwrap_or_default()}
             </p>
         </LockCard>
+    }
+}
+
+/// While the key derivation runs (in its worker, so the page stays free): a
+/// progress bar. Argon2 cannot tell how far it is, so the bar says only that
+/// it is working.
+#[component]
+pub fn Working(busy: RwSignal<bool>, label: &'static str) -> impl IntoView {
+    view! {
+        <Show when=move || busy.get()>
+            <progress class="working" aria-label=label></progress>
+        </Show>
     }
 }
 

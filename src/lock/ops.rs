@@ -8,15 +8,14 @@
 
 use std::rc::Rc;
 
-use leptos::prelude::{document, set_interval_with_handle, set_timeout_with_handle, window, window_event_listener, TimeoutHandle};
-use wasm_bindgen::JsCast;
+use leptos::prelude::window;
 
-use crate::crypto::{CryptoError, DataKey, EncryptedBackup, KeyRing, Kdf, LockRecord};
-use crate::lock::session::{hold_key, lock_this_page};
+use super::kdf::{self, KdfFailure};
+use crate::crypto::{CryptoError, DataKey, EncryptedBackup, KeyRing, LockRecord, WrappingKey};
+use crate::lock::session::hold_key;
 use crate::storage::local::LocalKv;
 use crate::storage::sealed::{self, KeyCipher, LockState, TurnOnError};
-use crate::domain::auto_lock::AutoLock;
-use crate::storage::{Kv, SaveError};
+use crate::storage::SaveError;
 
 /// How a lock operation can end without doing what was asked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +26,8 @@ pub enum LockFailure {
     Newer,
     /// The lock record asks for key derivation settings this app never makes.
     OutOfRange,
+    /// The key derivation could not run (its worker failed twice).
+    Unavailable,
     /// Storage refused a write; what was done so far is safe.
     Store(SaveError),
     /// The lock is no longer on (turned off, or everything deleted, in another tab).
@@ -45,6 +46,7 @@ impl LockFailure {
             LockFailure::WrongPassphrase => "That passphrase does not open the data on this device. Take your time and try again: nothing is ever deleted because of a wrong try.",
             LockFailure::Newer => "The lock was set up by a newer version of the app. Reloading the page usually brings it.",
             LockFailure::OutOfRange => "This device's lock settings are not ones this app makes, so nothing was run. Your entries are untouched.",
+            LockFailure::Unavailable => "Something stopped the passphrase from being checked just now. Nothing was changed. Reloading the page usually helps.",
             LockFailure::Store(err) => return err.message(),
             LockFailure::Gone => "The lock is no longer on: it was turned off, or everything was deleted, in another tab. Reloading the page shows what is here now.",
             LockFailure::AlreadyOn => "The lock is already on: it was turned on in another tab or window meanwhile. Nothing was changed here. Reload the page and unlock with that passphrase.",
@@ -68,123 +70,56 @@ fn browser_random(buf: &mut [u8]) {
 /// chunk, rather than in the first load: it only matters once a key is held.
 fn hold(keys: KeyRing, record: &LockRecord) {
     hold_key(Some(Rc::new(KeyCipher::new(keys, record, Box::new(browser_random)))));
-    start_auto_lock();
+    super::auto_lock::start();
 }
 
-fn start_auto_lock() {
-    HELD_AT.with(|at| at.set(crate::clock::now_ms()));
-    AUTO_LOCK.with(|once| {
-        once.get_or_init(auto_lock);
-    });
-}
 
-thread_local! {
-    static AUTO_LOCK: std::cell::OnceCell<()> = const { std::cell::OnceCell::new() };
-    /// When this page last got its key: a "Lock now" in another tab after that
-    /// locks it, even if the page slept in the back/forward cache meanwhile.
-    static HELD_AT: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
-}
-
-/// Nobody at the keyboard for this long counts as idle, whatever the setting:
-/// "Immediately" is about leaving the app, not about pausing to think.
-const IDLE_FLOOR_MS: i64 = 60_000;
-/// How often an open, visible page checks whether it has been idle long enough.
-const IDLE_CHECK_MS: u64 = 15_000;
-
-/// The chosen delay, while the lock is on and a delay is chosen. Read each time,
-/// so a change in any tab counts.
-fn delay_ms() -> Option<i64> {
-    let auto = AutoLock::from_minutes(crate::db::store().prefs().auto_lock);
-    auto.delay_ms().filter(|_| crate::lock::session::lock_is_on())
-}
-
-/// Locks this page when it has been hidden for the chosen time (at once when it
-/// comes back into view, or by a timer while hidden), when nobody has touched it
-/// for that long while it is open, and when it comes back from the
-/// back/forward cache after "Lock now" or with the lock changed elsewhere.
-fn auto_lock() {
-    use std::cell::Cell;
-    let hidden_since = Rc::new(Cell::new(None::<i64>));
-    let timer = Rc::new(Cell::new(None::<TimeoutHandle>));
-    let listener = window_event_listener(leptos::ev::visibilitychange, move |_| {
-        let Some(delay) = delay_ms() else { return };
-        let now = crate::clock::now_ms();
-        if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            hidden_since.set(Some(now));
-            if delay == 0 {
-                lock_this_page();
-            } else if let Ok(handle) = set_timeout_with_handle(lock_this_page, std::time::Duration::from_millis(delay as u64)) {
-                timer.set(Some(handle));
-            }
-        } else {
-            if let Some(handle) = timer.take() {
-                handle.clear();
-            }
-            if hidden_since.take().is_some_and(|t| now - t >= delay) {
-                lock_this_page();
-            }
+impl From<KdfFailure> for LockFailure {
+    fn from(failure: KdfFailure) -> Self {
+        match failure {
+            KdfFailure::Crypto(err) => err.into(),
+            KdfFailure::Unavailable => LockFailure::Unavailable,
         }
-    });
-    std::mem::forget(listener);
-
-    let last_input = Rc::new(Cell::new(crate::clock::now_ms()));
-    for event in ["keydown", "pointerdown", "input", "scroll", "wheel", "touchstart"] {
-        let last_input = last_input.clone();
-        let touched = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || last_input.set(crate::clock::now_ms()));
-        let options = web_sys::AddEventListenerOptions::new();
-        options.set_capture(true);
-        options.set_passive(true);
-        let _ = window().add_event_listener_with_callback_and_add_event_listener_options(event, touched.as_ref().unchecked_ref(), &options);
-        touched.forget();
     }
-    let _ = set_interval_with_handle(
-        move || {
-            let idle = crate::clock::now_ms() - last_input.get();
-            if delay_ms().is_some_and(|delay| idle >= delay.max(IDLE_FLOOR_MS)) {
-                lock_this_page();
-            }
-        },
-        std::time::Duration::from_millis(IDLE_CHECK_MS),
-    );
+}
 
-    let listener = window_event_listener(leptos::ev::pageshow, move |ev| {
-        if !ev.persisted() {
-            return;
+impl From<CryptoError> for LockFailure {
+    fn from(err: CryptoError) -> Self {
+        match err {
+            CryptoError::UnknownKdf => LockFailure::Newer,
+            CryptoError::OutOfRange => LockFailure::OutOfRange,
+            CryptoError::WrongPassphrase | CryptoError::Damaged => LockFailure::WrongPassphrase,
         }
-        let locked_since = LocalKv.get(crate::lock::session::LOCK_NOW_KEY).and_then(|at| at.parse::<i64>().ok());
-        let held_at = HELD_AT.with(|at| at.get());
-        if !crate::lock::session::may_open() || locked_since.is_some_and(|at| at >= held_at) {
-            lock_this_page();
-        }
-    });
-    std::mem::forget(listener);
+    }
 }
 
 /// The keys the stored lock record wraps, with that record.
-fn data_key(passphrase: &str) -> Result<(KeyRing, LockRecord), LockFailure> {
+async fn data_key(passphrase: &str) -> Result<(KeyRing, LockRecord), LockFailure> {
     let lock = match crate::lock::session::state() {
         LockState::On(by) => by.record().ok_or(LockFailure::Damaged)?,
         LockState::Off => return Err(LockFailure::Gone),
         LockState::Damaged => return Err(LockFailure::Damaged),
         LockState::Missing { .. } => return Err(LockFailure::Missing),
     };
-    let keys = lock.open(passphrase).map_err(|err| match err {
-        CryptoError::UnknownKdf => LockFailure::Newer,
-        CryptoError::OutOfRange => LockFailure::OutOfRange,
-        CryptoError::WrongPassphrase | CryptoError::Damaged => LockFailure::WrongPassphrase,
-    })?;
-    Ok((keys, lock))
+    let wrapping = kdf::for_record(&lock, passphrase).await?;
+    Ok((lock.open_with(&wrapping)?, lock))
+}
+
+/// A new lock record for `passphrase` wrapping `key` (and the key it replaces).
+async fn new_record(key: &DataKey, previous: Option<&DataKey>, passphrase: &str) -> Result<LockRecord, LockFailure> {
+    let (wrapping, settings, salt): (WrappingKey, _, _) = kdf::fresh(passphrase, &mut browser_random).await?;
+    Ok(LockRecord::wrap_with(key, previous, &wrapping, settings, &salt, &mut browser_random))
 }
 
 /// Opens the data with `passphrase`: this page then holds the key.
-pub fn unlock(passphrase: &str) -> Result<(), LockFailure> {
-    data_key(passphrase).map(|(keys, lock)| {
-        // An interrupted "turn on" or new passphrase goes on now; if storage is
-        // still full it waits for the next unlock, and every value stays
-        // readable meanwhile.
-        let _ = sealed::finish_conversion(&LocalKv, &lock, &keys, &mut browser_random);
-        hold(keys, &lock);
-    })
+pub async fn unlock(passphrase: &str) -> Result<(), LockFailure> {
+    let (keys, lock) = data_key(passphrase).await?;
+    // An interrupted "turn on" or new passphrase goes on now; if storage is
+    // still full it waits for the next unlock, and every value stays readable
+    // meanwhile.
+    let _ = sealed::finish_conversion(&LocalKv, &lock, &keys, &mut browser_random);
+    hold(keys, &lock);
+    Ok(())
 }
 
 /// What an encrypted backup brought back to a device whose lock record is
@@ -202,12 +137,13 @@ pub enum Restored {
 /// missing or damaged. A backup made here before backups had keys of their own
 /// puts the key back; any other starts again from the backup's contents, under
 /// a new lock with its passphrase. From then on that passphrase opens the app.
-pub fn restore_lock(text: &str, passphrase: &str, now_ms: i64) -> Result<Restored, String> {
+pub async fn restore_lock(text: &str, passphrase: &str, now_ms: i64) -> Result<Restored, String> {
     if !matches!(crate::lock::session::state(), LockState::Missing { .. } | LockState::Damaged) {
         return Err(LockFailure::Gone.message());
     }
     let backup = EncryptedBackup::parse(text).ok_or(NOT_A_BACKUP)?;
-    let key = backup.key(passphrase).map_err(|err| backup_error(err).to_string())?;
+    let wrapping = kdf::for_record(&backup.lock, passphrase).await.map_err(backup_failure)?;
+    let key = backup.lock.open_with(&wrapping).map_err(|err| backup_error(err).to_string())?.current;
     if backup.carries_device_key() && sealed::opens_sealed(&LocalKv, &key) {
         sealed::restore_lock(&LocalKv, &backup.lock).map_err(|err| err.message())?;
         let keys = KeyRing::only(key);
@@ -215,25 +151,25 @@ pub fn restore_lock(text: &str, passphrase: &str, now_ms: i64) -> Result<Restore
         hold(keys, &backup.lock);
         return Ok(Restored::Key);
     }
-    let plain = backup.open(passphrase).map_err(|err| backup_error(err).to_string())?;
+    let plain = backup.open_with(&wrapping).map_err(|err| backup_error(err).to_string())?;
     let fresh = DataKey::random(&mut browser_random);
-    let lock = LockRecord::wrap(&fresh, passphrase, Kdf::recommended(), &mut browser_random).map_err(|err| backup_error(err).to_string())?;
+    let lock = new_record(&fresh, None, passphrase).await.map_err(|failure| failure.message())?;
     let keys = KeyRing::only(fresh);
     let cipher: Rc<dyn sealed::ValueCipher> = Rc::new(KeyCipher::new(keys, &lock, Box::new(browser_random)));
     let imported = crate::storage::key_lost::start_again_from_backup(&LocalKv, &lock, cipher.clone(), &plain, now_ms)?;
     hold_key(Some(cipher));
-    start_auto_lock();
+    super::auto_lock::start();
     Ok(Restored::FromBackup(imported))
 }
 
 /// Turns the lock on and encrypts everything stored; returns how many values.
-pub fn turn_on(passphrase: &str) -> Result<usize, LockFailure> {
+pub async fn turn_on(passphrase: &str) -> Result<usize, LockFailure> {
     writable()?;
     if crate::lock::session::state() != LockState::Off {
         return Err(LockFailure::AlreadyOn);
     }
     let key = DataKey::random(&mut browser_random);
-    let lock = LockRecord::wrap(&key, passphrase, Kdf::recommended(), &mut browser_random).map_err(|_| LockFailure::Newer)?;
+    let lock = new_record(&key, None, passphrase).await?;
     let places = sealed::places(&LocalKv);
     // `sealed::turn_on` reads the state again now, after the key derivation.
     let result = sealed::turn_on(&LocalKv, &lock, &key, &mut browser_random, &mut |_, _| {});
@@ -257,12 +193,12 @@ fn writable() -> Result<(), LockFailure> {
 }
 
 /// Decrypts everything back to plain form and turns the lock off.
-pub fn turn_off(passphrase: &str, now_ms: i64) -> Result<(), LockFailure> {
-    writable().and_then(|()| data_key(passphrase)).and_then(|(keys, _)| {
-        sealed::turn_off(&LocalKv, &keys, &mut |_, _| {}, now_ms).map_err(LockFailure::Store)?;
-        hold_key(None);
-        Ok(())
-    })
+pub async fn turn_off(passphrase: &str, now_ms: i64) -> Result<(), LockFailure> {
+    writable()?;
+    let (keys, _) = data_key(passphrase).await?;
+    sealed::turn_off(&LocalKv, &keys, &mut |_, _| {}, now_ms).map_err(LockFailure::Store)?;
+    hold_key(None);
+    Ok(())
 }
 
 /// How far a new passphrase got.
@@ -277,47 +213,59 @@ pub enum Changed {
 
 /// A new passphrase, and with it a new data key: every value is sealed again,
 /// so an old backup with the old passphrase opens nothing made from now on.
-pub fn change_passphrase(old: &str, new: &str) -> Result<Changed, LockFailure> {
-    writable().and_then(|()| data_key(old)).and_then(|(keys, current)| {
-        // A rotation left unfinished goes on first, so only one key is old.
-        sealed::finish_conversion(&LocalKv, &current, &keys, &mut browser_random).map_err(LockFailure::Store)?;
-        let current = current.without_previous();
-        let fresh = DataKey::random(&mut browser_random);
-        let lock = LockRecord::wrap_rotating(&fresh, Some(&keys.current), new, Kdf::recommended(), &mut browser_random).map_err(|_| LockFailure::Newer)?;
-        let keys = KeyRing { current: fresh, previous: Some(keys.current) };
-        let result = sealed::rotate(&LocalKv, &current, &lock, &keys, &mut browser_random);
-        // Once the new record is stored this page holds its keys, even if
-        // storage filled up half way: the next unlock goes on.
-        let changed = matches!(crate::lock::session::state(), LockState::On(by) if by.wrapped_key == lock.key);
-        if changed {
-            hold(keys, &lock);
-        }
-        match result {
-            Ok(()) => Ok(Changed::Finished),
-            Err(TurnOnError::Store(_)) if changed => Ok(Changed::SomeLeft),
-            Err(TurnOnError::Store(err)) => Err(LockFailure::Store(err)),
-            Err(TurnOnError::NotOff) => Err(LockFailure::Gone),
-        }
-    })
+pub async fn change_passphrase(old: &str, new: &str) -> Result<Changed, LockFailure> {
+    writable()?;
+    let (keys, current) = data_key(old).await?;
+    // A rotation left unfinished goes on first, so only one key is old.
+    sealed::finish_conversion(&LocalKv, &current, &keys, &mut browser_random).map_err(LockFailure::Store)?;
+    let current = current.without_previous();
+    let fresh = DataKey::random(&mut browser_random);
+    let lock = new_record(&fresh, Some(&keys.current), new).await?;
+    let keys = KeyRing { current: fresh, previous: Some(keys.current) };
+    let result = sealed::rotate(&LocalKv, &current, &lock, &keys, &mut browser_random);
+    // Once the new record is stored this page holds its keys, even if storage
+    // filled up half way: the next unlock goes on.
+    let changed = matches!(crate::lock::session::state(), LockState::On(by) if by.wrapped_key == lock.key);
+    if changed {
+        hold(keys, &lock);
+    }
+    match result {
+        Ok(()) => Ok(Changed::Finished),
+        Err(TurnOnError::Store(_)) if changed => Ok(Changed::SomeLeft),
+        Err(TurnOnError::Store(err)) => Err(LockFailure::Store(err)),
+        Err(TurnOnError::NotOff) => Err(LockFailure::Gone),
+    }
 }
 
 const NOT_A_BACKUP: &str = "This file is not an encrypted backup from this app. Nothing has been changed.";
 
 /// The plain backup inside an encrypted backup file, with the passphrase it was
 /// made with. Nothing is stored.
-pub fn open_backup(text: &str, passphrase: &str) -> Result<String, &'static str> {
+pub async fn open_backup(text: &str, passphrase: &str) -> Result<String, &'static str> {
     let backup = EncryptedBackup::parse(text).ok_or(NOT_A_BACKUP)?;
-    backup.open(passphrase).map_err(backup_error)
+    let wrapping = kdf::for_record(&backup.lock, passphrase).await.map_err(|failure| match failure {
+        KdfFailure::Crypto(err) => backup_error(err),
+        KdfFailure::Unavailable => UNAVAILABLE,
+    })?;
+    backup.open_with(&wrapping).map_err(backup_error)
 }
 
 /// An encrypted backup of `plain` (a plain backup), once `passphrase` is shown
 /// to be the lock's: it gets a key of its own, wrapped under the passphrase
 /// with a fresh salt, and never carries this device's data key.
-pub fn seal_backup(plain: &str, passphrase: &str, now_ms: i64) -> Result<String, LockFailure> {
-    data_key(passphrase)?;
-    EncryptedBackup::seal(plain, passphrase, Kdf::recommended(), now_ms, &mut browser_random)
-        .map(|backup| backup.to_json())
-        .map_err(|_| LockFailure::OutOfRange)
+pub async fn seal_backup(plain: &str, passphrase: &str, now_ms: i64) -> Result<String, LockFailure> {
+    data_key(passphrase).await?;
+    let (wrapping, settings, salt) = kdf::fresh(passphrase, &mut browser_random).await?;
+    Ok(EncryptedBackup::seal_with(plain, &wrapping, settings, &salt, now_ms, &mut browser_random).to_json())
+}
+
+const UNAVAILABLE: &str = "Something stopped the passphrase from being checked just now. Nothing has been changed. Reloading the page usually helps.";
+
+fn backup_failure(failure: KdfFailure) -> String {
+    match failure {
+        KdfFailure::Crypto(err) => backup_error(err).to_string(),
+        KdfFailure::Unavailable => UNAVAILABLE.to_string(),
+    }
 }
 
 fn backup_error(err: CryptoError) -> &'static str {

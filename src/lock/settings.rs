@@ -95,7 +95,7 @@ fn TurnOn(backup: Callback<()>, outcome: RwSignal<Option<String>>) -> impl IntoV
         message.set(Some("Encrypting what is stored on this device…".into()));
         spawn_local(async move {
             next_frame().await;
-            let result = ops::turn_on(&a);
+            let result = ops::turn_on(&a).await;
             first.set(String::new());
             second.set(String::new());
             busy.set(false);
@@ -121,6 +121,7 @@ fn TurnOn(backup: Callback<()>, outcome: RwSignal<Option<String>>) -> impl IntoV
             <div class="actions">
                 <button type="submit" class="button" disabled=move || busy.get()>"Turn on the lock"</button>
             </div>
+            <super::Working busy=busy label="Turning on the lock"/>
         </form>
     }
 }
@@ -196,7 +197,7 @@ fn ChangePassphrase() -> impl IntoView {
         message.set(None);
         spawn_local(async move {
             next_frame().await;
-            let result = ops::change_passphrase(&o, &n);
+            let result = ops::change_passphrase(&o, &n).await;
             busy.set(false);
             message.set(Some(match result {
                 Ok(changed) => {
@@ -221,6 +222,7 @@ fn ChangePassphrase() -> impl IntoView {
                 <div class="actions">
                     <button type="submit" class="button secondary" disabled=move || busy.get()>"Change passphrase"</button>
                 </div>
+                <super::Working busy=busy label="Changing the passphrase"/>
             </form>
             <p class="small" role="status" hidden=move || message.with(Option::is_none)>{move || message.get().unwrap_or_default()}</p>
         </details>
@@ -239,7 +241,7 @@ fn TurnOff(outcome: RwSignal<Option<String>>) -> impl IntoView {
         message.set(Some("Decrypting what is stored on this device…".into()));
         spawn_local(async move {
             next_frame().await;
-            let result = ops::turn_off(&passphrase.get_untracked(), now_ms());
+            let result = ops::turn_off(&passphrase.get_untracked(), now_ms()).await;
             passphrase.set(String::new());
             busy.set(false);
             match result {
@@ -260,6 +262,7 @@ fn TurnOff(outcome: RwSignal<Option<String>>) -> impl IntoView {
                 <div class="actions">
                     <button type="submit" class="button secondary" disabled=move || busy.get()>"Turn off the lock"</button>
                 </div>
+                <super::Working busy=busy label="Turning off the lock"/>
             </form>
         </details>
     }

@@ -76,7 +76,7 @@ pub fn Navigation(lock_on: RwSignal<bool>, lock_now: fn()) -> impl IntoView {
         view! {
             <li>
                 <router::NavLink route=page.path exact=true>
-                    <span class="icon" data-icon=page.nav_label.to_lowercase() aria-hidden="true"></span>
+                    <span class="icon" data-icon=page.nav_label.to_ascii_lowercase() aria-hidden="true"></span>
                     <span class="label">{page.nav_label}</span>
                 </router::NavLink>
             </li>

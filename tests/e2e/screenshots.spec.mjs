@@ -1,7 +1,7 @@
 // Screenshots of every page at phone and desktop sizes, light and dark, for a
 // person to look at (tests/e2e/screenshots/). They also prove each page renders
 // in both themes without horizontal scrolling on a 360px phone.
-import { test, expect, open, addSample, offerInstall } from './fixtures.mjs';
+import { test, expect, open, addSample, offerInstall, record } from './fixtures.mjs';
 
 const ROUTES = [
   '/', '/check', '/journal', '/reframe', '/practice', '/learn', '/data', '/missing',
@@ -74,6 +74,23 @@ for (const scheme of ['light', 'dark']) {
       await expect(page.getByRole('alert')).toBeVisible();
       await page.getByText('Forgot it?').click();
       await shot('unlock-wrong');
+      // Unlocked: a value a cut-short turn-on left plain, and a backup asking for the passphrase.
+      await page.getByLabel('Passphrase', { exact: true }).fill('quiet river morning light');
+      await page.getByRole('button', { name: 'Unlock' }).click();
+      await expect(page.locator('main h1')).toHaveText('Your data');
+      await page.evaluate((r) => localStorage.setItem('leaning-in.rec.journal.p1', r), JSON.stringify(record('p1', 'Left plain.')));
+      await page.getByRole('link', { name: 'Home' }).first().click();
+      await page.getByRole('link', { name: 'Your data' }).first().click();
+      await page.getByRole('button', { name: 'Download backup (encrypted)' }).click();
+      await page.locator('#backup-title').scrollIntoViewIfNeeded();
+      await shot('backup-encrypted');
+      await page.getByTestId('encrypting-unfinished').scrollIntoViewIfNeeded();
+      await shot('lock-unfinished');
+      // The lock record removed: the key-missing screen.
+      await page.evaluate(() => localStorage.removeItem('leaning-in.lock'));
+      await page.reload();
+      await expect(page.getByTestId('key-lost')).toBeVisible();
+      await shot('key-lost');
     });
   }
 }
