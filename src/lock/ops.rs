@@ -118,8 +118,26 @@ pub async fn unlock(passphrase: &str) -> Result<(), LockFailure> {
     // still full it waits for the next unlock, and every value stays readable
     // meanwhile.
     let _ = sealed::finish_conversion(&LocalKv, &lock, &keys, &mut browser_random);
+    // The record as it is now (finishing may have dropped a previous key).
+    let lock = sealed::read_lock(&LocalKv).filter(|now| now.key == lock.key).unwrap_or(lock);
+    let lock = stronger(lock, &keys, passphrase).await;
     hold(keys, &lock);
     Ok(())
+}
+
+/// A record made with older key derivation settings is wrapped again with
+/// today's, the keys unchanged (compare-and-set, so a record changed in another
+/// tab meanwhile stays). Whatever happens, the record to hold comes back.
+async fn stronger(lock: LockRecord, keys: &KeyRing, passphrase: &str) -> LockRecord {
+    if lock.kdf == crate::crypto::Kdf::recommended() {
+        return lock;
+    }
+    let previous = keys.previous.as_ref().filter(|_| lock.prev.is_some());
+    let Ok(upgraded) = new_record(&keys.current, previous, passphrase).await else { return lock };
+    match sealed::replace_record(&LocalKv, &lock, &upgraded) {
+        Ok(()) => upgraded,
+        Err(_) => lock,
+    }
 }
 
 /// What an encrypted backup brought back to a device whose lock record is

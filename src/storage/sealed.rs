@@ -326,12 +326,19 @@ pub fn seal_plain<K: Kv>(kv: &Sealed<K>) -> Result<usize, SaveError> {
 /// again under the new key, one at a time; interrupted, the rest still opens
 /// with the previous key and the next unlock goes on.
 pub fn rotate(kv: &impl Kv, current: &LockRecord, lock: &LockRecord, keys: &KeyRing, random: &mut dyn FnMut(&mut [u8])) -> Result<(), TurnOnError> {
+    replace_record(kv, current, lock)?;
+    finish_conversion(kv, lock, keys, random).map(|_| ()).map_err(TurnOnError::Store)
+}
+
+/// Puts `lock` in place of `current`, only while `current` is still the stored
+/// record (compare-and-set): a new passphrase, or the same keys wrapped under
+/// stronger key derivation settings.
+pub fn replace_record(kv: &impl Kv, current: &LockRecord, lock: &LockRecord) -> Result<(), TurnOnError> {
     match lock_state(kv) {
         LockState::On(by) if by.wrapped_key == current.key => {}
         _ => return Err(TurnOnError::NotOff),
     }
-    kv.set(LOCK_KEY, &serde_json::to_string(lock).expect("the lock record serialises")).map_err(TurnOnError::Store)?;
-    finish_conversion(kv, lock, keys, random).map(|_| ()).map_err(TurnOnError::Store)
+    kv.set(LOCK_KEY, &serde_json::to_string(lock).expect("the lock record serialises")).map_err(TurnOnError::Store)
 }
 
 /// Turns the lock off: every value back to plain, then the lock record goes.

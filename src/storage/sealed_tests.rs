@@ -189,7 +189,7 @@ fn a_key_held_after_the_lock_is_gone_never_seals_anything() {
 fn the_frozen_locked_store_opens_with_its_passphrase() {
     let kv = fixture("store-schema-2-locked.json");
     let lock = read_lock(&kv).expect("the fixture is locked");
-    assert_eq!(lock.kdf, Kdf::recommended(), "made with the parameters the app uses");
+    assert_eq!(lock.kdf, Kdf::first(), "made with the parameters the app used then");
     assert!(lock.unwrap("wrong horse battery staple").is_err());
     let key = lock.unwrap(FIXTURE_PASSPHRASE).unwrap();
     for (k, v) in kv.map.borrow().iter().filter(|(k, _)| holds_words(k)) {

@@ -95,3 +95,21 @@ test('a restored page with no "Lock now" since stays open', async ({ page }) => 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
   await expect(page.locator('.entry-card')).toContainText(WORD);
 });
+
+test('a lock made with the earlier key derivation settings is strengthened at the next unlock', async ({ page }) => {
+  const { readFile } = await import('node:fs/promises');
+  const store = JSON.parse(await readFile(new URL('../fixtures/store-schema-2-locked.json', import.meta.url), 'utf8')).localStorage;
+  await seed(page, store);
+  const before = JSON.parse(store['leaning-in.lock']);
+  expect(before.kdf).toEqual({ name: 'argon2id', m: 19456, t: 2, p: 1 });
+  await unlockWith(page, 'correct horse battery staple');
+  const after = JSON.parse((await dump(page))['leaning-in.lock']);
+  expect(after.kdf).toEqual({ name: 'argon2id', m: 65536, t: 3, p: 1 });
+  expect(after.salt).not.toBe(before.salt);
+  // The same data key, wrapped anew: nothing else was rewritten.
+  for (const [k, v] of Object.entries(store)) if (k.startsWith('leaning-in.rec.')) expect((await dump(page))[k]).toBe(v);
+  await page.reload();
+  await unlockWith(page, 'correct horse battery staple');
+  await page.getByRole('link', { name: 'Journal' }).first().click();
+  await expect(page.locator('.entry-card').filter({ hasText: 'Told Sam I was having a rough day.' })).toHaveCount(1);
+});
