@@ -5,7 +5,8 @@
 //   - start-up with and without history: opening /journal empty and with 1,500
 //     entries (four years of daily writing), and the ratio
 //   - searching 1,500 entries, and saving one entry with an empty store and with 1,500
-//   - the lock with 1,500 entries: turning it on, unlocking, saving locked vs not
+//   - the lock with 1,500 entries: turning it on, unlocking, saving locked vs not,
+//     and the space an entry takes on each engine's counting, lock off and on
 import { execFileSync, spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 
@@ -134,6 +135,24 @@ let t0 = Date.now();
 await lockedStore.page.getByRole('button', { name: 'Turn on the lock' }).click();
 await lockedStore.page.getByRole('status').filter({ hasText: 'The lock is on.' }).waitFor({ timeout: 60000 });
 console.log(`lock: turning it on with 1,500 entries (key derivation and encrypting all): ${ms(Date.now() - t0)}`);
+// Space per entry as each engine counts it (keys included): Chromium and Firefox
+// in UTF-16 units against 5,242,880; WebKit in bytes against 5 MiB, one byte a
+// unit only while every character is at most U+00FF. Years: one entry a day.
+const space = (page) => page.evaluate(() => {
+  const recs = Object.entries(localStorage).filter(([k]) => k.startsWith('leaning-in.rec.journal.'));
+  const units = (s) => s.length;
+  const webkit = (s) => s.length * ([...s].every((c) => c.codePointAt(0) <= 0xff) ? 1 : 2);
+  const sum = (f) => recs.reduce((n, [k, v]) => n + f(k) + f(v), 0) / recs.length;
+  // The same entries as an iPhone types them: one curly apostrophe each.
+  const curly = recs.reduce((n, [k, v]) => n + webkit(k) + webkit(v.startsWith('sealed:') ? v : v.replace('"text":"', '"text":"I’m ')), 0) / recs.length;
+  return { units: sum(units), webkit: sum(webkit), curly };
+});
+const years = (per, quota) => (quota / per / 365).toFixed(1);
+for (const [label, page] of [['lock off', plainStore.page], ['lock on', lockedStore.page]]) {
+  const s = await space(page);
+  console.log(`space per entry, ${label}: ${s.units.toFixed(0)} units (Chromium, Firefox: ${years(s.units, 5242880)} years of daily entries fit), ` +
+    `${s.webkit.toFixed(0)} bytes (WebKit: ${years(s.webkit, 5242880)} years; with one ’ in each entry ${s.curly.toFixed(0)} bytes, ${years(s.curly, 5242880)} years)`);
+}
 const unlocks = [];
 for (let i = 0; i < 5; i++) {
   await lockedStore.page.goto(`${BASE}/journal`);

@@ -13,7 +13,8 @@ use crate::domain::backup::{self, ImportError, ImportPlan, MAX_IMPORT_BYTES};
 use crate::domain::words::{kept_aside, plural};
 use crate::domain::{markdown, time};
 use crate::db::{store, use_db, Db};
-use crate::storage::{NotImported, QUOTA_ESTIMATE_CHARS};
+use crate::domain::quota::{self, QUOTA_BYTES};
+use crate::storage::NotImported;
 use crate::clock::{now_ms, offset_minutes};
 use crate::ui::browser::{can_share_files, download, share_or_download, today_iso, Handed};
 use crate::ui::PageHeading;
@@ -43,10 +44,9 @@ pub fn DataPage() -> impl IntoView {
     }
 }
 
-/// "12.3 KB" for a count of UTF-16 units (two bytes each, as browsers store them).
-/// Integer arithmetic: float formatting would add kilobytes to the wasm.
-fn size_label(chars: usize) -> String {
-    let bytes = chars * 2;
+/// "12.3 KB" for a count of bytes. Integer arithmetic: float formatting would
+/// add kilobytes to the wasm.
+fn size_label(bytes: usize) -> String {
     let (tenths, unit) = if bytes < 1024 * 1024 { (bytes * 10 / 1024, "KB") } else { (bytes * 10 / 1_048_576, "MB") };
     format!("{}.{} {unit}", tenths / 10, tenths % 10)
 }
@@ -58,8 +58,20 @@ fn StorageHealth() -> impl IntoView {
         db.revision.track();
         crate::db::usage()
     });
-    // Tenths of a percent of the origin's quota.
-    let permille = move || (usage.get().1 * 1000 / QUOTA_ESTIMATE_CHARS).min(1000);
+    // Tenths of a percent of the origin's allowance, counted as WebKit counts it.
+    let permille = move || (usage.get().1 * 1000 / QUOTA_BYTES).min(1000);
+    // The earliest record's time, to tell the person's pace.
+    let first_at = move || {
+        let journal = db.journal.with(|j| j.iter().map(|e| e.created.min(e.at)).min());
+        let checks = db.checks.with(|c| c.iter().map(|c| c.at).min());
+        let reframes = db.reframes.with(|r| r.iter().map(|r| r.created).min());
+        let steps = db.steps.with(|s| s.iter().map(|s| s.created).min());
+        [journal, checks, reframes, steps].into_iter().flatten().min()
+    };
+    let time_left = move || {
+        let days = first_at().and_then(|first| quota::days_left(usage.get().0, QUOTA_BYTES.saturating_sub(usage.get().1 - usage.get().0), first, now_ms()));
+        days.map(|d| format!("At your pace so far, {} of writing fit here.", quota::time_left_phrase(d)))
+    };
     let persisted = move || match db.prefs.get().persisted {
         Some(true) => "Your browser has agreed to keep this data, even if the device runs low on space.",
         Some(false) => "Your browser may clear this data if the device runs low on space, or after a long time unused. A backup keeps it safe.",
@@ -74,12 +86,13 @@ fn StorageHealth() -> impl IntoView {
             <h2 id="health-title">"Storage"</h2>
             <p data-testid="usage">
                 {move || match usage.get().0 {
-                    0 => format!("Nothing is stored yet. Your browser allows this app about {}.", size_label(QUOTA_ESTIMATE_CHARS)),
-                    used => format!("This app uses {} of about {} your browser allows here ({}.{}% full).",
-                        size_label(used), size_label(QUOTA_ESTIMATE_CHARS), permille() / 10, permille() % 10),
+                    0 => format!("Nothing is stored yet. Every browser allows this app at least {}.", size_label(QUOTA_BYTES)),
+                    used => format!("This app uses {} of the {} every browser allows here ({}.{}% full).",
+                        size_label(used), size_label(QUOTA_BYTES), permille() / 10, permille() % 10),
                 }}
             </p>
             <div class="meter" aria-hidden="true"><div class="meter-fill" style:width=move || format!("{}%", (permille() / 10).max(1))></div></div>
+            {move || time_left().map(|said| view! { <p data-testid="time-left">{said}</p> })}
             <p data-testid="persisted">{persisted}</p>
             <p data-testid="last-backup">{last_backup}</p>
             <Show when=move || db.backup_reminder_due()>

@@ -8,6 +8,7 @@ pub mod check;
 pub mod journal;
 pub mod markdown;
 pub mod pages;
+pub mod quota;
 pub mod practice;
 pub mod reframe;
 pub mod summary;

@@ -21,6 +21,7 @@ use serde_json::Value;
 
 use crate::domain::auto_lock::AutoLock;
 use crate::domain::backup::AnyRecord;
+use crate::domain::quota::cost;
 use crate::domain::records::{self, encode, Record, Unreadable};
 
 mod aside;
@@ -50,8 +51,6 @@ pub const QUARANTINE_PREFIX: &str = "leaning-in.quarantine.";
 /// start-up; a newer one is opened read-only so nothing of it is overwritten.
 pub const SCHEMA: u64 = 2;
 
-/// Chromium and Firefox allow about 5 million UTF-16 characters per origin.
-pub const QUOTA_ESTIMATE_CHARS: usize = 5_000_000;
 
 /// A key–value store with localStorage's semantics.
 pub trait Kv {
@@ -327,13 +326,14 @@ impl<K: Kv> Store<K> {
         keys.len()
     }
 
-    /// Characters (UTF-16 units, as browsers count them) used by this app and by
-    /// everything on this origin.
+    /// Bytes used by this app and by everything on this origin, keys included,
+    /// as WebKit counts them against its 5 MiB (`domain::quota`): exact for
+    /// Safari, and never less than the share other engines count.
     pub fn usage(&self) -> (usize, usize) {
         let mut app = 0;
         let mut all = 0;
         for key in self.kv.keys() {
-            let size = key.encode_utf16().count() + self.kv.get(&key).map_or(0, |v| v.encode_utf16().count());
+            let size = cost(&key) + self.kv.get(&key).map_or(0, |v| cost(&v));
             all += size;
             if key.starts_with(PREFIX) {
                 app += size;

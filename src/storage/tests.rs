@@ -242,9 +242,10 @@ fn a_failed_import_changes_nothing() {
 }
 
 #[test]
-fn usage_counts_utf16_units_for_the_app_and_the_origin() {
-    let kv = MemoryKv::with(&[("leaning-in.x", "🌱"), ("other", "ab")]);
+fn usage_counts_bytes_as_webkit_does_for_the_app_and_the_origin() {
+    let kv = MemoryKv::with(&[("leaning-in.x", "🌱"), ("other", "ab’")]);
     let (store, _) = Store::open(&kv, NOW);
     let meta_len = META_KEY.len() + r#"{"schema":1}"#.len();
-    assert_eq!(store.usage(), (12 + 2 + meta_len, 12 + 2 + meta_len + 7));
+    // The seedling is two UTF-16 units at two bytes each; "ab’" is three units at two bytes.
+    assert_eq!(store.usage(), (12 + 4 + meta_len, 12 + 4 + meta_len + 5 + 6));
 }
