@@ -65,7 +65,7 @@ fi
 # WebKitWebDriver and MiniBrowser under Xvfb, and Gecko through firefox-esr and
 # geckodriver. Debian's versions are pinned; should the archive have moved on to a
 # security update, the current one is installed and named.
-ENGINE_PACKAGES="firefox-esr=153.7.0esr-1~deb12u1 webkit2gtk-driver=2.50.6-1~deb12u2 xvfb=2:21.1.7-3+deb12u13"
+ENGINE_PACKAGES="firefox-esr=153.8.0esr-1~deb12u1 webkit2gtk-driver=2.50.6-1~deb12u2 xvfb=2:21.1.7-3+deb12u13"
 GECKODRIVER_VERSION=0.37.1
 if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null; then
   if [ "$(id -u)" = 0 ]; then

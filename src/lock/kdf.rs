@@ -50,6 +50,9 @@ pub async fn derive(kdf: &Kdf, passphrase: &str, salt: &[u8]) -> Result<Wrapping
     })
 }
 
+/// Far longer than any derivation within the caps takes on a slow phone.
+const WORKER_PATIENCE: std::time::Duration = std::time::Duration::from_secs(90);
+
 enum Answer {
     OutOfRange,
     Failed,
@@ -65,6 +68,9 @@ async fn in_worker(kdf: &Kdf, passphrase: &str, salt: &[u8]) -> Result<WrappingK
     let worker = Reflect::construct(&constructor, &Array::of1(&"kdf-worker.js".into())).map_err(|_| Answer::Failed)?;
     let answer = js_sys::Promise::new(&mut |resolve, reject| {
         let on_message = Closure::once_into_js(move |event: JsValue| resolve.call1(&JsValue::NULL, &event));
+        // A worker that neither answers nor fails counts as failed after a while.
+        let late = reject.clone();
+        leptos::prelude::set_timeout(move || drop(late.call1(&JsValue::NULL, &"timed out".into())), WORKER_PATIENCE);
         let on_error = Closure::once_into_js(move |event: JsValue| reject.call1(&JsValue::NULL, &event));
         let _ = Reflect::set(&worker, &"onmessage".into(), &on_message);
         let _ = Reflect::set(&worker, &"onerror".into(), &on_error);

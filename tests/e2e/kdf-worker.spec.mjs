@@ -38,27 +38,47 @@ test('the worker refuses settings outside the caps without running them', async 
   expect(await derive(page, { passphrase: 'x', salt: 'somesalt', m: 64, t: 11, p: 1 })).toBe('out-of-range');
 });
 
-test('unlocking runs the key derivation in a worker, and a failed worker is replaced once', async ({ page }) => {
+/**
+ * Words behind the lock, and from the next load on a first worker that fails
+ * (`fails`: as a crashed one would) or never answers (`silent`).
+ */
+async function lockedWithAFirstWorkerThat(page, behaviour) {
   await seed(page, { 'leaning-in.rec.journal.s1': JSON.stringify(record('s1', 'Words behind the lock.')) });
   await turnOnLock(page);
   await expect(page.getByRole('status').filter({ hasText: 'The lock is on.' })).toBeVisible({ timeout: 15000 });
-  // From the next load on, the first worker fails as a crashed one would.
-  await page.addInitScript(() => {
+  await page.addInitScript((behaviour) => {
     const Real = window.Worker;
     window.workersMade = 0;
     window.Worker = class extends Real {
       constructor(...args) {
         super(...args);
-        const first = ++window.workersMade === 1;
-        if (first) this.postMessage = () => setTimeout(() => this.onerror(new Event('error')), 10);
+        if (++window.workersMade > 1) return;
+        this.postMessage = behaviour === 'fails' ? () => setTimeout(() => this.onerror(new Event('error')), 10) : () => {};
       }
     };
-  });
+  }, behaviour);
   await page.reload();
+}
+
+test('unlocking runs the key derivation in a worker, and a failed worker is replaced once', async ({ page }) => {
+  await lockedWithAFirstWorkerThat(page, 'fails');
   await unlockWith(page);
   expect(await page.evaluate(() => window.workersMade)).toBe(2);
   await page.getByRole('link', { name: 'Journal' }).first().click();
   await expect(page.locator('.entry-card')).toContainText('Words behind the lock.');
+});
+
+test('a worker that never answers is given up after a while, and a fresh one does the work', async ({ page }) => {
+  await page.clock.install();
+  await lockedWithAFirstWorkerThat(page, 'silent');
+  await page.getByLabel('Passphrase', { exact: true }).fill('quiet river morning light');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Checking the passphrase' })).toBeVisible();
+  // Once the first worker has its message (and so the wait has begun), time jumps.
+  await page.waitForFunction(() => window.workersMade === 1);
+  await page.clock.fastForward('01:31');
+  await expect(page.locator('main h1')).not.toHaveText('Leaning In');
+  expect(await page.evaluate(() => window.workersMade)).toBe(2);
 });
 
 test('a wasm trap anywhere covers the page with a calm note and a way to reload', async ({ page }) => {

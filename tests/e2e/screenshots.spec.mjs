@@ -14,6 +14,8 @@ const SIZES = { phone: { width: 360, height: 740 }, desktop: { width: 1280, heig
 for (const scheme of ['light', 'dark']) {
   for (const [sizeName, viewport] of Object.entries(SIZES)) {
     test(`screenshots: ${sizeName} ${scheme}`, async ({ page }) => {
+      // Every page and state in one go, the lock's key derivations included.
+      test.setTimeout(120_000);
       await page.setViewportSize(viewport);
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await open(page, '/');
