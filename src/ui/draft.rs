@@ -264,24 +264,24 @@ pub fn DraftNote(draft: Draft) -> impl IntoView {
 #[component]
 pub fn UnfinishedDrafts(draft: Draft, one: &'static str, many: &'static str) -> impl IntoView {
     move || {
-    let others = draft.others.get();
-    (!others.is_empty()).then(|| {
-        let (heading, continue_) = if others.len() == 1 {
-            (format!("You have 1 {one}"), ". Continue it, or start afresh below.")
-        } else {
-            (format!("You have {} {many}", others.len()), ". Continue one, or start afresh below.")
-        };
-        let items = others
-            .into_iter()
-            .map(|u| view! { <li><a href=u.href>{u.preview}</a></li> })
-            .collect_view();
-        view! {
-            <aside class="notice unfinished" aria-labelledby="unfinished-title">
-                <p id="unfinished-title"><strong>{heading}</strong>{continue_}</p>
-                <ul>{items}</ul>
-            </aside>
-        }
-    })
+        let others = draft.others.get();
+        (!others.is_empty()).then(|| {
+            let (heading, continue_) = if others.len() == 1 {
+                (format!("You have 1 {one}"), ". Continue it, or start afresh below.")
+            } else {
+                (format!("You have {} {many}", others.len()), ". Continue one, or start afresh below.")
+            };
+            let items = others
+                .into_iter()
+                .map(|u| view! { <li><a href=u.href>{u.preview}</a></li> })
+                .collect_view();
+            view! {
+                <aside class="notice unfinished" aria-labelledby="unfinished-title">
+                    <p id="unfinished-title"><strong>{heading}</strong>{continue_}</p>
+                    <ul>{items}</ul>
+                </aside>
+            }
+        })
     }
 }
 
