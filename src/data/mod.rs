@@ -150,13 +150,21 @@ fn Import() -> impl IntoView {
         });
     };
     let passphrase = RwSignal::new(String::new());
+    // The key derivation takes a moment (in its worker): say so, and take one try at a time.
+    let opening = RwSignal::new(false);
     let open_encrypted = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let ImportState::Encrypted { file, .. } = state.get_untracked() else { return };
+        if opening.get_untracked() {
+            return;
+        }
         let typed = passphrase.get_untracked();
         passphrase.set(String::new());
+        opening.set(true);
         spawn_local(async move {
-            match crate::lock::ops::open_backup(&file, &typed).await {
+            let opened = crate::lock::ops::open_backup(&file, &typed).await;
+            opening.set(false);
+            match opened {
                 Ok(text) => plan(text),
                 Err(error) => state.set(ImportState::Encrypted { file, error: Some(error) }),
             }
@@ -191,14 +199,15 @@ fn Import() -> impl IntoView {
                 ImportState::Encrypted { error, .. } => view! {
                     <form class="notice stack" on:submit=open_encrypted>
                         <p>"This backup is encrypted. It opens with the passphrase the lock had when the backup was made."</p>
-                        <label for="import-passphrase">"Passphrase for this backup"</label>
-                        <input id="import-passphrase" type="password" autocomplete="current-password"
-                            prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                        <crate::ui::fields::Secret id="import-passphrase" label="Passphrase for this backup" value=passphrase autocomplete="current-password"/>
                         {error.map(|e| view! { <p class="notice warn small" role="alert">{e}</p> })}
                         <div class="actions">
-                            <button type="submit" class="button">"Open backup"</button>
+                            <button type="submit" class="button" disabled=move || opening.get()>
+                                {move || if opening.get() { "Opening…" } else { "Open backup" }}
+                            </button>
                             <button type="button" class="button secondary" on:click=move |_| state.set(ImportState::Idle)>"Cancel"</button>
                         </div>
+                        <crate::lock::Working busy=opening label="Opening the backup"/>
                     </form>
                 }.into_any(),
                 ImportState::Planned { plan, changed, .. } => {
