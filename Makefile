@@ -2,6 +2,8 @@
 # Both run scripts/setup.sh first, which installs whatever is missing.
 
 SHELL := /bin/bash
+# A pipe fails when any part of it fails: the size check below is piped into tail.
+.SHELLFLAGS := -o pipefail -c
 PUBLIC_URL ?= /
 DIST ?= dist
 PORT ?= 8080
