@@ -17,7 +17,7 @@ use crate::lock::session::{self, lock_is_on, lock_this_page, LOCK_NOW_KEY};
 use crate::storage::local::LocalKv;
 use crate::storage::sealed::{Sealed, LOCK_KEY};
 use crate::storage::{
-    parse_record_key, Expect, Kv, Prefs, Removed, SaveError, SaveFailure, Stale, Store, META_KEY, PREFIX, PREFS_KEY,
+    json_of, parse_record_key, Expect, Kv, Prefs, Removed, SaveError, SaveFailure, Stale, Store, META_KEY, PREFIX, PREFS_KEY,
     QUARANTINE_PREFIX, SCHEMA,
 };
 
@@ -148,6 +148,10 @@ impl Db {
         if !key.starts_with(PREFIX) {
             return;
         }
+        // With the lock on, a value's storage name is a keyed hash: its own
+        // name is inside, opened with this page's key (the old value tells,
+        // when it was removed).
+        let Some(key) = store().kv.name_of(&key, ev.new_value().or_else(|| ev.old_value()).as_deref()) else { return };
         if key == LOCK_NOW_KEY && ev.new_value().is_some() && lock_is_on() {
             return lock_this_page();
         }
@@ -185,7 +189,7 @@ impl Db {
     }
 
     fn apply_remote<T: Held>(&self, id: &str, value: Option<String>) {
-        match value.and_then(|raw| serde_json::from_str(&raw).ok()).map(|v| records::decode::<T>(&v)) {
+        match value.and_then(|raw| json_of(&raw)).map(|v| records::decode::<T>(&v)) {
             Some(Ok(record)) => upsert(self, record),
             // Unreadable: leave it for the next start to keep aside.
             Some(Err(_)) => {}

@@ -11,6 +11,8 @@ pub mod domain;
 #[cfg(target_arch = "wasm32")]
 pub mod db;
 pub mod storage;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod sample_history;
 #[cfg(test)]
 mod test_support;
 

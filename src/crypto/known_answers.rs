@@ -52,3 +52,20 @@ pub fn check_aes_256_gcm_case_16() -> SecretKey {
     assert_eq!(key.open(&aad, &sealed).expect("opens"), plain);
     key
 }
+
+/// RFC 4231 test case 2 (HMAC-SHA-256, key "Jefe") and RFC 5869 test cases 1
+/// and 3 (HKDF-SHA-256, with and without salt and info): the two primitives
+/// storage names are made with.
+pub fn check_hmac_and_hkdf_sha_256() {
+    use hmac::{Hmac, Mac};
+    let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(b"Jefe").expect("any key length");
+    mac.update(b"what do ya want for nothing?");
+    assert_eq!(mac.finalize().into_bytes().to_vec(), hex("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"), "RFC 4231 case 2");
+
+    let ikm = [0x0b; 22];
+    let mut okm = [0u8; 42];
+    hkdf::Hkdf::<sha2::Sha256>::new(Some(&hex("000102030405060708090a0b0c")), &ikm).expand(&hex("f0f1f2f3f4f5f6f7f8f9"), &mut okm).expect("42 bytes");
+    assert_eq!(okm.to_vec(), hex("3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865"), "RFC 5869 case 1");
+    hkdf::Hkdf::<sha2::Sha256>::new(None, &ikm).expand(&[], &mut okm).expect("42 bytes");
+    assert_eq!(okm.to_vec(), hex("8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d9d201395faa4b61a96c8"), "RFC 5869 case 3");
+}

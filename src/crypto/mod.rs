@@ -21,12 +21,14 @@ mod backup;
 pub mod known_answers;
 mod record;
 mod strength;
+mod stored;
 #[cfg(test)]
 mod tests;
 
 pub use backup::{EncryptedBackup, BACKUP_PLACE_V2, BACKUP_PLACE_V3};
 pub use record::{new_salt, KeyRing, LockRecord};
 pub use strength::{strength, Strength, MIN_PASSPHRASE_CHARS};
+pub use stored::{pad, unpad, NameKey, BUCKET};
 
 pub const KEY_LEN: usize = 32;
 pub const NONCE_LEN: usize = 12;
@@ -106,6 +108,7 @@ pub enum CryptoError {
 /// AES-256-GCM with a fresh random 96-bit nonce per message; the associated
 /// data binds a message to its place (a storage key), so a copy moved to
 /// another place fails to open.
+#[derive(Clone)]
 pub struct SecretKey(Zeroizing<[u8; KEY_LEN]>);
 
 impl SecretKey {
@@ -145,15 +148,22 @@ impl SecretKey {
     }
 }
 
-/// How a sealed value starts in storage. Plain values are JSON and start with
-/// `{`, so the two can never be confused.
+/// How a value sealed by schema 2 starts in storage. Plain values are JSON and
+/// start with `{` (schema 2) or are packed (`~`, schema 3), so the forms can
+/// never be confused.
 pub const SEALED_PREFIX: &str = "sealed:1:";
 
+/// How a value sealed by schema 3 starts: then its bytes, one per character
+/// (`storage::packed`), under a name that is a keyed hash.
+pub const SEALED_3: char = '^';
+
+/// Whether a stored value is sealed, in either schema's form.
 pub fn is_sealed(stored: &str) -> bool {
-    stored.starts_with(SEALED_PREFIX)
+    stored.starts_with(SEALED_PREFIX) || stored.starts_with(SEALED_3)
 }
 
 /// The data key: encrypts every value that holds the person's words.
+#[derive(Clone)]
 pub struct DataKey(pub(crate) SecretKey);
 
 impl DataKey {

@@ -113,6 +113,7 @@ fn unwrap_key(wrapping: &SecretKey, wrapped: &str, aad: &[u8]) -> Result<DataKey
 
 /// The keys an open lock holds: new values are sealed with `current`; a value
 /// not yet sealed again after a new passphrase still opens with `previous`.
+#[derive(Clone)]
 pub struct KeyRing {
     pub current: DataKey,
     pub previous: Option<DataKey>,

@@ -195,3 +195,40 @@ fn the_frozen_encrypted_backup_opens_with_its_passphrase() {
     assert!(plain.contains("Told Sam I was having a rough day."));
     assert!(backup.open("wrong horse battery staple").is_err());
 }
+
+#[test]
+fn hmac_and_hkdf_match_rfc_4231_and_rfc_5869() {
+    super::known_answers::check_hmac_and_hkdf_sha_256();
+}
+
+#[test]
+fn padding_leaves_only_a_bucket_and_comes_off_exactly() {
+    for len in [0, 1, 62, 63, 64, 65, 127, 128, 1000] {
+        let bytes: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+        let padded = pad(&bytes);
+        assert_eq!(padded.len() % BUCKET, 0);
+        assert!(padded.len() > len && padded.len() <= len + BUCKET);
+        assert_eq!(unpad(&padded), Some(&bytes[..]));
+    }
+    assert_eq!(pad(&[1; 10]).len(), pad(&[1; 60]).len(), "a short value looks like a slightly longer one");
+    assert_eq!(unpad(&[0; 64]), None);
+    assert_eq!(unpad(&[0x80; 63]), None);
+}
+
+#[test]
+fn padded_values_open_only_at_their_place_and_names_follow_the_key() {
+    let mut random = counter(3);
+    let key = DataKey::random(&mut random);
+    let sealed = key.seal_padded("leaning-in.x.a", b"words", &mut random);
+    assert_eq!(sealed.len(), NONCE_LEN + BUCKET + 16);
+    assert_eq!(key.open_padded("leaning-in.x.a", &sealed).unwrap(), b"words");
+    assert_eq!(key.open_padded("leaning-in.x.b", &sealed), Err(CryptoError::Damaged));
+
+    let names = key.name_key();
+    let name = names.name("leaning-in.rec.journal.abc");
+    assert_eq!(name.len(), 22);
+    assert!(name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+    assert_eq!(name, key.name_key().name("leaning-in.rec.journal.abc"), "the same name every time");
+    assert_ne!(name, names.name("leaning-in.rec.journal.abd"));
+    assert_ne!(name, DataKey::random(&mut random).name_key().name("leaning-in.rec.journal.abc"), "a new key, new names");
+}

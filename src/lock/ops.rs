@@ -68,9 +68,14 @@ fn browser_random(buf: &mut [u8]) {
 /// Holds the key for this page, and from then on locks the page when it has
 /// been out of sight, or untouched, for the chosen time. Here, in the lock's
 /// chunk, rather than in the first load: it only matters once a key is held.
-fn hold(keys: KeyRing, record: &LockRecord) {
-    hold_key(Some(Rc::new(KeyCipher::new(keys, record, Box::new(browser_random)))));
+fn hold(cipher: KeyCipher) {
+    hold_key(Some(Rc::new(cipher)));
     super::auto_lock::start();
+}
+
+/// `keys` for sealing and opening this device's values under `record`.
+fn cipher_for(keys: KeyRing, record: &LockRecord) -> KeyCipher {
+    KeyCipher::new(keys, record, Box::new(browser_random))
 }
 
 
@@ -114,14 +119,15 @@ async fn new_record(key: &DataKey, previous: Option<&DataKey>, passphrase: &str)
 /// Opens the data with `passphrase`: this page then holds the key.
 pub async fn unlock(passphrase: &str) -> Result<(), LockFailure> {
     let (keys, lock) = data_key(passphrase).await?;
+    let cipher = cipher_for(keys, &lock);
     // An interrupted "turn on" or new passphrase goes on now; if storage is
     // still full it waits for the next unlock, and every value stays readable
     // meanwhile.
-    let _ = sealed::finish_conversion(&LocalKv, &lock, &keys, &mut browser_random);
+    let _ = sealed::finish_conversion(&LocalKv, &lock, Rc::new(cipher.clone()));
     // The record as it is now (finishing may have dropped a previous key).
     let lock = sealed::read_lock(&LocalKv).filter(|now| now.key == lock.key).unwrap_or(lock);
-    let lock = stronger(lock, &keys, passphrase).await;
-    hold(keys, &lock);
+    let lock = stronger(lock, cipher.keys(), passphrase).await;
+    hold(cipher.for_record(&lock));
     Ok(())
 }
 
@@ -164,19 +170,17 @@ pub async fn restore_lock(text: &str, passphrase: &str, now_ms: i64) -> Result<R
     let key = backup.lock.open_with(&wrapping).map_err(|err| backup_error(err).to_string())?.current;
     if backup.carries_device_key() && sealed::opens_sealed(&LocalKv, &key) {
         sealed::restore_lock(&LocalKv, &backup.lock).map_err(|err| err.message())?;
-        let keys = KeyRing::only(key);
-        let _ = sealed::finish_conversion(&LocalKv, &backup.lock, &keys, &mut browser_random);
-        hold(keys, &backup.lock);
+        let cipher = cipher_for(KeyRing::only(key), &backup.lock);
+        let _ = sealed::finish_conversion(&LocalKv, &backup.lock, Rc::new(cipher.clone()));
+        hold(cipher);
         return Ok(Restored::Key);
     }
     let plain = backup.open_with(&wrapping).map_err(|err| backup_error(err).to_string())?;
     let fresh = DataKey::random(&mut browser_random);
     let lock = new_record(&fresh, None, passphrase).await.map_err(|failure| failure.message())?;
-    let keys = KeyRing::only(fresh);
-    let cipher: Rc<dyn sealed::ValueCipher> = Rc::new(KeyCipher::new(keys, &lock, Box::new(browser_random)));
-    let imported = crate::storage::key_lost::start_again_from_backup(&LocalKv, &lock, cipher.clone(), &plain, now_ms)?;
-    hold_key(Some(cipher));
-    super::auto_lock::start();
+    let cipher = cipher_for(KeyRing::only(fresh), &lock);
+    let imported = crate::storage::key_lost::start_again_from_backup(&LocalKv, &lock, Rc::new(cipher.clone()), &plain, now_ms)?;
+    hold(cipher);
     Ok(Restored::FromBackup(imported))
 }
 
@@ -188,15 +192,15 @@ pub async fn turn_on(passphrase: &str) -> Result<usize, LockFailure> {
     }
     let key = DataKey::random(&mut browser_random);
     let lock = new_record(&key, None, passphrase).await?;
-    let places = sealed::places(&LocalKv);
+    let cipher = cipher_for(KeyRing::only(key), &lock);
     // `sealed::turn_on` reads the state again now, after the key derivation.
-    let result = sealed::turn_on(&LocalKv, &lock, &key, &mut browser_random, &mut |_, _| {});
+    let result = sealed::turn_on(&LocalKv, &lock, Rc::new(cipher.clone()));
     // Once this lock record is stored, this page must hold its key, even if
     // storage filled up half way: the rest is sealed at the next unlock.
     if matches!(crate::lock::session::state(), LockState::On(by) if by.wrapped_key == lock.key) {
-        hold(KeyRing::only(key), &lock);
+        hold(cipher);
     }
-    result.map(|()| places.len()).map_err(|err| match err {
+    result.map_err(|err| match err {
         TurnOnError::NotOff => LockFailure::AlreadyOn,
         TurnOnError::Store(err) => LockFailure::Store(err),
     })
@@ -213,8 +217,8 @@ fn writable() -> Result<(), LockFailure> {
 /// Decrypts everything back to plain form and turns the lock off.
 pub async fn turn_off(passphrase: &str, now_ms: i64) -> Result<(), LockFailure> {
     writable()?;
-    let (keys, _) = data_key(passphrase).await?;
-    sealed::turn_off(&LocalKv, &keys, &mut |_, _| {}, now_ms).map_err(LockFailure::Store)?;
+    let (keys, lock) = data_key(passphrase).await?;
+    sealed::turn_off(&LocalKv, &cipher_for(keys, &lock), now_ms).map_err(LockFailure::Store)?;
     hold_key(None);
     Ok(())
 }
@@ -235,17 +239,17 @@ pub async fn change_passphrase(old: &str, new: &str) -> Result<Changed, LockFail
     writable()?;
     let (keys, current) = data_key(old).await?;
     // A rotation left unfinished goes on first, so only one key is old.
-    sealed::finish_conversion(&LocalKv, &current, &keys, &mut browser_random).map_err(LockFailure::Store)?;
+    sealed::finish_conversion(&LocalKv, &current, Rc::new(cipher_for(keys.clone(), &current))).map_err(LockFailure::Store)?;
     let current = current.without_previous();
     let fresh = DataKey::random(&mut browser_random);
     let lock = new_record(&fresh, Some(&keys.current), new).await?;
-    let keys = KeyRing { current: fresh, previous: Some(keys.current) };
-    let result = sealed::rotate(&LocalKv, &current, &lock, &keys, &mut browser_random);
+    let cipher = cipher_for(KeyRing { current: fresh, previous: Some(keys.current) }, &lock);
+    let result = sealed::rotate(&LocalKv, &current, &lock, Rc::new(cipher.clone()));
     // Once the new record is stored this page holds its keys, even if storage
     // filled up half way: the next unlock goes on.
     let changed = matches!(crate::lock::session::state(), LockState::On(by) if by.wrapped_key == lock.key);
     if changed {
-        hold(keys, &lock);
+        hold(cipher);
     }
     match result {
         Ok(()) => Ok(Changed::Finished),

@@ -82,5 +82,5 @@ pub fn plain_left() -> usize {
 
 /// Seals them with the key this page holds; how many were sealed.
 pub fn finish_encrypting() -> Result<usize, crate::storage::SaveError> {
-    sealed::seal_plain(&sealed::Sealed::new(LocalKv, cipher()))
+    sealed::settle(&sealed::Sealed::new(LocalKv, cipher()))
 }

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::packed::{pack, unpack};
 use super::{parse_record_key, read_record, Kv, Store, PREFIX, QUARANTINE_PREFIX};
 
 /// A value that could not be read, as kept aside under a quarantine key.
@@ -28,9 +29,14 @@ pub(super) fn quarantine(kv: &impl Kv, key: &str, raw: &str, reason: &str, now_m
         qkey = format!("{QUARANTINE_PREFIX}{suffix}.{n}");
     }
     let kept = Quarantined { key: key.into(), reason: reason.into(), found_at: now_ms, raw: raw.into() };
-    if kv.set(&qkey, &serde_json::to_string(&kept).expect("quarantine serialises")).is_ok() {
+    if kv.set(&qkey, &pack(&serde_json::to_string(&kept).expect("quarantine serialises"))).is_ok() {
         kv.remove(key);
     }
+}
+
+/// A kept-aside value as stored (packed, or as schema 2 wrote it).
+fn kept_aside(stored: &str) -> Option<Quarantined> {
+    serde_json::from_str(&unpack(stored).ok()?).ok()
 }
 
 /// Puts back every kept-aside record this build can read, where its place is
@@ -39,7 +45,7 @@ pub(super) fn quarantine(kv: &impl Kv, key: &str, raw: &str, reason: &str, now_m
 pub(super) fn restore_readable(kv: &impl Kv, keys: &[String]) -> usize {
     let mut restored = 0;
     for qkey in keys.iter().filter(|k| k.starts_with(QUARANTINE_PREFIX)) {
-        let Some(kept) = kv.get(qkey).and_then(|raw| serde_json::from_str::<Quarantined>(&raw).ok()) else { continue };
+        let Some(kept) = kv.get(qkey).and_then(|raw| kept_aside(&raw)) else { continue };
         let Some((kind, id)) = parse_record_key(&kept.key) else { continue };
         if kv.get(&kept.key).is_some() {
             continue;
@@ -64,7 +70,7 @@ impl<K: Kv> Store<K> {
             .filter(|k| k.starts_with(QUARANTINE_PREFIX))
             .filter_map(|k| {
                 let raw = self.kv.get(&k)?;
-                Some(serde_json::from_str(&raw).unwrap_or(Quarantined {
+                Some(kept_aside(&raw).unwrap_or(Quarantined {
                     key: k.clone(),
                     reason: "kept aside".into(),
                     found_at: 0,

@@ -3,6 +3,7 @@
 //! never write over each other's words. A family is one kind of form:
 //! `journal-new`, `journal-edit-<id>`, `reframe-new`, `check`…
 
+use super::packed::unpack;
 use super::{Kv, SaveError, Store, DRAFT_PREFIX};
 
 /// Families whose drafts belong to one record (`<family><id>`): deleting the
@@ -49,12 +50,13 @@ pub(super) fn name_unnamed(kv: &impl Kv, keys: &[String]) {
 }
 
 impl<K: Kv> Store<K> {
+    /// A draft's JSON (`None` if there is none, or it cannot be unpacked).
     pub fn draft(&self, form: &str) -> Option<String> {
-        self.kv.get(&key(form))
+        self.kv.get(&key(form)).and_then(|stored| unpack(&stored).ok())
     }
 
     pub fn save_draft(&self, form: &str, json: &str) -> Result<(), SaveError> {
-        self.write(&key(form), json)
+        self.write_words(&key(form), json)
     }
 
     pub fn clear_draft(&self, form: &str) {
@@ -74,7 +76,7 @@ impl<K: Kv> Store<K> {
                 let (f, instance) = split(&k)?;
                 (f == family).then(|| (instance.to_string(), k.clone()))
             })
-            .filter_map(|(instance, k)| self.kv.get(&k).map(|v| (instance, v)))
+            .filter_map(|(instance, k)| self.kv.get(&k).and_then(|v| unpack(&v).ok()).map(|v| (instance, v)))
             .collect();
         found.sort();
         found

@@ -56,7 +56,7 @@ impl<K: Kv> Store<K> {
         self.writable().map_err(|error| ImportFailed { error, short_by: 0 })?;
         let writes: Vec<(String, String)> = plan
             .to_write()
-            .map(|r| (record_key(&r.kind, &r.id), serde_json::to_string(&r.value).expect("values serialise")))
+            .map(|r| (record_key(&r.kind, &r.id), super::packed::pack(&serde_json::to_string(&r.value).expect("values serialise"))))
             .collect();
         // (key, what it held before): None for a key this import added.
         let mut done: Vec<(String, Option<String>)> = Vec::new();

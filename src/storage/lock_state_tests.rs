@@ -5,7 +5,8 @@
 use std::cell::{Cell, RefCell};
 
 use super::sealed::*;
-use super::sealed_tests::{cipher, full_store, locked_store, new_lock, PASSPHRASE};
+use super::packed::unpack;
+use super::sealed_tests::{all_hidden, cipher, full_store, locked_store, new_lock, ring_cipher, PASSPHRASE};
 use super::*;
 use super::tests::NOW;
 use crate::crypto::{is_sealed, DataKey, KeyRing, LockRecord};
@@ -43,16 +44,18 @@ impl Kv for Interrupted<'_> {
     }
 }
 
-/// Every value that holds words is sealed under the stored record's key, or
-/// plain only while no record exists and nothing is sealed.
+/// Every value that holds words is sealed under a hidden name and opens with
+/// the stored record's current key.
 fn everything_opens(kv: &MemoryKv, passphrase: &str) {
     match lock_state(kv) {
         LockState::On(by) => {
-            let key = by.record().expect("a record this build reads").unwrap(passphrase).expect("the stored record opens with its passphrase");
+            let record = by.record().expect("a record this build reads");
+            let key = record.unwrap(passphrase).expect("the stored record opens with its passphrase");
+            let c = cipher(key, &record);
+            all_hidden(kv);
             for place in places(kv) {
-                let raw = kv.get(&place).unwrap();
-                assert!(is_sealed(&raw), "{place} is sealed");
-                assert!(key.open_text(&place, &raw).is_ok(), "{place} opens under the stored record's key");
+                let opened = c.open(&place, &kv.get(&place).unwrap());
+                assert!(opened.is_ok_and(|o| o.current), "{place} opens under the stored record's key");
             }
         }
         other => panic!("the lock is on, not {other:?}"),
@@ -67,18 +70,19 @@ fn two_tabs_turning_the_lock_on_in_any_order_leave_one_key_that_opens_everything
         let kv = full_store();
         let mut random_a = counter(7);
         let mut random_b = counter(11);
+        #[allow(unused_mut)]
         let (key_a, lock_a) = new_lock(&mut random_a);
         let (key_b, lock_b) = new_lock(&mut random_b);
         let b_result = RefCell::new(None);
         let tab_b = || {
-            *b_result.borrow_mut() = Some(turn_on(&kv, &lock_b, &key_b, &mut counter(13), &mut |_, _| {}));
+            *b_result.borrow_mut() = Some(turn_on(&kv, &lock_b, cipher(key_b.clone(), &lock_b)));
         };
         let a_result = if n == 0 {
             tab_b();
-            turn_on(&kv, &lock_a, &key_a, &mut random_a, &mut |_, _| {})
+            turn_on(&kv, &lock_a, cipher(key_a.clone(), &lock_a))
         } else {
             let a = Interrupted { kv: &kv, writes: Cell::new(0), n, then: RefCell::new(Some(Box::new(tab_b))) };
-            let result = turn_on(&a, &lock_a, &key_a, &mut random_a, &mut |_, _| {});
+            let result = turn_on(&a, &lock_a, cipher(key_a.clone(), &lock_a));
             if let Some(late) = a.then.borrow_mut().take() {
                 late();
             }
@@ -88,7 +92,7 @@ fn two_tabs_turning_the_lock_on_in_any_order_leave_one_key_that_opens_everything
         // Exactly one wins; the other wrote nothing and says so.
         let won = [a_result.is_ok(), b_result.is_ok()];
         assert_eq!(won.iter().filter(|w| **w).count(), 1, "at {n}: {a_result:?} {b_result:?}");
-        assert!([a_result, b_result].contains(&Err(TurnOnError::NotOff)));
+        assert!([a_result.map(|_| ()), b_result.map(|_| ())].contains(&Err(TurnOnError::NotOff)));
         everything_opens(&kv, PASSPHRASE);
         // The loser's key never seals anything afterwards.
         let (loser_key, loser_lock) = if won[0] { (key_b, lock_b) } else { (key_a, lock_a) };
@@ -113,6 +117,7 @@ fn no_plain_words(kv: &MemoryKv) {
     for place in places(kv) {
         assert!(is_sealed(&kv.get(&place).unwrap()), "{place} holds plain text beside sealed values");
     }
+    all_hidden(kv);
 }
 
 #[test]
@@ -167,11 +172,18 @@ fn a_store_that_was_never_locked_is_off_and_a_locked_one_is_on() {
     assert_eq!(lock_state(&kv), LockState::Damaged, "a record without its parts is damaged");
 }
 
-/// What each place holds once opened with the keys the stored record wraps
-/// under `passphrase`.
+/// What each value holds, by its own name, once opened with the keys the
+/// stored record wraps under `passphrase`.
 fn opened(kv: &MemoryKv, passphrase: &str) -> Vec<(String, String)> {
-    let ring = read_lock(kv).expect("the lock is on").open(passphrase).expect("the stored record opens");
-    places(kv).into_iter().map(|p| (p.clone(), ring.open_text(&p, &kv.get(&p).unwrap()).expect("every value opens"))).collect()
+    let record = read_lock(kv).expect("the lock is on");
+    let c = ring_cipher(record.open(passphrase).expect("the stored record opens"), &record);
+    let mut all: Vec<(String, String)> = places(kv)
+        .into_iter()
+        .map(|p| c.open(&p, &kv.get(&p).unwrap()).expect("every value opens"))
+        .map(|o| (o.name, unpack(&o.packed).unwrap()))
+        .collect();
+    all.sort();
+    all
 }
 
 #[test]
@@ -184,9 +196,9 @@ fn a_new_passphrase_interrupted_at_any_write_loses_nothing_and_the_next_unlock_f
         let mut random = counter(17);
         let fresh = DataKey::random(&mut random);
         let lock = LockRecord::wrap_rotating(&fresh, Some(&old_key), NEW, quick_kdf(), &mut random).unwrap();
-        let keys = KeyRing { current: fresh, previous: Some(old_key) };
+        let keys = KeyRing { current: fresh, previous: Some(old_key.clone()) };
         kv.fail_after.set(Some(n));
-        let result = rotate(&kv, &current, &lock, &keys, &mut random);
+        let result = rotate(&kv, &current, &lock, ring_cipher(keys, &lock));
         kv.fail_after.set(None);
         assert_eq!(result.is_ok(), n >= 6, "write {n}: {result:?}");
         if n == 0 {
@@ -199,11 +211,13 @@ fn a_new_passphrase_interrupted_at_any_write_loses_nothing_and_the_next_unlock_f
         assert!(read_lock(&kv).unwrap().open(PASSPHRASE).is_err(), "the old passphrase opens nothing");
         // The next unlock goes on, and then only the new key is left.
         let stored = read_lock(&kv).unwrap();
-        finish_conversion(&kv, &stored, &stored.open(NEW).unwrap(), &mut random).unwrap();
+        finish_conversion(&kv, &stored, ring_cipher(stored.open(NEW).unwrap(), &stored)).unwrap();
         assert_eq!(read_lock(&kv).unwrap().prev, None, "the previous key is dropped once nothing needs it");
         everything_opens(&kv, NEW);
         assert_eq!(opened(&kv, NEW), before);
-        assert!(places(&kv).iter().all(|p| !current.unwrap(PASSPHRASE).unwrap().open_text(p, &kv.get(p).unwrap()).is_ok()), "nothing opens with the old key");
+        let old = cipher(old_key, &current);
+        assert!(places(&kv).iter().all(|p| old.open(p, &kv.get(p).unwrap()).is_err()), "nothing opens with the old key");
+        assert!(places(&kv).iter().all(|p| old.known(p).is_none() && p != &old.hidden("leaning-in.rec.journal.a").0), "every name is new");
     }
 }
 
@@ -217,7 +231,7 @@ fn a_new_passphrase_is_refused_when_another_tab_changed_the_lock_meanwhile() {
     let fresh = DataKey::random(&mut random);
     let lock = LockRecord::wrap_rotating(&fresh, Some(&old_key), "mine", quick_kdf(), &mut random).unwrap();
     let keys = KeyRing { current: fresh, previous: Some(old_key) };
-    assert_eq!(rotate(&kv, &current, &lock, &keys, &mut random), Err(TurnOnError::NotOff));
+    assert_eq!(rotate(&kv, &current, &lock, ring_cipher(keys, &lock)), Err(TurnOnError::NotOff));
     assert_eq!(read_lock(&kv), Some(other));
     everything_opens(&kv, "another tab's phrase");
 }
@@ -229,9 +243,9 @@ fn plain_values_left_by_an_interrupted_turn_on_are_counted_until_finished() {
     let mut random = counter(7);
     let (key, lock) = new_lock(&mut random);
     kv.fail_after.set(Some(2));
-    assert!(turn_on(&kv, &lock, &key, &mut random, &mut |_, _| {}).is_err());
+    assert!(turn_on(&kv, &lock, cipher(key.clone(), &lock)).is_err());
     assert_eq!(plain_left(&kv), 3);
-    finish_conversion(&kv, &lock, &KeyRing::only(key), &mut random).unwrap();
+    finish_conversion(&kv, &lock, cipher(key, &lock)).unwrap();
     assert_eq!(plain_left(&kv), 0);
 }
 
@@ -260,9 +274,9 @@ fn with_the_key_lost_a_backup_of_its_own_brings_the_records_back_and_keeps_the_r
     let store = Store::reopen(Sealed::with(&kv, cipher(key, &new)), false);
     assert_eq!(store.all_records(), before, "every record is back");
     // Nothing the lost key sealed was deleted: each is at its place or kept aside.
-    let everything: String = kv.map.borrow().keys().filter_map(|k| store.kv.get(k)).collect();
+    let kept: Vec<String> = store.quarantined().into_iter().map(|q| q.raw).chain(kv.map.borrow().values().cloned()).collect();
     for old in old_values {
-        assert!(everything.contains(&old), "kept: {}", &old[..20]);
+        assert!(kept.contains(&old), "kept: {old:?}");
     }
     no_plain_words(&kv);
 }

@@ -4,13 +4,17 @@
 //! one place that touches localStorage.
 //!
 //! Layout, all under one prefix:
-//! - `leaning-in.meta`                 `{"schema": 2}`
+//! - `leaning-in.meta`                 `{"schema": 3}`
 //! - `leaning-in.rec.<kind>.<id>`      one record: its JSON plus `"v"`
 //! - `leaning-in.draft.<form>`         an unsaved form, autosaved while typing
 //! - `leaning-in.prefs`                small settings (last backup, notes dismissed)
 //! - `leaning-in.quarantine.<…>`       a value that could not be read, kept aside
 //! - `leaning-in.lock`                 the lock, when on: KDF, salt, wrapped data key
-//!   (then records, drafts and kept-aside values are sealed: `sealed.rs`)
+//!
+//! Records, drafts and kept-aside values are stored packed (`packed.rs`: JSON
+//! compressed, one byte a character). With the lock on they are sealed and
+//! stored as `leaning-in.x.<keyed hash of the name>` instead (`sealed.rs`,
+//! `cipher.rs`); everything above reads and writes them by the names above.
 //!
 //! One key per record means a save costs the same with three years of history as
 //! with none. A save names what it started from (`Expect`), so an edit made in
@@ -25,11 +29,13 @@ use crate::domain::quota::cost;
 use crate::domain::records::{self, encode, Record, Unreadable};
 
 mod aside;
+mod cipher;
 pub mod drafts;
 mod import;
 mod memory;
 mod outcome;
 pub mod key_lost;
+pub mod packed;
 pub mod sealed;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
@@ -49,7 +55,7 @@ pub const QUARANTINE_PREFIX: &str = "leaning-in.quarantine.";
 
 /// The layout version this build reads and writes. Older stores are migrated at
 /// start-up; a newer one is opened read-only so nothing of it is overwritten.
-pub const SCHEMA: u64 = 2;
+pub const SCHEMA: u64 = 3;
 
 
 /// A key–value store with localStorage's semantics.
@@ -58,6 +64,26 @@ pub trait Kv {
     fn get(&self, key: &str) -> Option<String>;
     fn set(&self, key: &str, value: &str) -> Result<(), SaveError>;
     fn remove(&self, key: &str);
+
+    /// Every value with its key, read in one pass.
+    fn entries(&self) -> Vec<Stored> {
+        self.keys().into_iter().filter_map(|key| Some(Stored { value: self.get(&key)?, key, settled: true })).collect()
+    }
+
+    /// Every key and value exactly as the browser holds them (sealed values
+    /// sealed, hidden names hidden): what counts against the quota.
+    fn stored(&self) -> Vec<(String, String)> {
+        self.keys().into_iter().filter_map(|key| Some((key.clone(), self.get(&key)?))).collect()
+    }
+}
+
+/// One stored value, by its own name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stored {
+    pub key: String,
+    pub value: String,
+    /// Stored in the form this build writes, once (`sealed::settle`).
+    pub settled: bool,
 }
 
 /// A borrowed store is a store: the lock's operations wrap the one they are given.
@@ -73,6 +99,12 @@ impl<T: Kv> Kv for &T {
     }
     fn remove(&self, key: &str) {
         (**self).remove(key)
+    }
+    fn entries(&self) -> Vec<Stored> {
+        (**self).entries()
+    }
+    fn stored(&self) -> Vec<(String, String)> {
+        (**self).stored()
     }
 }
 
@@ -165,31 +197,50 @@ impl<K: Kv> Store<K> {
         if read_only {
             opened.newer_schema = Some(schema);
         } else if schema < SCHEMA && keys.iter().any(|k| k.starts_with(PREFIX)) {
-            migrate(&kv, schema);
+            // The marker first: from here on an older build opens this store
+            // read-only, whatever form each value is in.
             write_meta(&kv);
+            migrate(&kv, schema);
             keys = kv.keys();
         }
 
         if !read_only {
             drafts::name_unnamed(&kv, &keys);
             opened.restored = aside::restore_readable(&kv, &keys);
-            keys = kv.keys();
         }
-        opened.unreadable = keys.iter().filter(|k| k.starts_with(QUARANTINE_PREFIX)).count();
-        for key in &keys {
-            let Some((kind, id)) = parse_record_key(key) else { continue };
-            let Some(raw) = kv.get(key) else { continue };
-            match read_record(kind, id, &raw) {
+        let entries = kv.entries();
+        let mut kept_aside = Vec::new();
+        for entry in &entries {
+            if entry.key.starts_with(QUARANTINE_PREFIX) {
+                opened.unreadable += 1;
+                continue;
+            }
+            let read = match (parse_record_key(&entry.key), sealed::is_hidden(&entry.key)) {
+                (Some((kind, id)), _) => read_record(kind, id, &entry.value),
+                // Sealed, and no key here opens it.
+                (None, true) => Err(Unreadable::WrongShape("it could not be opened with this lock's key".into())),
+                (None, false) => continue,
+            };
+            match read {
                 Ok(record) => opened.records.push(record),
                 Err(why) => {
                     // Counted whether it could be moved aside or, with storage full,
                     // had to stay where it is.
                     opened.unreadable += 1;
                     if !read_only {
-                        aside::quarantine(&kv, key, &raw, &why.describe(), now_ms);
+                        aside::quarantine(&kv, &entry.key, &entry.value, &why.describe(), now_ms);
+                        kept_aside.push(entry.key.as_str());
                     }
                 }
             }
+        }
+        // Every other value not yet in this build's form is written again: the
+        // schema 3 migration, and whatever a turn-on or new passphrase left
+        // unfinished. A failed write (storage full) leaves the rest readable as
+        // it is, for the next open. (What was kept aside stays exactly as found.)
+        if !read_only {
+            let rest: Vec<Stored> = entries.iter().filter(|e| !kept_aside.contains(&e.key.as_str())).cloned().collect();
+            let _ = sealed::settle_entries(&kv, &rest);
         }
         (Store { kv, read_only }, opened)
     }
@@ -230,18 +281,23 @@ impl<K: Kv> Store<K> {
         self.kv.set(key, value)
     }
 
+    /// Writes a value that holds words, in its stored form (`packed`).
+    fn write_words(&self, key: &str, json: &str) -> Result<(), SaveError> {
+        self.write(key, &packed::pack(json))
+    }
+
     /// Saves one record under its own key, whatever is there. Costs the same
     /// however much is stored. The app saves through `save_expecting`.
     pub fn save<T: Record>(&self, record: &T) -> Result<(), SaveError> {
         let json = serde_json::to_string(&encode(record)).expect("records serialise");
-        self.write(&record_key(T::KIND, record.id()), &json)
+        self.write_words(&record_key(T::KIND, record.id()), &json)
     }
 
     /// Saves a record only if what is stored is what the edit started from.
     /// Otherwise nothing is written and the caller learns what is there now.
     pub fn save_expecting<T: Record>(&self, record: &T, expect: Expect) -> Result<(), SaveFailure<T>> {
         let found = self.kv.get(&record_key(T::KIND, record.id()));
-        let current = || found.as_deref().and_then(|raw| serde_json::from_str(raw).ok()).and_then(|v| records::decode::<T>(&v).ok());
+        let current = || found.as_deref().and_then(json_of).and_then(|v| records::decode::<T>(&v).ok());
         match (expect, &found) {
             (Expect::Absent, None) => {}
             (Expect::Absent, Some(_)) => return Err(SaveFailure::Stale(Stale::Changed(current()))),
@@ -328,12 +384,13 @@ impl<K: Kv> Store<K> {
 
     /// Bytes used by this app and by everything on this origin, keys included,
     /// as WebKit counts them against its 5 MiB (`domain::quota`): exact for
-    /// Safari, and never less than the share other engines count.
+    /// Safari, and never less than the share other engines count. Counted as
+    /// stored: sealed values at their sealed size.
     pub fn usage(&self) -> (usize, usize) {
         let mut app = 0;
         let mut all = 0;
-        for key in self.kv.keys() {
-            let size = cost(&key) + self.kv.get(&key).map_or(0, |v| cost(&v));
+        for (key, value) in self.kv.stored() {
+            let size = cost(&key) + cost(&value);
             all += size;
             if key.starts_with(PREFIX) {
                 app += size;
@@ -352,9 +409,19 @@ fn write_meta(kv: &impl Kv) {
     let _ = kv.set(META_KEY, &serde_json::to_string(&Meta { schema: SCHEMA }).expect("meta serialises"));
 }
 
-/// Reads one stored record, checking that its key and content agree.
+/// The JSON a stored value holds, packed or as schema 2 wrote it.
+pub fn json_of(stored: &str) -> Option<Value> {
+    serde_json::from_str(&packed::unpack(stored).ok()?).ok()
+}
+
+/// Reads one stored record (packed, or as schema 2 wrote it), checking that
+/// its key and content agree.
 pub fn read_record(kind: &str, id: &str, raw: &str) -> Result<AnyRecord, Unreadable> {
-    let value: Value = serde_json::from_str(raw).map_err(|_| Unreadable::NotJson)?;
+    let json = packed::unpack(raw).map_err(|why| match why {
+        packed::Unpack::TooLarge => Unreadable::WrongShape("too large to open safely".into()),
+        packed::Unpack::Damaged => Unreadable::NotJson,
+    })?;
+    let value: Value = serde_json::from_str(&json).map_err(|_| Unreadable::NotJson)?;
     let checked = records::check(kind, &value)?;
     if checked.id != id {
         return Err(Unreadable::WrongShape("its id does not match its key".into()));
@@ -366,6 +433,9 @@ pub fn read_record(kind: &str, id: &str, raw: &str) -> Result<AnyRecord, Unreada
 /// first layout; schema 0 means "nothing stored yet". When the layout changes,
 /// add a step here and a frozen fixture of the old layout in `tests/fixtures/`.
 fn migrate(_kv: &impl Kv, from: u64) {
+    // Schema 3 packs every value that holds words (`packed`) and, with the lock
+    // on, stores it under a hidden name: `sealed::settle`, which every open
+    // runs, writes each value again in that form, one at a time.
     for version in from..SCHEMA {
         match version {
             0 => {} // a new, empty store: nothing to move
@@ -374,6 +444,7 @@ fn migrate(_kv: &impl Kv, from: u64) {
             // nothing moves; the bump stops schema 1 builds (read-only from now)
             // from ever writing plain text into a locked store.
             1 => {}
+            2 => {}
             _ => unreachable!("no migration from schema {version}"),
         }
     }
@@ -387,3 +458,5 @@ mod never_lose_tests;
 mod sealed_tests;
 #[cfg(test)]
 mod lock_state_tests;
+#[cfg(test)]
+mod capacity_tests;

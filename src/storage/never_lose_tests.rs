@@ -11,7 +11,7 @@ use crate::test_support::{any, XorShift};
 
 fn stored(kv: &MemoryKv, id: &str) -> Option<JournalEntry> {
     let raw = kv.get(&record_key("journal", id))?;
-    records::decode(&serde_json::from_str(&raw).unwrap()).ok()
+    records::decode(&json_of(&raw).unwrap()).ok()
 }
 
 fn edited(e: &JournalEntry, text: &str, at: i64) -> JournalEntry {
@@ -206,7 +206,7 @@ fn an_import_that_fails_at_any_write_leaves_the_store_exactly_as_it_was() {
 #[test]
 fn an_import_too_large_for_the_quota_is_undone_and_says_how_much_room_it_needs() {
     let (mut kv, file) = import_case();
-    kv.capacity = Some(kv.used_without("") + 1500);
+    kv.capacity = Some(kv.used_without("") + 150);
     let (store, opened) = Store::open(&kv, NOW);
     let before = snapshot(&kv);
     let plan = plan_import(&file, &opened.records, NOW).unwrap();

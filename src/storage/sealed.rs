@@ -1,19 +1,24 @@
 //! The lock, below the store: `Sealed` wraps any `Kv` and seals every value that
 //! holds the person's words (records, drafts, values kept aside) as it is
-//! written, and opens it as it is read. Nothing above the store knows whether
-//! data is encrypted. Settings and the schema marker hold no words and stay plain.
+//! written, under a hidden name (`cipher.rs`), and opens it as it is read, by
+//! its own name. Nothing above the store knows whether data is encrypted.
+//! Settings and the schema marker hold no words and stay plain.
 //!
-//! Turning the lock on or off converts one value at a time, so each is always
-//! either in its old form or its new one, never lost. Reading accepts both, and
-//! an interrupted conversion (reload, closed tab, full storage) is finished at
-//! the next unlock by `finish_conversion`.
+//! Turning the lock on or off, or a new passphrase, converts one value at a
+//! time: the new form is written before the old one goes, so each value is
+//! always readable in one form or both, never lost. Reading prefers the newest
+//! form, and an interrupted conversion (reload, closed tab, full storage) is
+//! finished at the next open by `settle`.
 
-use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::crypto::{is_sealed, CryptoError, DataKey, KeyRing, LockRecord};
+use crate::crypto::{is_sealed, DataKey, LockRecord};
 
-use super::{Kv, SaveError, DRAFT_PREFIX, QUARANTINE_PREFIX, RECORD_PREFIX};
+pub use super::cipher::{is_hidden, KeyCipher, ValueCipher, HIDDEN_PREFIX};
+use super::cipher::opens_any;
+use super::packed::{is_packed, pack};
+use super::{Kv, SaveError, Stored, DRAFT_PREFIX, QUARANTINE_PREFIX, RECORD_PREFIX};
 
 /// Where the lock keeps its KDF parameters, salt and wrapped data key. Its
 /// presence means "the lock is on".
@@ -25,7 +30,7 @@ pub const DAMAGED_LOCK_KEY: &str = "leaning-in.lock-damaged";
 
 /// Whether a key's value can hold anything the person wrote.
 pub fn holds_words(key: &str) -> bool {
-    [RECORD_PREFIX, DRAFT_PREFIX, QUARANTINE_PREFIX].iter().any(|p| key.starts_with(p))
+    [RECORD_PREFIX, DRAFT_PREFIX, QUARANTINE_PREFIX, HIDDEN_PREFIX].iter().any(|p| key.starts_with(p))
 }
 
 /// The lock as storage holds it: the one answer every caller uses.
@@ -77,41 +82,6 @@ pub fn lock_state(kv: &impl Kv) -> LockState {
     }
 }
 
-/// Seals and opens values for their place (storage key).
-pub trait ValueCipher {
-    fn seal(&self, place: &str, plain: &str) -> String;
-    fn open(&self, place: &str, stored: &str) -> Result<String, CryptoError>;
-    /// Whether this is the key `record` wraps: a key held after the record
-    /// changed (another tab turned the lock on anew) must never seal again.
-    fn belongs_to(&self, wrapped_key: &str) -> bool;
-}
-
-/// The data key (and during a rotation the previous one) with its source of
-/// fresh nonces, and the wrapped form of it in the lock record it came from.
-pub struct KeyCipher {
-    keys: KeyRing,
-    wrapped: String,
-    random: RefCell<Box<dyn FnMut(&mut [u8])>>,
-}
-
-impl KeyCipher {
-    pub fn new(keys: KeyRing, record: &LockRecord, random: Box<dyn FnMut(&mut [u8])>) -> Self {
-        KeyCipher { keys, wrapped: record.key.clone(), random: RefCell::new(random) }
-    }
-}
-
-impl ValueCipher for KeyCipher {
-    fn belongs_to(&self, wrapped_key: &str) -> bool {
-        wrapped_key == self.wrapped
-    }
-    fn seal(&self, place: &str, plain: &str) -> String {
-        self.keys.seal_text(place, plain, &mut *self.random.borrow_mut())
-    }
-    fn open(&self, place: &str, stored: &str) -> Result<String, CryptoError> {
-        self.keys.open_text(place, stored)
-    }
-}
-
 /// A `Kv` whose values that hold words are sealed while a key is present.
 pub struct Sealed<K: Kv> {
     pub inner: K,
@@ -143,19 +113,96 @@ impl<K: Kv> Sealed<K> {
     }
 }
 
+impl<K: Kv> Sealed<K> {
+    /// The name a stored place stands for: itself, unless it is hidden; then
+    /// the name inside, if this page's key opens it (`stored`, when the caller
+    /// has the value already, as a `storage` event does).
+    pub fn name_of(&self, at: &str, stored: Option<&str>) -> Option<String> {
+        if !is_hidden(at) {
+            return Some(at.to_string());
+        }
+        let cipher = self.cipher.as_ref()?;
+        if let Some(name) = cipher.known(at) {
+            return Some(name);
+        }
+        let raw = stored.map(str::to_string).or_else(|| self.inner.get(at))?;
+        cipher.open(at, &raw).ok().map(|opened| opened.name)
+    }
+
+    /// A stored value by where it is, with its own name, how good a form it
+    /// is in (0: plain beside the lock; 1: an older sealed form; 2: as this
+    /// build stores it, or a value nothing here opens, which stays as found).
+    fn read_at(&self, at: String, raw: String) -> (String, String, u8) {
+        if !holds_words(&at) {
+            return (at, raw, 2);
+        }
+        match &self.cipher {
+            Some(cipher) if is_hidden(&at) || is_sealed(&raw) => match cipher.open(&at, &raw) {
+                Ok(opened) => (opened.name, opened.packed, if opened.current { 2 } else { 1 }),
+                Err(_) => (at, raw, 2),
+            },
+            Some(_) => (at, raw, 0),
+            None => (at, raw, 2),
+        }
+    }
+}
+
 impl<K: Kv> Kv for Sealed<K> {
+    /// Each value by its own name, once, whatever forms it is stored in.
     fn keys(&self) -> Vec<String> {
-        self.inner.keys()
+        let mut seen = std::collections::HashSet::new();
+        self.inner
+            .keys()
+            .into_iter()
+            .map(|at| match is_hidden(&at) {
+                true => self.name_of(&at, None).unwrap_or(at),
+                false => at,
+            })
+            .filter(|name| seen.insert(name.clone()))
+            .collect()
     }
 
     /// A sealed value that fails to open is returned as stored: the store then
     /// cannot read it and keeps it aside, never deleting it.
     fn get(&self, key: &str) -> Option<String> {
+        if let (Some(cipher), true) = (&self.cipher, holds_words(key) && !is_hidden(key)) {
+            let (current, previous) = cipher.hidden(key);
+            for at in std::iter::once(current).chain(previous) {
+                if let Some(raw) = self.inner.get(&at) {
+                    return Some(cipher.open(&at, &raw).map(|opened| opened.packed).unwrap_or(raw));
+                }
+            }
+        }
         let raw = self.inner.get(key)?;
         match &self.cipher {
-            Some(cipher) if holds_words(key) && is_sealed(&raw) => Some(cipher.open(key, &raw).unwrap_or(raw)),
+            Some(cipher) if holds_words(key) && is_sealed(&raw) => Some(cipher.open(key, &raw).map(|opened| opened.packed).unwrap_or(raw)),
             _ => Some(raw),
         }
+    }
+
+    /// One pass, each value opened once: for opening the store.
+    fn entries(&self) -> Vec<Stored> {
+        let mut found: Vec<(Stored, u8)> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for at in self.inner.keys() {
+            let Some(raw) = self.inner.get(&at) else { continue };
+            let (key, value, rank) = self.read_at(at, raw);
+            match index.get(&key) {
+                // A second copy (a conversion cut short): the better form is
+                // read, and the name is settled again, which drops the other.
+                Some(&i) => {
+                    if rank > found[i].1 {
+                        found[i] = (Stored { key, value, settled: false }, rank);
+                    }
+                    found[i].0.settled = false;
+                }
+                None => {
+                    index.insert(key.clone(), found.len());
+                    found.push((Stored { key, value, settled: rank == 2 }, rank));
+                }
+            }
+        }
+        found.into_iter().map(|(stored, _)| stored).collect()
     }
 
     /// Words are sealed only under the key the stored lock record wraps: a key
@@ -163,14 +210,22 @@ impl<K: Kv> Kv for Sealed<K> {
     /// seal a value nobody could open again. Plain text is written only while
     /// the lock is off, never beside sealed values; when the lock's state is
     /// unclear (damaged, or its record missing), nothing is written at all.
+    /// Sealed, a value goes to its hidden name, and only then do its older
+    /// forms go.
     fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
         if !holds_words(key) {
             return self.inner.set(key, value);
         }
         match (self.state(), &self.cipher) {
-            (LockState::On(by), Some(cipher)) if cipher.belongs_to(&by.wrapped_key) => {
-                let sealed = if is_sealed(value) { value.to_string() } else { cipher.seal(key, value) };
-                self.inner.set(key, &sealed)
+            (LockState::On(by), Some(cipher)) if cipher.belongs_to(&by.wrapped_key) && !is_hidden(key) => {
+                let (at, previous) = cipher.hidden(key);
+                self.inner.set(&at, &cipher.seal(key, value))?;
+                for old in previous.into_iter().chain([key.to_string()]) {
+                    if self.inner.get(&old).is_some() {
+                        self.inner.remove(&old);
+                    }
+                }
+                Ok(())
             }
             (LockState::Off, _) if !is_sealed(value) => self.inner.set(key, value),
             _ => Err(SaveError::Locked),
@@ -178,7 +233,17 @@ impl<K: Kv> Kv for Sealed<K> {
     }
 
     fn remove(&self, key: &str) {
+        if let (Some(cipher), true) = (&self.cipher, holds_words(key) && !is_hidden(key)) {
+            let (current, previous) = cipher.hidden(key);
+            for at in std::iter::once(current).chain(previous) {
+                self.inner.remove(&at);
+            }
+        }
         self.inner.remove(key)
+    }
+
+    fn stored(&self) -> Vec<(String, String)> {
+        self.inner.stored()
     }
 }
 
@@ -200,30 +265,20 @@ pub enum TurnOnError {
 }
 
 /// Turns the lock on: stores the wrapped data key first (so every value sealed
-/// from then on can be opened), then seals the values one by one. `progress`
-/// hears (done, total). On a failed write (storage full) the values sealed so
-/// far stay sealed, the rest stay plain and readable, and the next unlock goes on.
+/// from then on can be opened), then seals the values one by one, each under
+/// its hidden name. `cipher` holds the key `lock` wraps. On a failed write
+/// (storage full) the values sealed so far stay sealed, the rest stay plain
+/// and readable, and the next open goes on.
 ///
 /// Compare-and-set: the state is read again right here, after the caller's key
 /// derivation, and anything but "off" refuses, so two tabs turning the lock on
 /// at once never leave values sealed under a key no record wraps.
-pub fn turn_on(
-    kv: &impl Kv,
-    lock: &LockRecord,
-    key: &DataKey,
-    random: &mut dyn FnMut(&mut [u8]),
-    progress: &mut dyn FnMut(usize, usize),
-) -> Result<(), TurnOnError> {
+pub fn turn_on(kv: &impl Kv, lock: &LockRecord, cipher: Rc<dyn ValueCipher>) -> Result<usize, TurnOnError> {
     if lock_state(kv) != LockState::Off {
         return Err(TurnOnError::NotOff);
     }
     store_lock(kv, lock).map_err(TurnOnError::Store)?;
-    let all = places(kv);
-    for (done, place) in all.iter().enumerate() {
-        seal_places(kv, key, random, std::slice::from_ref(place)).map_err(TurnOnError::Store)?;
-        progress(done + 1, all.len());
-    }
-    Ok(())
+    settle(&Sealed::with(kv, cipher)).map_err(TurnOnError::Store)
 }
 
 /// The first step of turning the lock on, or of a new passphrase: the lock record.
@@ -249,9 +304,7 @@ pub fn restore_lock(kv: &impl Kv, lock: &LockRecord) -> Result<(), SaveError> {
 
 /// Whether `key` opens the values sealed here (true when nothing is sealed).
 pub fn opens_sealed(kv: &impl Kv, key: &DataKey) -> bool {
-    let sealed: Vec<(String, String)> =
-        places(kv).into_iter().filter_map(|p| kv.get(&p).filter(|raw| is_sealed(raw)).map(|raw| (p, raw))).collect();
-    sealed.is_empty() || sealed.iter().any(|(place, raw)| key.open_text(place, raw).is_ok())
+    opens_any(&places(kv).into_iter().filter_map(|p| kv.get(&p).map(|raw| (p, raw))).collect::<Vec<_>>(), key)
 }
 
 /// Every key whose value can hold words, to convert in steps.
@@ -259,39 +312,35 @@ pub fn places(kv: &impl Kv) -> Vec<String> {
     kv.keys().into_iter().filter(|k| holds_words(k)).collect()
 }
 
-/// Seals each of `places` still in plain form. Returns how many it sealed.
-pub fn seal_places(kv: &impl Kv, key: &DataKey, random: &mut dyn FnMut(&mut [u8]), places: &[String]) -> Result<usize, SaveError> {
-    let mut sealed = 0;
-    for place in places {
-        if let Some(raw) = kv.get(place).filter(|raw| !is_sealed(raw)) {
-            kv.set(place, &key.seal_text(place, &raw, random))?;
-            sealed += 1;
-        }
-    }
-    Ok(sealed)
+/// Writes again, through `kv` and the key it holds, every value that holds
+/// words and is not yet in the form this build writes: plain beside the lock,
+/// sealed under a previous key or by schema 2, stored twice, or not packed.
+/// One pass serves the schema 3 migration, an interrupted turn-on and a new
+/// passphrase. Returns how many values it wrote.
+pub fn settle(kv: &impl Kv) -> Result<usize, SaveError> {
+    settle_entries(kv, &kv.entries())
 }
 
-/// Finishes whatever an interruption left: seals any value still plain (a
-/// turn-on), and seals again under the current key any value still under the
-/// previous one (a new passphrase), then drops the previous key from the
-/// record `lock` (the record `keys` came from, if it is still the stored one).
-/// A value neither key opens is left as it is, to be kept aside. Returns how
-/// many values it wrote.
-pub fn finish_conversion(kv: &impl Kv, lock: &LockRecord, keys: &KeyRing, random: &mut dyn FnMut(&mut [u8])) -> Result<usize, SaveError> {
+/// `settle` over entries the caller has read already.
+pub fn settle_entries(kv: &impl Kv, entries: &[Stored]) -> Result<usize, SaveError> {
     let mut written = 0;
-    for place in places(kv) {
-        let Some(raw) = kv.get(&place) else { continue };
-        let plain = match is_sealed(&raw) {
-            false => raw,
-            true if keys.previous.is_none() || keys.is_current(&place, &raw) => continue,
-            true => match keys.open_text(&place, &raw) {
-                Ok(plain) => plain,
-                Err(_) => continue,
-            },
-        };
-        kv.set(&place, &keys.seal_text(&place, &plain, random))?;
+    for entry in entries.iter().filter(|e| holds_words(&e.key) && !is_hidden(&e.key) && !is_sealed(&e.value)) {
+        if entry.settled && is_packed(&entry.value) {
+            continue;
+        }
+        let value = if is_packed(&entry.value) { entry.value.clone() } else { pack(&entry.value) };
+        kv.set(&entry.key, &value)?;
         written += 1;
     }
+    Ok(written)
+}
+
+/// Finishes whatever an interruption left (`settle`, through `cipher`, which
+/// holds the keys `lock` wraps), then drops the previous key from the record,
+/// if `lock` is still the stored one. A value neither key opens is left as it
+/// is, to be kept aside. Returns how many values it wrote.
+pub fn finish_conversion(kv: &impl Kv, lock: &LockRecord, cipher: Rc<dyn ValueCipher>) -> Result<usize, SaveError> {
+    let written = settle(&Sealed::with(kv, cipher))?;
     if lock.prev.is_some() && read_lock(kv).as_ref() == Some(lock) {
         kv.set(LOCK_KEY, &serde_json::to_string(&lock.without_previous()).expect("the lock record serialises"))?;
     }
@@ -299,7 +348,7 @@ pub fn finish_conversion(kv: &impl Kv, lock: &LockRecord, keys: &KeyRing, random
 }
 
 /// Values that can still be read without the passphrase while the lock is on:
-/// what an interrupted turn-on left, until the next unlock finishes it.
+/// what an interrupted turn-on left, until it is finished.
 pub fn plain_left(kv: &impl Kv) -> usize {
     match lock_state(kv) {
         LockState::On(_) => places(kv).iter().filter(|p| kv.get(p).is_some_and(|raw| !is_sealed(&raw))).count(),
@@ -307,27 +356,15 @@ pub fn plain_left(kv: &impl Kv) -> usize {
     }
 }
 
-/// Seals, through `kv` and the key it holds, every value still plain while the
-/// lock is on. Returns how many.
-pub fn seal_plain<K: Kv>(kv: &Sealed<K>) -> Result<usize, SaveError> {
-    let mut sealed = 0;
-    for place in places(&kv.inner) {
-        if let Some(raw) = kv.inner.get(&place).filter(|raw| !is_sealed(raw)) {
-            kv.set(&place, &raw)?;
-            sealed += 1;
-        }
-    }
-    Ok(sealed)
-}
-
 /// A new passphrase, and with it a new data key: `lock` wraps the new key and
-/// the one it replaces. Compare-and-set: only while the stored record is still
-/// `current` (no other tab changed it meanwhile). Then every value is sealed
-/// again under the new key, one at a time; interrupted, the rest still opens
-/// with the previous key and the next unlock goes on.
-pub fn rotate(kv: &impl Kv, current: &LockRecord, lock: &LockRecord, keys: &KeyRing, random: &mut dyn FnMut(&mut [u8])) -> Result<(), TurnOnError> {
+/// the one it replaces, which `cipher` holds. Compare-and-set: only while the
+/// stored record is still `current` (no other tab changed it meanwhile). Then
+/// every value is sealed again under the new key and its new name, one at a
+/// time; interrupted, the rest still opens with the previous key and the next
+/// open goes on.
+pub fn rotate(kv: &impl Kv, current: &LockRecord, lock: &LockRecord, cipher: Rc<dyn ValueCipher>) -> Result<(), TurnOnError> {
     replace_record(kv, current, lock)?;
-    finish_conversion(kv, lock, keys, random).map(|_| ()).map_err(TurnOnError::Store)
+    finish_conversion(kv, lock, cipher).map(|_| ()).map_err(TurnOnError::Store)
 }
 
 /// Puts `lock` in place of `current`, only while `current` is still the stored
@@ -341,20 +378,23 @@ pub fn replace_record(kv: &impl Kv, current: &LockRecord, lock: &LockRecord) -> 
     kv.set(LOCK_KEY, &serde_json::to_string(lock).expect("the lock record serialises")).map_err(TurnOnError::Store)
 }
 
-/// Turns the lock off: every value back to plain, then the lock record goes.
-/// A value that cannot be opened (damaged) is kept aside as it is, so turning
-/// off never fails on it and never loses it. Interrupted, the lock stays on and
-/// the values opened so far stay plain, readable with or without the key.
-pub fn turn_off(kv: &impl Kv, key: &KeyRing, progress: &mut dyn FnMut(usize, usize), now_ms: i64) -> Result<(), SaveError> {
-    let all = places(kv);
-    for (done, place) in all.iter().enumerate() {
-        if let Some(raw) = kv.get(place).filter(|raw| is_sealed(raw)) {
-            match key.open_text(place, &raw) {
-                Ok(plain) => kv.set(place, &plain)?,
-                Err(_) => super::aside::quarantine(kv, place, &raw, "could not be opened when the lock was turned off", now_ms),
+/// Turns the lock off: every value back to plain (packed, under its own name),
+/// then the lock record goes. A value that cannot be opened (damaged) is kept
+/// aside as it is, so turning off never fails on it and never loses it.
+/// Interrupted, the lock stays on and the values opened so far stay plain,
+/// readable with or without the key.
+pub fn turn_off(kv: &impl Kv, cipher: &dyn ValueCipher, now_ms: i64) -> Result<(), SaveError> {
+    for at in places(kv) {
+        let Some(raw) = kv.get(&at).filter(|raw| is_sealed(raw)) else { continue };
+        match cipher.open(&at, &raw) {
+            Ok(opened) => {
+                kv.set(&opened.name, &opened.packed)?;
+                if opened.name != at {
+                    kv.remove(&at);
+                }
             }
+            Err(_) => super::aside::quarantine(kv, &at, &raw, "could not be opened when the lock was turned off", now_ms),
         }
-        progress(done + 1, all.len());
     }
     // A sealed value left in place (storage too full to keep it aside) still
     // needs the key: the lock stays until it is gone.

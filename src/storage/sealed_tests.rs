@@ -1,9 +1,11 @@
-//! The lock below the store: values sealed at rest, conversions that survive a
-//! failed write at every point, damaged values kept aside, and frozen fixtures.
+//! The lock below the store: values sealed at rest under hidden names,
+//! conversions that survive a failed write at every point, damaged values kept
+//! aside, and frozen fixtures.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use super::packed::unpack;
 use super::sealed::*;
 use super::tests::{fixture, NOW};
 use super::*;
@@ -28,24 +30,26 @@ pub(super) fn full_store() -> MemoryKv {
     kv
 }
 
-/// What the person sees: every value read through the lock with `key`.
-fn seen(kv: &MemoryKv, key: Option<&DataKey>) -> BTreeMap<String, String> {
-    kv.keys()
+/// What the person sees: every value by its own name, as JSON, read through
+/// the lock with `cipher`. Fails if anything stays hidden (unopened).
+pub(super) fn seen(kv: &MemoryKv, cipher: Option<Rc<dyn ValueCipher>>) -> BTreeMap<String, String> {
+    Sealed::new(kv, cipher)
+        .entries()
         .into_iter()
-        .filter(|k| k != LOCK_KEY)
-        .map(|k| {
-            let raw = kv.get(&k).unwrap();
-            let plain = match key {
-                Some(key) if is_sealed(&raw) => key.open_text(&k, &raw).expect("every sealed value opens"),
-                _ => raw,
-            };
-            (k, plain)
+        .filter(|e| e.key != LOCK_KEY)
+        .map(|e| {
+            assert!(!is_hidden(&e.key), "{} opens", e.key);
+            (e.key, unpack(&e.value).unwrap())
         })
         .collect()
 }
 
 pub(super) fn cipher(key: DataKey, lock: &LockRecord) -> Rc<dyn ValueCipher> {
-    Rc::new(KeyCipher::new(KeyRing::only(key), lock, counter(7)))
+    ring_cipher(KeyRing::only(key), lock)
+}
+
+pub(super) fn ring_cipher(keys: KeyRing, lock: &LockRecord) -> Rc<dyn ValueCipher> {
+    Rc::new(KeyCipher::new(keys, lock, counter(7)))
 }
 
 /// A fresh data key and its lock record under `PASSPHRASE`.
@@ -60,8 +64,15 @@ pub(super) fn locked_store() -> (MemoryKv, DataKey, LockRecord) {
     let kv = full_store();
     let mut random = counter(7);
     let (key, lock) = new_lock(&mut random);
-    turn_on(&kv, &lock, &key, &mut random, &mut |_, _| {}).unwrap();
+    turn_on(&kv, &lock, cipher(key.clone(), &lock)).unwrap();
     (kv, key, lock)
+}
+
+/// Every value that holds words is sealed, under a hidden name.
+pub(super) fn all_hidden(kv: &MemoryKv) {
+    for (k, v) in kv.map.borrow().iter().filter(|(k, _)| holds_words(k)) {
+        assert!(is_hidden(k) && is_sealed(v), "{k} is sealed under a hidden name");
+    }
 }
 
 #[test]
@@ -70,18 +81,16 @@ fn with_the_lock_on_no_value_holding_words_is_stored_in_plain_form() {
     let before = seen(&kv, None);
     let mut random = counter(7);
     let (key, lock) = new_lock(&mut random);
-    let mut steps = Vec::new();
-    turn_on(&kv, &lock, &key, &mut random, &mut |done, total| steps.push((done, total))).unwrap();
-    assert_eq!(steps.last(), Some(&(4, 4)), "progress reaches every value that holds words");
+    assert_eq!(turn_on(&kv, &lock, cipher(key.clone(), &lock)), Ok(4), "every value that holds words");
 
     for (k, v) in kv.map.borrow().iter() {
-        for word in ["Sam", "Mum", "Jo", "secret", "quiet"] {
-            assert!(!v.contains(word), "{k} shows {word:?}");
+        for word in ["Sam", "Mum", "Jo", "secret", "quiet", "journal", "draft", "quarantine"] {
+            assert!(!k.contains(word) && !v.contains(word), "{k} shows {word:?}");
         }
-        assert_eq!(holds_words(k), is_sealed(v), "{k}");
     }
+    all_hidden(&kv);
     assert_eq!(kv.get("someone-elses-key").as_deref(), Some("not ours"));
-    assert_eq!(seen(&kv, Some(&key)), before, "everything reads back exactly");
+    assert_eq!(seen(&kv, Some(cipher(key.clone(), &lock))), before, "everything reads back exactly");
 
     // The app reads and writes through the lock as before.
     let sealed = Sealed::with(&kv, cipher(lock.unwrap(PASSPHRASE).unwrap(), &lock));
@@ -89,8 +98,27 @@ fn with_the_lock_on_no_value_holding_words_is_stored_in_plain_form() {
     assert_eq!(opened.records.len(), 2);
     assert_eq!(opened.unreadable, 1, "the value kept aside is still counted");
     store.save(&entry("d", "Told Jo how I felt")).unwrap();
-    assert!(is_sealed(&kv.get("leaning-in.rec.journal.d").unwrap()));
+    assert!(kv.get("leaning-in.rec.journal.d").is_none());
+    assert_eq!(kv.keys().iter().filter(|k| is_hidden(k)).count(), 5);
+    all_hidden(&kv);
     assert_eq!(store.drafts_of("journal-new"), [("x1".to_string(), r#"{"text":"half a thought about Jo"}"#.to_string())]);
+    assert_eq!(store.delete("journal", "d").unwrap().map(|r| r.values.len()), Some(1));
+    assert_eq!(kv.keys().iter().filter(|k| is_hidden(k)).count(), 4, "deleted by its own name");
+}
+
+#[test]
+fn sealed_lengths_show_only_a_bucket() {
+    let kv = MemoryKv::default();
+    let (key, lock) = new_lock(&mut counter(7));
+    let store = Store::reopen(Sealed::with(&kv, cipher(key.clone(), &lock)), false);
+    store_lock(&kv, &lock).unwrap();
+    store.save(&entry("a", "Fine.")).unwrap();
+    store.save(&entry("b", "Fine, I said, and then I went quiet for the rest of the evening.")).unwrap();
+    for (k, v) in kv.map.borrow().iter().filter(|(k, _)| is_hidden(k)) {
+        let bytes = super::packed::text_to_bytes(&v[1..]).unwrap();
+        // Nonce and tag, then whole buckets: a short entry looks like a longer one.
+        assert_eq!((bytes.len() - crate::crypto::NONCE_LEN - 16) % crate::crypto::BUCKET, 0, "{k}");
+    }
 }
 
 #[test]
@@ -102,21 +130,19 @@ fn turning_the_lock_on_survives_a_failed_write_at_every_point_and_finishes_later
         let mut random = counter(7);
         let (key, lock) = new_lock(&mut random);
         kv.fail_after.set(Some(n));
-        let result = turn_on(&kv, &lock, &key, &mut random, &mut |_, _| {});
+        let result = turn_on(&kv, &lock, cipher(key.clone(), &lock));
         assert_eq!(result.is_err(), n < 5, "write {n}");
         // Whatever happened, every word reads back, with the key where anything is sealed.
         let lock_on = read_lock(&kv);
         assert_eq!(lock_on.is_some(), n > 0, "the lock record is the first write");
-        let key = lock_on.map(|l| l.unwrap(PASSPHRASE).unwrap());
-        assert_eq!(seen(&kv, key.as_ref()), before, "after failing write {n}");
+        let key = lock_on.map(|l| cipher(l.unwrap(PASSPHRASE).unwrap(), &lock));
+        assert_eq!(seen(&kv, key.clone()), before, "after failing write {n}");
         // The next unlock seals what is still plain.
         if let Some(key) = key {
-            let ring = KeyRing::only(lock.unwrap(PASSPHRASE).unwrap());
-            finish_conversion(&kv, &lock, &ring, &mut random).unwrap();
-            for (k, v) in kv.map.borrow().iter() {
-                assert_eq!(holds_words(k), is_sealed(v), "{k} after finishing from write {n}");
-            }
-            assert_eq!(seen(&kv, Some(&key)), before);
+            assert_eq!(plain_left(&kv), 5 - n);
+            finish_conversion(&kv, &lock, key.clone()).unwrap();
+            all_hidden(&kv);
+            assert_eq!(seen(&kv, Some(key)), before);
         }
     }
 }
@@ -128,37 +154,43 @@ fn turning_the_lock_off_survives_a_failed_write_at_every_point() {
     for n in 0..=4 {
         let (kv, key, lock) = locked_store();
         kv.fail_after.set(Some(n));
-        let ring = KeyRing::only(lock.unwrap(PASSPHRASE).unwrap());
-        let result = turn_off(&kv, &ring, &mut |_, _| {}, NOW);
+        let c = cipher(key.clone(), &lock);
+        let result = turn_off(&kv, &*c, NOW);
         kv.fail_after.set(None);
         assert_eq!(result.is_err(), n < 4, "write {n}");
         assert_eq!(read_lock(&kv).is_some(), n < 4, "the lock record goes last");
-        assert_eq!(seen(&kv, Some(&key)), before, "after failing write {n}");
+        assert_eq!(seen(&kv, Some(c.clone())), before, "after failing write {n}");
         // Trying again finishes it.
-        turn_off(&kv, &ring, &mut |_, _| {}, NOW).unwrap();
+        turn_off(&kv, &*c, NOW).unwrap();
         assert_eq!(seen(&kv, None), before);
         assert!(read_lock(&kv).is_none());
+        assert!(kv.keys().iter().all(|k| !is_hidden(k)));
     }
 }
 
 #[test]
 fn a_damaged_sealed_value_is_kept_aside_and_the_rest_opens() {
-    let (kv, _, lock) = locked_store();
-    // One value altered, another copied under a different record's key.
-    let a = kv.get("leaning-in.rec.journal.a").unwrap();
-    let mut altered = a.clone().into_bytes();
+    let (kv, key, lock) = locked_store();
+    let c = cipher(key, &lock);
+    // One value altered, another copied under a different record's name.
+    let at_a = c.hidden("leaning-in.rec.journal.a").0;
+    let mut altered: Vec<char> = kv.get(&at_a).unwrap().chars().collect();
     let i = altered.len() - 5;
-    altered[i] = if altered[i] == b'Q' { b'R' } else { b'Q' };
-    kv.set("leaning-in.rec.journal.a", std::str::from_utf8(&altered).unwrap()).unwrap();
-    kv.set("leaning-in.rec.journal.e", &kv.get("leaning-in.rec.journal.b").unwrap()).unwrap();
+    altered[i] = if altered[i] == 'Q' { 'R' } else { 'Q' };
+    let altered: String = altered.into_iter().collect();
+    kv.set(&at_a, &altered).unwrap();
+    let at_e = c.hidden("leaning-in.rec.journal.e").0;
+    kv.set(&at_e, &kv.get(&c.hidden("leaning-in.rec.journal.b").0).unwrap()).unwrap();
 
-    let sealed = Sealed::with(&kv, cipher(lock.unwrap(PASSPHRASE).unwrap(), &lock));
+    let sealed = Sealed::with(&kv, c.clone());
     let (store, opened) = Store::open(&sealed, NOW);
     assert_eq!(opened.records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["b"]);
     assert_eq!(opened.unreadable, 3, "two kept aside now, one from before");
     let kept = store.quarantined();
-    assert!(kept.iter().any(|q| q.key == "leaning-in.rec.journal.a" && q.raw.as_bytes() == altered.as_slice()), "kept exactly as found");
-    assert!(kept.iter().any(|q| q.key == "leaning-in.rec.journal.e"));
+    assert!(kept.iter().any(|q| q.key == at_a && q.raw == altered), "kept exactly as found");
+    assert!(kept.iter().any(|q| q.key == at_e));
+    all_hidden(&kv);
+    assert_eq!(Store::open(&sealed, NOW).1.unreadable, 3, "and still there the next time");
 }
 
 #[test]
@@ -179,14 +211,15 @@ fn a_key_held_after_the_lock_is_gone_never_seals_anything() {
     let tab = Store::reopen(Sealed::with(&kv, cipher(lock.unwrap(PASSPHRASE).unwrap(), &lock)), false);
     // Everything deleted (here or in another tab), the lock record with it.
     tab.delete_everything();
+    assert_eq!(kv.keys(), ["someone-elses-key"]);
     tab.save(&entry("n", "new words after starting again")).unwrap();
     let stored = kv.get("leaning-in.rec.journal.n").unwrap();
     assert!(!is_sealed(&stored), "sealed without a lock record, it could never be opened again");
-    assert!(stored.contains("new words"));
+    assert!(unpack(&stored).unwrap().contains("new words"));
 }
 
 #[test]
-fn the_frozen_locked_store_opens_with_its_passphrase() {
+fn the_frozen_schema_2_locked_store_opens_with_its_passphrase_and_moves_to_hidden_names() {
     let kv = fixture("store-schema-2-locked.json");
     let lock = read_lock(&kv).expect("the fixture is locked");
     assert_eq!(lock.kdf, Kdf::first(), "made with the parameters the app used then");
@@ -203,10 +236,38 @@ fn the_frozen_locked_store_opens_with_its_passphrase() {
     assert!(texts.contains(&"Told Sam I was having a rough day. She just listened. 🌱".to_string()));
     assert_eq!(store.drafts_of("journal"), [("1".to_string(), r#"{"text":"half a thought"}"#.to_string())]);
     assert_eq!(store.prefs().last_backup_at, Some(1_763_000_000_000));
+    assert_eq!(store.stored_schema(), Some(SCHEMA));
+    all_hidden(&kv);
+    assert_eq!(Store::open(&sealed, NOW).1.records.len(), 2);
 }
 
-/// Made once, from the schema 1 fixture: `FIXTURES=write cargo test make_fixtures -- --ignored`.
-/// Never regenerate a committed fixture: every future build must open it as it is.
+#[test]
+fn the_frozen_schema_3_stores_open_as_they_are() {
+    let plain = fixture("store-schema-3.json");
+    let (store, opened) = Store::open(&plain, NOW);
+    assert_eq!((opened.records.len(), opened.unreadable), (2, 0));
+    assert_eq!(store.drafts_of("journal"), [("1".to_string(), r#"{"text":"half a thought"}"#.to_string())]);
+
+    let kv = fixture("store-schema-3-locked.json");
+    let untouched = kv.map.borrow().clone();
+    all_hidden(&kv);
+    let lock = read_lock(&kv).expect("the fixture is locked");
+    let sealed = Sealed::with(&kv, ring_cipher(lock.open(FIXTURE_PASSPHRASE).unwrap(), &lock));
+    let (store, opened) = Store::open(&sealed, NOW);
+    assert_eq!((opened.records.len(), opened.unreadable), (2, 0));
+    let mut texts: Vec<String> = opened.records.iter().map(|r| r.value["text"].as_str().unwrap().to_string()).collect();
+    texts.sort();
+    let mut plain_texts: Vec<String> = Store::open(&plain, NOW).1.records.iter().map(|r| r.value["text"].as_str().unwrap().to_string()).collect();
+    plain_texts.sort();
+    assert_eq!(texts, plain_texts);
+    assert_eq!(store.drafts_of("journal"), [("1".to_string(), r#"{"text":"half a thought"}"#.to_string())]);
+    assert_eq!(*kv.map.borrow(), untouched, "already in this build's form: nothing rewritten");
+}
+
+/// Made once, from the frozen schema 2 fixtures:
+/// `FIXTURES=write cargo test make_fixtures -- --ignored`. Never regenerate a
+/// committed fixture: every future build must open it as it is. (The schema 1
+/// and 2 fixtures were made the same way by the builds that wrote them.)
 #[test]
 #[ignore]
 fn make_fixtures() {
@@ -216,17 +277,17 @@ fn make_fixtures() {
         assert!(std::env::var("FIXTURES").as_deref() == Ok("write") && !std::path::Path::new(&path).exists(), "{name} exists: never regenerate it");
         std::fs::write(path, serde_json::to_string_pretty(&doc).unwrap() + "\n").unwrap();
     };
-    let kv = fixture("store-schema-1.json");
+    let kv = fixture("store-schema-2.json");
     Store::open(&kv, NOW);
-    write("store-schema-2.json", "A frozen localStorage dump of store schema 2 (lock off), exactly as this build wrote it. Never edit: later builds must keep reading it.", &kv);
+    write("store-schema-3.json", "A frozen localStorage dump of store schema 3 (lock off: values packed), exactly as this build wrote it. Never edit: later builds must keep reading it.", &kv);
+    let kv = fixture("store-schema-2-locked.json");
+    let lock = read_lock(&kv).unwrap();
     let mut urandom = std::fs::File::open("/dev/urandom").unwrap();
-    let mut random = move |buf: &mut [u8]| std::io::Read::read_exact(&mut urandom, buf).unwrap();
-    let key = DataKey::random(&mut random);
-    let lock = LockRecord::wrap(&key, FIXTURE_PASSPHRASE, Kdf::recommended(), &mut random).unwrap();
-    turn_on(&kv, &lock, &key, &mut random, &mut |_, _| {}).unwrap();
-    write("store-schema-2-locked.json", "A frozen localStorage dump of store schema 2 with the lock on (passphrase: correct horse battery staple), exactly as this build wrote it. Never edit: later builds must keep opening it.", &kv);
+    let random = move |buf: &mut [u8]| std::io::Read::read_exact(&mut urandom, buf).unwrap();
+    let sealed = Sealed::with(&kv, Rc::new(KeyCipher::new(lock.open(FIXTURE_PASSPHRASE).unwrap(), &lock, Box::new(random))));
+    Store::open(&sealed, NOW);
+    write("store-schema-3-locked.json", "A frozen localStorage dump of store schema 3 with the lock on (passphrase: correct horse battery staple): values sealed under hidden names, exactly as this build wrote it. Never edit: later builds must keep opening it.", &kv);
 }
-
 /// Made once from the frozen locked store:
 /// `FIXTURES=write cargo test make_backup_v3_fixture -- --ignored`. Never
 /// regenerate it. (The version 2 fixture was made the same way, sealed with the

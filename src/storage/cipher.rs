@@ -1,0 +1,168 @@
+//! How the lock stores a value (schema 3): under a name that is a keyed hash of
+//! its own name, as `^` and then, one byte per character (`packed`), the nonce,
+//! ciphertext and tag of AES-256-GCM over its own name and its compressed JSON,
+//! padded to a bucket, with the hashed name as associated data. So storage
+//! shows how many values there are and their padded sizes, and nothing else.
+//!
+//! A value sealed by schema 2 (`sealed:1:`, under its own name) still opens.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::packed::{bytes_to_text, compress, is_packed, pack, text_to_bytes, PACKED};
+use super::PREFIX;
+use crate::crypto::{is_sealed, CryptoError, DataKey, KeyRing, LockRecord, NameKey, SEALED_3, SEALED_PREFIX};
+
+/// Where sealed values are stored: this, then the keyed hash of the value's name.
+pub const HIDDEN_PREFIX: &str = "leaning-in.x.";
+
+/// Whether a storage name is a keyed hash.
+pub fn is_hidden(key: &str) -> bool {
+    key.starts_with(HIDDEN_PREFIX)
+}
+
+/// A stored value, opened.
+pub struct Opened {
+    /// The value's own name (`leaning-in.rec.journal.<id>`…).
+    pub name: String,
+    /// Its JSON, packed.
+    pub packed: String,
+    /// Stored as this build stores it with the current key (not under a
+    /// previous key, nor in schema 2's form).
+    pub current: bool,
+}
+
+/// Seals values and names, and opens them.
+pub trait ValueCipher {
+    /// Whether this is the key `wrapped_key` wraps: a key held after the
+    /// record changed (another tab turned the lock on anew) must never seal again.
+    fn belongs_to(&self, wrapped_key: &str) -> bool;
+    /// Where `name`'s value is stored under the current key and, while a new
+    /// passphrase is being put in place, under the previous one.
+    fn hidden(&self, name: &str) -> (String, Option<String>);
+    /// `value` (packed JSON, or anything else, which is compressed as it is)
+    /// sealed for the place `hidden(name).0`.
+    fn seal(&self, name: &str, value: &str) -> String;
+    /// A value stored at `at`: hidden, or sealed in place by schema 2.
+    fn open(&self, at: &str, stored: &str) -> Result<Opened, CryptoError>;
+    /// The name a hidden place stands for, if it was opened before.
+    fn known(&self, at: &str) -> Option<String>;
+}
+
+/// The data key (and during a new passphrase the previous one), the keys names
+/// are made with, fresh nonces, and the wrapped key of the lock record it came from.
+#[derive(Clone)]
+pub struct KeyCipher {
+    keys: KeyRing,
+    names: Rc<NameKey>,
+    previous_names: Option<Rc<NameKey>>,
+    wrapped: String,
+    random: Rc<RefCell<Box<dyn FnMut(&mut [u8])>>>,
+    known: Rc<RefCell<HashMap<String, String>>>,
+}
+
+impl KeyCipher {
+    pub fn new(keys: KeyRing, record: &LockRecord, random: Box<dyn FnMut(&mut [u8])>) -> Self {
+        KeyCipher {
+            names: Rc::new(keys.current.name_key()),
+            previous_names: keys.previous.as_ref().map(|k| Rc::new(k.name_key())),
+            keys,
+            wrapped: record.key.clone(),
+            random: Rc::new(RefCell::new(random)),
+            known: Rc::default(),
+        }
+    }
+
+    /// The same keys, held for `record` (the same keys wrapped anew).
+    pub fn for_record(&self, record: &LockRecord) -> Self {
+        KeyCipher { wrapped: record.key.clone(), ..self.clone() }
+    }
+
+    pub fn keys(&self) -> &KeyRing {
+        &self.keys
+    }
+
+    fn open_hidden(&self, at: &str, stored: &str) -> Result<Opened, CryptoError> {
+        let bytes = stored.strip_prefix(SEALED_3).and_then(text_to_bytes).ok_or(CryptoError::Damaged)?;
+        let (plain, current) = match self.keys.current.open_padded(at, &bytes) {
+            Ok(plain) => (plain, true),
+            Err(err) => match &self.keys.previous {
+                Some(previous) => (previous.open_padded(at, &bytes)?, false),
+                None => return Err(err),
+            },
+        };
+        let (name, body) = split_name(&plain).ok_or(CryptoError::Damaged)?;
+        let mut packed = String::from(PACKED);
+        packed.push_str(&bytes_to_text(body));
+        self.known.borrow_mut().insert(at.to_string(), name.clone());
+        Ok(Opened { name, packed, current })
+    }
+}
+
+/// The sealed plain text: the name's length (two bytes), the name (less the
+/// prefix every name shares), the deflated JSON.
+fn join_name(name: &str, deflated: &[u8]) -> Vec<u8> {
+    let name = name.strip_prefix(PREFIX).unwrap_or(name).as_bytes();
+    let len = u16::try_from(name.len()).expect("names are short");
+    [&len.to_be_bytes()[..], name, deflated].concat()
+}
+
+fn split_name(plain: &[u8]) -> Option<(String, &[u8])> {
+    let len = u16::from_be_bytes(plain.get(..2)?.try_into().ok()?) as usize;
+    let name = std::str::from_utf8(plain.get(2..2 + len)?).ok()?;
+    Some((format!("{PREFIX}{name}"), &plain[2 + len..]))
+}
+
+fn hidden_with(names: &NameKey, name: &str) -> String {
+    format!("{HIDDEN_PREFIX}{}", names.name(name))
+}
+
+impl ValueCipher for KeyCipher {
+    fn belongs_to(&self, wrapped_key: &str) -> bool {
+        wrapped_key == self.wrapped
+    }
+
+    fn hidden(&self, name: &str) -> (String, Option<String>) {
+        (hidden_with(&self.names, name), self.previous_names.as_deref().map(|n| hidden_with(n, name)))
+    }
+
+    fn seal(&self, name: &str, value: &str) -> String {
+        let deflated = match value.strip_prefix(PACKED).and_then(text_to_bytes) {
+            Some(bytes) if is_packed(value) => bytes,
+            _ => compress(value.as_bytes()),
+        };
+        let at = self.hidden(name).0;
+        let sealed = self.keys.current.seal_padded(&at, &join_name(name, &deflated), &mut *self.random.borrow_mut());
+        self.known.borrow_mut().insert(at, name.to_string());
+        let mut stored = String::from(SEALED_3);
+        stored.push_str(&bytes_to_text(&sealed));
+        stored
+    }
+
+    fn open(&self, at: &str, stored: &str) -> Result<Opened, CryptoError> {
+        if is_hidden(at) {
+            return self.open_hidden(at, stored);
+        }
+        if !stored.starts_with(SEALED_PREFIX) {
+            return Err(CryptoError::Damaged);
+        }
+        let json = self.keys.open_text(at, stored)?;
+        Ok(Opened { name: at.to_string(), packed: pack(&json), current: false })
+    }
+
+    fn known(&self, at: &str) -> Option<String> {
+        self.known.borrow().get(at).cloned()
+    }
+}
+
+/// Whether `key` opens at least one value sealed in `stored` (true when nothing
+/// is sealed): a backup's key tells whether it is this device's.
+pub fn opens_any(stored: &[(String, String)], key: &DataKey) -> bool {
+    let sealed: Vec<&(String, String)> = stored.iter().filter(|(_, raw)| is_sealed(raw)).collect();
+    sealed.is_empty()
+        || sealed.iter().any(|(at, raw)| match raw.strip_prefix(SEALED_3).and_then(text_to_bytes) {
+            Some(bytes) => key.open_padded(at, &bytes).is_ok(),
+            None => key.open_text(at, raw).is_ok(),
+        })
+}
