@@ -40,7 +40,11 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Opened() -> impl IntoView {
-    provide_context(Db::open());
+    let db = Db::open();
+    if crate::db::needs_settling() {
+        lazy_pages::settle_store();
+    }
+    provide_context(db);
     provide_context(ui::toast::Toasts::new());
     router::start();
     view! { <Shell/> }

@@ -24,6 +24,8 @@ use crate::storage::{
 thread_local! {
     /// Whether this page load found a store written by a newer build.
     static READ_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// How many values the last open found not yet in this build's form.
+    static UNSETTLED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// localStorage through the lock: values that hold words are sealed while the
@@ -37,6 +39,12 @@ fn sealed_kv() -> Sealed<LocalKv> {
 /// The store, as opened by `Db::open` this page load (no rescan).
 pub fn store() -> LocalStore {
     Store::reopen(sealed_kv(), READ_ONLY.with(|c| c.get()))
+}
+
+/// Whether the store has values to write again in this build's form, and may
+/// be written (`Store::settle`).
+pub fn needs_settling() -> bool {
+    UNSETTLED.with(|c| c.get()) > 0 && !READ_ONLY.with(|c| c.get())
 }
 
 /// Space used as stored (sealed values at their sealed size), without opening them.
@@ -129,6 +137,7 @@ impl Db {
     pub fn reload(&self) {
         let (store, opened) = Store::open(sealed_kv(), now_ms());
         READ_ONLY.with(|c| c.set(store.is_read_only()));
+        UNSETTLED.with(|c| c.set(opened.unsettled));
         self.journal.set(decode_all(&opened.records));
         self.checks.set(decode_all(&opened.records));
         self.reframes.set(decode_all(&opened.records));

@@ -90,6 +90,22 @@ fn load_install_offer() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <crate::install::HomeInstallOffer/> }.into_any())
 }
 
+#[wasm_split(settle_store, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn load_settle_store() -> Result<(), SplitLoaderError> {
+    let _ = crate::db::store().settle();
+    Ok(())
+}
+
+/// Writes again every stored value not yet in this build's form (the schema 3
+/// migration, or a turn-on cut short), once the page is up: compression comes
+/// in this chunk, not in the first load. Offline before the chunk was cached,
+/// everything stays readable as it is, and the next start tries again.
+pub fn settle_store() {
+    leptos::task::spawn_local(async {
+        let _ = load_settle_store().await;
+    });
+}
+
 /// A card Home shows now and then, fetched only when it applies, and simply
 /// left out if its chunk cannot load.
 fn optional<F>(load: fn() -> F) -> impl IntoView

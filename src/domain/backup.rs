@@ -15,8 +15,9 @@ use super::records::{self, Unreadable};
 
 pub const FORMAT: &str = "leaning-in-backup";
 pub const BACKUP_VERSION: u64 = 1;
-/// Larger files are refused before parsing: years of daily writing is about 2 MB.
-pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
+/// Larger files are refused before parsing. Ten years of daily writing make a
+/// backup of about 7 MB, and about 9.5 MB encrypted (base64): room for more.
+pub const MAX_IMPORT_BYTES: usize = 24 * 1024 * 1024;
 
 #[derive(Debug, Serialize)]
 pub struct BackupFile {
@@ -75,8 +76,9 @@ impl ImportError {
         let what = match self {
             ImportError::Empty => "This file is empty.".to_string(),
             ImportError::TooLarge(bytes) => format!(
-                "This file is {} MB, larger than any backup from this app could be (the limit is 10 MB).",
-                bytes.div_ceil(1_048_576)
+                "This file is {} MB, larger than any backup from this app could be (the limit is {} MB).",
+                bytes.div_ceil(1_048_576),
+                MAX_IMPORT_BYTES / 1_048_576
             ),
             ImportError::Truncated => "This file seems to be cut off before its end, perhaps by an interrupted download.".into(),
             ImportError::NotJson => "This file is not a backup from this app: it is not JSON.".into(),

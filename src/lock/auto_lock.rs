@@ -15,7 +15,7 @@ use crate::storage::Kv;
 
 /// Starts watching (once per page), and notes that this page has just got its key.
 pub fn start() {
-    HELD_AT.with(|at| at.set(crate::clock::now_ms()));
+    HELD_SINCE.with(|mark| *mark.borrow_mut() = LocalKv.get(LOCK_NOW_KEY));
     AUTO_LOCK.with(|once| {
         once.get_or_init(auto_lock);
     });
@@ -23,9 +23,10 @@ pub fn start() {
 
 thread_local! {
     static AUTO_LOCK: std::cell::OnceCell<()> = const { std::cell::OnceCell::new() };
-    /// When this page last got its key: a "Lock now" in another tab after that
-    /// locks it, even if the page slept in the back/forward cache meanwhile.
-    static HELD_AT: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
+    /// The "Lock now" mark as it was when this page last got its key: a new
+    /// one from another tab after that locks it, even if the page slept in the
+    /// back/forward cache meanwhile.
+    static HELD_SINCE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Nobody at the keyboard for this long counts as idle, whatever the setting:
@@ -83,9 +84,8 @@ fn auto_lock() {
         if restored != Some(true) {
             return;
         }
-        let locked_since = LocalKv.get(LOCK_NOW_KEY).and_then(|at| at.parse::<i64>().ok());
-        let held_at = HELD_AT.with(|at| at.get());
-        if !crate::lock::session::may_open() || locked_since.is_some_and(|at| at >= held_at) {
+        let locked_since_held = HELD_SINCE.with(|mark| *mark.borrow() != LocalKv.get(LOCK_NOW_KEY));
+        if !crate::lock::session::may_open() || locked_since_held {
             lock_this_page();
         }
     });

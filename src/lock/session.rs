@@ -9,7 +9,6 @@ use std::rc::Rc;
 
 use leptos::prelude::window;
 
-use crate::clock::now_ms;
 use crate::storage::local::LocalKv;
 use crate::storage::sealed::{self, LockState, ValueCipher};
 use crate::storage::Kv;
@@ -56,16 +55,18 @@ pub fn may_open() -> bool {
     }
 }
 
-/// When "Lock now" was last pressed, so every other open tab locks too (they
-/// hear the change), and a page restored from the back/forward cache later
-/// knows it must (it missed the change).
+/// A fresh random mark each time "Lock now" is pressed, so every other open tab
+/// locks too (they hear the change), and a page restored from the back/forward
+/// cache later knows it must (the mark is not the one it held the key under).
+/// Random rather than a time: storage shows nothing of when the app was used.
 pub const LOCK_NOW_KEY: &str = "leaning-in.lock-now";
 
 /// Locks the app: every other tab is told, and this page reloads, which drops
 /// the key and every decrypted value from memory (drafts are written, sealed,
 /// as the page goes).
 pub fn lock_now() {
-    let _ = LocalKv.set(LOCK_NOW_KEY, &now_ms().to_string());
+    let mark = (js_sys::Math::random() * 2f64.powi(52)) as u64;
+    let _ = LocalKv.set(LOCK_NOW_KEY, &format!("{mark:x}"));
     lock_this_page();
 }
 

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::packed::{pack, unpack};
+use super::packed::unpack;
 use super::{parse_record_key, read_record, Kv, Store, PREFIX, QUARANTINE_PREFIX};
 
 /// A value that could not be read, as kept aside under a quarantine key.
@@ -29,7 +29,8 @@ pub(super) fn quarantine(kv: &impl Kv, key: &str, raw: &str, reason: &str, now_m
         qkey = format!("{QUARANTINE_PREFIX}{suffix}.{n}");
     }
     let kept = Quarantined { key: key.into(), reason: reason.into(), found_at: now_ms, raw: raw.into() };
-    if kv.set(&qkey, &pack(&serde_json::to_string(&kept).expect("quarantine serialises"))).is_ok() {
+    // As JSON: kept aside at start-up, before compression is loaded (`Store::settle` packs it later).
+    if kv.set(&qkey, &serde_json::to_string(&kept).expect("quarantine serialises")).is_ok() {
         kv.remove(key);
     }
 }

@@ -7,11 +7,12 @@
 //! A value sealed by schema 2 (`sealed:1:`, under its own name) still opens.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::packed::{bytes_to_text, compress, is_packed, pack, text_to_bytes, PACKED};
-use super::PREFIX;
+use super::sealed::holds_words;
+use super::{Kv, SaveError, Stored, PREFIX};
 use crate::crypto::{is_sealed, CryptoError, DataKey, KeyRing, LockRecord, NameKey, SEALED_3, SEALED_PREFIX};
 
 /// Where sealed values are stored: this, then the keyed hash of the value's name.
@@ -48,6 +49,104 @@ pub trait ValueCipher {
     fn open(&self, at: &str, stored: &str) -> Result<Opened, CryptoError>;
     /// The name a hidden place stands for, if it was opened before.
     fn known(&self, at: &str) -> Option<String>;
+
+    // How `Sealed` reads and writes through this key. Provided here, so the
+    // code is built for each cipher where it is made (the lock's chunk).
+
+    /// The name a hidden place stands for, opened if need be.
+    fn name_of(&self, inner: &dyn Kv, at: &str, stored: Option<&str>) -> Option<String> {
+        if let Some(name) = self.known(at) {
+            return Some(name);
+        }
+        let raw = stored.map(str::to_string).or_else(|| inner.get(at))?;
+        self.open(at, &raw).ok().map(|opened| opened.name)
+    }
+
+    /// Each value by its own name, once.
+    fn keys(&self, inner: &dyn Kv) -> Vec<String> {
+        let mut names: Vec<String> = inner
+            .keys()
+            .into_iter()
+            .map(|at| match is_hidden(&at) {
+                true => self.name_of(inner, &at, None).unwrap_or(at),
+                false => at,
+            })
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    /// `name`'s value in its newest form: under the current key, the previous
+    /// one, or in place (plain, or sealed by schema 2). One that fails to open
+    /// comes back as stored.
+    fn get(&self, inner: &dyn Kv, name: &str) -> Option<String> {
+        if holds_words(name) && !is_hidden(name) {
+            let (current, previous) = self.hidden(name);
+            for at in std::iter::once(current).chain(previous) {
+                if let Some(raw) = inner.get(&at) {
+                    return Some(self.open(&at, &raw).map(|opened| opened.packed).unwrap_or(raw));
+                }
+            }
+        }
+        let raw = inner.get(name)?;
+        match holds_words(name) && is_sealed(&raw) {
+            true => Some(self.open(name, &raw).map(|opened| opened.packed).unwrap_or(raw)),
+            false => Some(raw),
+        }
+    }
+
+    /// Every value by its own name, opened once. How good a form each is in
+    /// ranks copies (0: plain beside the lock; 1: an older sealed form; 2: as
+    /// this build stores it, or a value nothing here opens, which stays as found).
+    fn entries(&self, inner: &dyn Kv) -> Vec<Stored> {
+        let mut found: Vec<(Stored, u8)> = Vec::new();
+        for at in inner.keys() {
+            let Some(raw) = inner.get(&at) else { continue };
+            let (key, value, rank) = match holds_words(&at) && (is_hidden(&at) || is_sealed(&raw)) {
+                true => match self.open(&at, &raw) {
+                    Ok(opened) => (opened.name, opened.packed, if opened.current { 2 } else { 1 }),
+                    Err(_) => (at, raw, 2),
+                },
+                false => (at.clone(), raw, if holds_words(&at) { 0 } else { 2 }),
+            };
+            found.push((Stored { key, value, settled: rank == 2 }, rank));
+        }
+        // The best form of each first; a second copy (a conversion cut short)
+        // is dropped, and its name settled again, which removes the other copy.
+        found.sort_unstable_by(|(a, ra), (b, rb)| a.key.cmp(&b.key).then(rb.cmp(ra)));
+        let mut unique: Vec<Stored> = Vec::with_capacity(found.len());
+        for (stored, _) in found {
+            match unique.last_mut() {
+                Some(last) if last.key == stored.key => last.settled = false,
+                _ => unique.push(stored),
+            }
+        }
+        unique
+    }
+
+    /// Seals `value` to `name`'s hidden place, and only then removes its older forms.
+    fn write(&self, inner: &dyn Kv, name: &str, value: &str) -> Result<(), SaveError> {
+        let (at, previous) = self.hidden(name);
+        inner.set(&at, &self.seal(name, value))?;
+        for old in previous.into_iter().chain([name.to_string()]) {
+            if inner.get(&old).is_some() {
+                inner.remove(&old);
+            }
+        }
+        Ok(())
+    }
+
+    /// `name` in every form it may be stored in.
+    fn remove(&self, inner: &dyn Kv, name: &str) {
+        if holds_words(name) && !is_hidden(name) {
+            let (current, previous) = self.hidden(name);
+            for at in std::iter::once(current).chain(previous) {
+                inner.remove(&at);
+            }
+        }
+        inner.remove(name)
+    }
 }
 
 /// The data key (and during a new passphrase the previous one), the keys names
@@ -59,7 +158,7 @@ pub struct KeyCipher {
     previous_names: Option<Rc<NameKey>>,
     wrapped: String,
     random: Rc<RefCell<Box<dyn FnMut(&mut [u8])>>>,
-    known: Rc<RefCell<HashMap<String, String>>>,
+    known: Rc<RefCell<BTreeMap<String, String>>>,
 }
 
 impl KeyCipher {

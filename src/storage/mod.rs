@@ -52,6 +52,9 @@ pub const PREFS_KEY: &str = "leaning-in.prefs";
 pub const RECORD_PREFIX: &str = "leaning-in.rec.";
 pub const DRAFT_PREFIX: &str = "leaning-in.draft.";
 pub const QUARANTINE_PREFIX: &str = "leaning-in.quarantine.";
+/// What the app notes about the person's use rather than their settings (when
+/// the last backup was made): stored like their words, so sealed with the lock.
+pub const PRIVATE_PREFS_KEY: &str = "leaning-in.private";
 
 /// The layout version this build reads and writes. Older stores are migrated at
 /// start-up; a newer one is opened read-only so nothing of it is overwritten.
@@ -128,6 +131,9 @@ struct Meta {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {
+    /// Kept at `PRIVATE_PREFS_KEY`, never with the settings (older builds kept
+    /// it here: read from here until it is next written).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_backup_at: Option<i64>,
     /// The answer to `navigator.storage.persist()`, once asked.
     pub persisted: Option<bool>,
@@ -167,6 +173,8 @@ pub struct Opened {
     pub newer_schema: Option<u64>,
     /// Values kept aside by an older build that this one can read: put back.
     pub restored: usize,
+    /// Values not yet in this build's form (`Store::settle` writes them again).
+    pub unsettled: usize,
 }
 
 /// The store over some `Kv`. Cheap to create; holds no cache of its own.
@@ -209,7 +217,7 @@ impl<K: Kv> Store<K> {
             opened.restored = aside::restore_readable(&kv, &keys);
         }
         let entries = kv.entries();
-        let mut kept_aside = Vec::new();
+        opened.unsettled = entries.iter().filter(|e| sealed::needs_settling(e)).count();
         for entry in &entries {
             if entry.key.starts_with(QUARANTINE_PREFIX) {
                 opened.unreadable += 1;
@@ -229,20 +237,23 @@ impl<K: Kv> Store<K> {
                     opened.unreadable += 1;
                     if !read_only {
                         aside::quarantine(&kv, &entry.key, &entry.value, &why.describe(), now_ms);
-                        kept_aside.push(entry.key.as_str());
                     }
                 }
             }
         }
-        // Every other value not yet in this build's form is written again: the
-        // schema 3 migration, and whatever a turn-on or new passphrase left
-        // unfinished. A failed write (storage full) leaves the rest readable as
-        // it is, for the next open. (What was kept aside stays exactly as found.)
-        if !read_only {
-            let rest: Vec<Stored> = entries.iter().filter(|e| !kept_aside.contains(&e.key.as_str())).cloned().collect();
-            let _ = sealed::settle_entries(&kv, &rest);
-        }
         (Store { kv, read_only }, opened)
+    }
+
+    /// Writes again every value not yet in this build's form: the schema 3
+    /// migration (values packed, and with the lock on sealed under hidden
+    /// names), and whatever a turn-on or new passphrase left unfinished. One
+    /// value at a time: a failed write (storage full) leaves the rest readable
+    /// as they are, for the next time. The app runs it after the first paint,
+    /// from a chunk of its own, so compressing is not in the first load.
+    /// Returns how many values it wrote.
+    pub fn settle(&self) -> Result<usize, SaveError> {
+        self.writable()?;
+        sealed::settle(&self.kv)
     }
 
     /// A handle on a store already opened this page load, without rescanning.
@@ -357,14 +368,27 @@ impl<K: Kv> Store<K> {
     }
 
     pub fn prefs(&self) -> Prefs {
-        self.kv.get(PREFS_KEY).and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default()
+        let mut prefs: Prefs = self.kv.get(PREFS_KEY).and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default();
+        if let Some(private) = self.kv.get(PRIVATE_PREFS_KEY).and_then(|raw| json_of(&raw)) {
+            prefs.last_backup_at = private["last_backup_at"].as_i64();
+        }
+        prefs
     }
 
-    /// Reads the newest prefs, changes them, and writes them back.
+    /// Reads the newest prefs, changes them, and writes them back: the settings
+    /// plain, the time of the last backup with the person's words.
     pub fn update_prefs(&self, change: impl FnOnce(&mut Prefs)) -> Result<Prefs, SaveError> {
-        let mut prefs = self.prefs();
+        let before = self.prefs();
+        let mut prefs = before.clone();
         change(&mut prefs);
-        self.write(PREFS_KEY, &serde_json::to_string(&prefs).expect("prefs serialise"))?;
+        let stored_plain = self.kv.get(PREFS_KEY).and_then(|raw| serde_json::from_str::<Prefs>(&raw).ok()).and_then(|p| p.last_backup_at);
+        if prefs.last_backup_at != before.last_backup_at || stored_plain.is_some() {
+            // A few bytes: JSON as it is (`settle` packs it later, as any value).
+            let at = prefs.last_backup_at.map_or("null".to_string(), |at| at.to_string());
+            self.write(PRIVATE_PREFS_KEY, &format!(r#"{{"last_backup_at":{at}}}"#))?;
+        }
+        let settings = Prefs { last_backup_at: None, ..prefs.clone() };
+        self.write(PREFS_KEY, &serde_json::to_string(&settings).expect("prefs serialise"))?;
         Ok(prefs)
     }
 

@@ -10,7 +10,6 @@
 //! form, and an interrupted conversion (reload, closed tab, full storage) is
 //! finished at the next open by `settle`.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::crypto::{is_sealed, DataKey, LockRecord};
@@ -18,7 +17,7 @@ use crate::crypto::{is_sealed, DataKey, LockRecord};
 pub use super::cipher::{is_hidden, KeyCipher, ValueCipher, HIDDEN_PREFIX};
 use super::cipher::opens_any;
 use super::packed::{is_packed, pack};
-use super::{Kv, SaveError, Stored, DRAFT_PREFIX, QUARANTINE_PREFIX, RECORD_PREFIX};
+use super::{Kv, SaveError, Stored, DRAFT_PREFIX, PRIVATE_PREFS_KEY, QUARANTINE_PREFIX, RECORD_PREFIX};
 
 /// Where the lock keeps its KDF parameters, salt and wrapped data key. Its
 /// presence means "the lock is on".
@@ -30,7 +29,7 @@ pub const DAMAGED_LOCK_KEY: &str = "leaning-in.lock-damaged";
 
 /// Whether a key's value can hold anything the person wrote.
 pub fn holds_words(key: &str) -> bool {
-    [RECORD_PREFIX, DRAFT_PREFIX, QUARANTINE_PREFIX, HIDDEN_PREFIX].iter().any(|p| key.starts_with(p))
+    [RECORD_PREFIX, DRAFT_PREFIX, QUARANTINE_PREFIX, HIDDEN_PREFIX].iter().any(|p| key.starts_with(p)) || key == PRIVATE_PREFS_KEY
 }
 
 /// The lock as storage holds it: the one answer every caller uses.
@@ -118,91 +117,41 @@ impl<K: Kv> Sealed<K> {
     /// the name inside, if this page's key opens it (`stored`, when the caller
     /// has the value already, as a `storage` event does).
     pub fn name_of(&self, at: &str, stored: Option<&str>) -> Option<String> {
-        if !is_hidden(at) {
-            return Some(at.to_string());
-        }
-        let cipher = self.cipher.as_ref()?;
-        if let Some(name) = cipher.known(at) {
-            return Some(name);
-        }
-        let raw = stored.map(str::to_string).or_else(|| self.inner.get(at))?;
-        cipher.open(at, &raw).ok().map(|opened| opened.name)
-    }
-
-    /// A stored value by where it is, with its own name, how good a form it
-    /// is in (0: plain beside the lock; 1: an older sealed form; 2: as this
-    /// build stores it, or a value nothing here opens, which stays as found).
-    fn read_at(&self, at: String, raw: String) -> (String, String, u8) {
-        if !holds_words(&at) {
-            return (at, raw, 2);
-        }
-        match &self.cipher {
-            Some(cipher) if is_hidden(&at) || is_sealed(&raw) => match cipher.open(&at, &raw) {
-                Ok(opened) => (opened.name, opened.packed, if opened.current { 2 } else { 1 }),
-                Err(_) => (at, raw, 2),
-            },
-            Some(_) => (at, raw, 0),
-            None => (at, raw, 2),
+        match (&self.cipher, is_hidden(at)) {
+            (_, false) => Some(at.to_string()),
+            (Some(cipher), true) => cipher.name_of(&self.inner, at, stored),
+            (None, true) => None,
         }
     }
 }
 
+/// Without a key, values are read and written as they are. With one, the
+/// cipher reads and writes them (`cipher.rs`): that code comes with the lock's
+/// chunk, so a first load without the lock carries none of it.
 impl<K: Kv> Kv for Sealed<K> {
     /// Each value by its own name, once, whatever forms it is stored in.
     fn keys(&self) -> Vec<String> {
-        let mut seen = std::collections::HashSet::new();
-        self.inner
-            .keys()
-            .into_iter()
-            .map(|at| match is_hidden(&at) {
-                true => self.name_of(&at, None).unwrap_or(at),
-                false => at,
-            })
-            .filter(|name| seen.insert(name.clone()))
-            .collect()
+        match &self.cipher {
+            Some(cipher) => cipher.keys(&self.inner),
+            None => self.inner.keys(),
+        }
     }
 
     /// A sealed value that fails to open is returned as stored: the store then
     /// cannot read it and keeps it aside, never deleting it.
     fn get(&self, key: &str) -> Option<String> {
-        if let (Some(cipher), true) = (&self.cipher, holds_words(key) && !is_hidden(key)) {
-            let (current, previous) = cipher.hidden(key);
-            for at in std::iter::once(current).chain(previous) {
-                if let Some(raw) = self.inner.get(&at) {
-                    return Some(cipher.open(&at, &raw).map(|opened| opened.packed).unwrap_or(raw));
-                }
-            }
-        }
-        let raw = self.inner.get(key)?;
         match &self.cipher {
-            Some(cipher) if holds_words(key) && is_sealed(&raw) => Some(cipher.open(key, &raw).map(|opened| opened.packed).unwrap_or(raw)),
-            _ => Some(raw),
+            Some(cipher) => cipher.get(&self.inner, key),
+            None => self.inner.get(key),
         }
     }
 
     /// One pass, each value opened once: for opening the store.
     fn entries(&self) -> Vec<Stored> {
-        let mut found: Vec<(Stored, u8)> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        for at in self.inner.keys() {
-            let Some(raw) = self.inner.get(&at) else { continue };
-            let (key, value, rank) = self.read_at(at, raw);
-            match index.get(&key) {
-                // A second copy (a conversion cut short): the better form is
-                // read, and the name is settled again, which drops the other.
-                Some(&i) => {
-                    if rank > found[i].1 {
-                        found[i] = (Stored { key, value, settled: false }, rank);
-                    }
-                    found[i].0.settled = false;
-                }
-                None => {
-                    index.insert(key.clone(), found.len());
-                    found.push((Stored { key, value, settled: rank == 2 }, rank));
-                }
-            }
+        match &self.cipher {
+            Some(cipher) => cipher.entries(&self.inner),
+            None => self.inner.entries(),
         }
-        found.into_iter().map(|(stored, _)| stored).collect()
     }
 
     /// Words are sealed only under the key the stored lock record wraps: a key
@@ -210,36 +159,22 @@ impl<K: Kv> Kv for Sealed<K> {
     /// seal a value nobody could open again. Plain text is written only while
     /// the lock is off, never beside sealed values; when the lock's state is
     /// unclear (damaged, or its record missing), nothing is written at all.
-    /// Sealed, a value goes to its hidden name, and only then do its older
-    /// forms go.
     fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
         if !holds_words(key) {
             return self.inner.set(key, value);
         }
         match (self.state(), &self.cipher) {
-            (LockState::On(by), Some(cipher)) if cipher.belongs_to(&by.wrapped_key) && !is_hidden(key) => {
-                let (at, previous) = cipher.hidden(key);
-                self.inner.set(&at, &cipher.seal(key, value))?;
-                for old in previous.into_iter().chain([key.to_string()]) {
-                    if self.inner.get(&old).is_some() {
-                        self.inner.remove(&old);
-                    }
-                }
-                Ok(())
-            }
+            (LockState::On(by), Some(cipher)) if cipher.belongs_to(&by.wrapped_key) && !is_hidden(key) => cipher.write(&self.inner, key, value),
             (LockState::Off, _) if !is_sealed(value) => self.inner.set(key, value),
             _ => Err(SaveError::Locked),
         }
     }
 
     fn remove(&self, key: &str) {
-        if let (Some(cipher), true) = (&self.cipher, holds_words(key) && !is_hidden(key)) {
-            let (current, previous) = cipher.hidden(key);
-            for at in std::iter::once(current).chain(previous) {
-                self.inner.remove(&at);
-            }
+        match &self.cipher {
+            Some(cipher) => cipher.remove(&self.inner, key),
+            None => self.inner.remove(key),
         }
-        self.inner.remove(key)
     }
 
     fn stored(&self) -> Vec<(String, String)> {
@@ -321,13 +256,15 @@ pub fn settle(kv: &impl Kv) -> Result<usize, SaveError> {
     settle_entries(kv, &kv.entries())
 }
 
+/// Whether `settle` would write this value again.
+pub fn needs_settling(entry: &Stored) -> bool {
+    holds_words(&entry.key) && !is_hidden(&entry.key) && !is_sealed(&entry.value) && !(entry.settled && is_packed(&entry.value))
+}
+
 /// `settle` over entries the caller has read already.
 pub fn settle_entries(kv: &impl Kv, entries: &[Stored]) -> Result<usize, SaveError> {
     let mut written = 0;
-    for entry in entries.iter().filter(|e| holds_words(&e.key) && !is_hidden(&e.key) && !is_sealed(&e.value)) {
-        if entry.settled && is_packed(&entry.value) {
-            continue;
-        }
+    for entry in entries.iter().filter(|e| needs_settling(e)) {
         let value = if is_packed(&entry.value) { entry.value.clone() } else { pack(&entry.value) };
         kv.set(&entry.key, &value)?;
         written += 1;

@@ -59,6 +59,10 @@ fn every_old_schema_fixture_opens_with_all_its_records() {
         assert_eq!(store.prefs().last_backup_at, Some(1_763_000_000_000));
         assert_eq!(kv.get("someone-elses-key").as_deref(), Some("not ours"));
         assert_eq!(kv.get(META_KEY), Some(format!(r#"{{"schema":{SCHEMA}}}"#)), "migrated to the current schema");
+        assert_eq!(opened.unsettled > 0, schema < 3, "schema {schema}: values to write again");
+        store.settle().unwrap();
+        let (_, settled) = Store::open(&kv, NOW);
+        assert_eq!((settled.records.len(), settled.unsettled), (2, 0), "schema {schema}, packed");
         for (k, v) in kv.map.borrow().iter().filter(|(k, _)| sealed::holds_words(k)) {
             assert!(packed::is_packed(v), "{k} is packed");
         }

@@ -19,8 +19,21 @@ export const test = base.extend({
           if (res.status() >= 400) problems.push(`HTTP ${res.status()} for ${res.url()}`);
         });
       };
-      // Any Content-Security-Policy violation fails the test too.
+      // Any Content-Security-Policy violation fails the test too. And tests read
+      // stored values as the app does: `__unpack` turns schema 3's packed form
+      // (`~`, then raw deflate one byte a character, 0 and 1 escaped) into JSON.
       await context.addInitScript(() => {
+        window.__unpack = async (v) => {
+          if (typeof v !== 'string' || !v.startsWith('~')) return v;
+          const bytes = [];
+          for (let i = 1; i < v.length; i++) {
+            let c = v.charCodeAt(i);
+            if (c === 1) c = v.charCodeAt(++i) - 1;
+            bytes.push(c);
+          }
+          const stream = new Blob([new Uint8Array(bytes)]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+          return new Response(stream).text();
+        };
         document.addEventListener('securitypolicyviolation', (e) => {
           console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
         });
@@ -52,13 +65,13 @@ export async function open(page, path) {
 export async function draftOf(page, family) {
   const instance = new URL(page.url()).searchParams.get('draft');
   if (!instance) return null;
-  return page.evaluate((k) => localStorage.getItem(k), `leaning-in.draft.${family}.${instance}`);
+  return page.evaluate((k) => window.__unpack(localStorage.getItem(k)), `leaning-in.draft.${family}.${instance}`);
 }
 
 /** Every stored draft of a form family, as { instance: value }. */
 export async function draftsOf(page, family) {
-  return page.evaluate((prefix) => Object.fromEntries(Object.entries(localStorage)
-    .filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v])), `leaning-in.draft.${family}.`);
+  return page.evaluate(async (prefix) => Object.fromEntries(await Promise.all(Object.entries(localStorage)
+    .filter(([k]) => k.startsWith(prefix)).map(async ([k, v]) => [k.slice(prefix.length), await window.__unpack(v)]))), `leaning-in.draft.${family}.`);
 }
 
 /** A stored journal record as the app writes it. */
@@ -78,8 +91,15 @@ export async function seed(page, entries) {
   await expect(page.locator('main h1')).toBeVisible();
 }
 
-/** Everything in localStorage. */
-export const dump = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+/** Everything in localStorage, packed values unpacked to their JSON (sealed ones as stored). */
+export const dump = (page) => page.evaluate(async () => Object.fromEntries(await Promise.all(
+  Object.entries(localStorage).map(async ([k, v]) => [k, await window.__unpack(v)]))));
+
+/** Everything in localStorage exactly as stored. */
+export const rawDump = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+
+/** One stored value, unpacked to its JSON and parsed (`null` when absent). */
+export const storedJson = (page, key) => page.evaluate(async (k) => JSON.parse(await window.__unpack(localStorage.getItem(k)) ?? 'null'), key);
 
 /** Fills the rest of this origin's localStorage quota with `filler-N` keys. */
 export const fillStorage = (page) => page.evaluate(() => {

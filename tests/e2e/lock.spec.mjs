@@ -42,9 +42,15 @@ test('with the lock on, nothing typed is stored in readable form, drafts include
   for (const [key, value] of Object.entries(stored)) {
     for (const word of WORDS) expect(value, `${key} holds ${word}`).not.toContain(word);
   }
-  const sealed = Object.entries(stored).filter(([k]) => /^leaning-in\.(rec|draft)\./.test(k));
+  // Sealed under hidden names: nothing shows what kind of item, whose id, or when.
+  expect(Object.keys(stored).filter((k) => /^leaning-in\.(rec|draft|quarantine)\./.test(k))).toEqual([]);
+  const sealed = Object.entries(stored).filter(([k]) => k.startsWith('leaning-in.x.'));
   expect(sealed.length).toBeGreaterThanOrEqual(2);
-  for (const [key, value] of sealed) expect(value, key).toMatch(/^sealed:1:/);
+  for (const [key, value] of sealed) {
+    expect(key, 'a keyed hash').toMatch(/^leaning-in\.x\.[A-Za-z0-9_-]{22}$/);
+    expect(value, key).toMatch(/^\^/);
+    expect([...value].every((c) => c.charCodeAt(0) > 0 && c.charCodeAt(0) <= 0xff), 'one byte a character').toBe(true);
+  }
   // Still unlocked in this tab (a client-side visit keeps the key): the words are there.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
   await expect(page.locator('.entry-card')).toContainText(WORDS[0]);
@@ -93,26 +99,35 @@ test('the app locks by itself once out of sight, when set to', async ({ page }) 
 });
 
 test('a damaged encrypted item is kept aside with a kind note, and the rest opens', async ({ page }) => {
-  await writeSomething(page);
+  await seed(page, { 'leaning-in.rec.journal.s1': JSON.stringify(record('s1', `Saved words: ${WORDS[0]} at dinner.`)) });
+  await turnOn(page);
+  // The one sealed item (s1, under its hidden name) altered; a second entry
+  // left plain beside it, as an interrupted turn-on leaves one.
+  const [damagedAt, damaged] = await page.evaluate(() => {
+    const [at] = Object.keys(localStorage).filter((k) => k.startsWith('leaning-in.x.'));
+    const v = localStorage.getItem(at);
+    const flipped = v.slice(0, -6) + (v.at(-6) === 'A' ? 'B' : 'A') + v.slice(-5);
+    localStorage.setItem(at, flipped);
+    return [at, flipped];
+  });
   await page.evaluate(() => localStorage.setItem('leaning-in.rec.journal.s2', JSON.stringify({
     v: 1, id: 's2', at: 1763900000000, created: 1763900000000, updated: 1763900000000, text: 'Second entry stays readable.',
   })));
-  await turnOn(page);
-  const damaged = await page.evaluate(() => {
-    const v = localStorage.getItem('leaning-in.rec.journal.s1');
-    const flipped = v.slice(0, -6) + (v.at(-6) === 'A' ? 'B' : 'A') + v.slice(-5);
-    localStorage.setItem('leaning-in.rec.journal.s1', flipped);
-    return flipped;
-  });
   await page.goto('/journal');
   await unlock(page);
   await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toContainText('Nothing was deleted');
   await expect(page.locator('.entry-card')).toContainText('Second entry stays readable.');
   await expect(page.locator('.entry-card')).toHaveCount(1);
-  const kept = Object.entries(await dump(page)).filter(([k]) => k.startsWith('leaning-in.quarantine.'));
-  expect(kept).toHaveLength(1);
-  expect(kept[0][1]).toMatch(/^sealed:1:/); // kept aside sealed, like everything else
-  expect(damaged).toMatch(/^sealed:1:/);
+  // Kept aside sealed, like everything else, and the plain one sealed too.
+  const stored = await dump(page);
+  expect(stored[damagedAt]).toBeUndefined();
+  expect(Object.keys(stored).filter((k) => /^leaning-in\.(rec|draft|quarantine)\./.test(k))).toEqual([]);
+  expect(Object.keys(stored).filter((k) => k.startsWith('leaning-in.x.'))).toHaveLength(2);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('link', { name: 'Your data' }).first().click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download them as they are' }).click()]);
+  const kept = JSON.parse(await (await import('node:fs/promises')).readFile(await file.path(), 'utf8'));
+  expect(JSON.stringify(kept)).toContain(JSON.stringify(damaged).slice(1, -1)); // exactly as found
 });
 
 test('a new passphrase works at once; turning the lock off brings everything back in plain form', async ({ page }) => {

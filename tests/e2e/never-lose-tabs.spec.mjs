@@ -1,9 +1,9 @@
 // Nothing a person writes is lost: two tabs editing at once, one draft per open
 // form, messages that promise only what is true, Undo, and upgrades elsewhere.
-import { test, expect, open, seed, dump, record, draftOf, draftsOf, fillStorage, emptyFiller } from './fixtures.mjs';
+import { test, expect, open, seed, dump, record, draftOf, draftsOf, fillStorage, emptyFiller, storedJson } from './fixtures.mjs';
 
 const stored = (page, id) =>
-  page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), `leaning-in.rec.journal.${id}`);
+  storedJson(page, `leaning-in.rec.journal.${id}`);
 const journalTexts = async (page) =>
   Object.entries(await dump(page)).filter(([k]) => k.startsWith('leaning-in.rec.journal.')).map(([, v]) => JSON.parse(v).text).sort();
 
@@ -189,7 +189,7 @@ test('a tab opened before another tab upgraded the store stops writing and reloa
   await open(b, '/');
   // A newer build in tab B raises the schema (as the lock will, encrypting everything).
   const reloaded = a.waitForEvent('load');
-  await b.evaluate(() => localStorage.setItem('leaning-in.meta', '{"schema":3}'));
+  await b.evaluate(() => localStorage.setItem('leaning-in.meta', '{"schema":4}'));
   await reloaded;
   expect(await a.evaluate(() => window.beforeUpdate)).toBeUndefined();
   await expect(a.getByRole('alert')).toContainText('saved by a newer version of the app');
@@ -209,7 +209,7 @@ test('after an upgrade elsewhere, a tab with words only on screen does not reloa
   await a.evaluate(() => { window.beforeUpdate = true; });
   await open(b, '/');
   await emptyFiller(b);
-  await b.evaluate(() => localStorage.setItem('leaning-in.meta', '{"schema":3}'));
+  await b.evaluate(() => localStorage.setItem('leaning-in.meta', '{"schema":4}'));
   const banner = a.getByRole('alert').filter({ hasText: 'The app was updated in another tab' });
   await expect(banner).toContainText('copy it somewhere safe, then reload');
   await expect(banner.getByRole('button', { name: 'Reload now' })).toBeVisible();
@@ -224,7 +224,7 @@ test('items kept aside by an older build are put back once this build can read t
     'leaning-in.quarantine.rec.journal.r1': JSON.stringify({ key: 'leaning-in.rec.journal.r1', reason: 'a newer version', found_at: 1, raw }),
   });
   await expect(page.getByRole('status').filter({ hasText: 'back in place' })).toContainText('1 saved item that could not be read before');
-  expect(await page.evaluate(() => localStorage.getItem('leaning-in.rec.journal.r1'))).toBe(raw);
+  expect(await page.evaluate(() => window.__unpack(localStorage.getItem('leaning-in.rec.journal.r1')))).toBe(raw);
   await open(page, '/journal');
   await expect(page.locator('.entry-card')).toContainText('Back from being kept aside.');
 });

@@ -70,7 +70,7 @@ test('a planned step with a day and time becomes a one-time calendar event that 
 
   await page.reload();
   await expect(page.locator('.today .step-when')).toHaveText('Planned for Saturday 28 November 2026 at 18:30.');
-  const stored = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('leaning-in.rec.step.'))[1]);
+  const stored = await page.evaluate(() => window.__unpack(Object.entries(localStorage).find(([k]) => k.startsWith('leaning-in.rec.step.'))[1]));
   expect(JSON.parse(stored).when).toBe('2026-11-28T18:30');
 
   const [download] = await Promise.all([

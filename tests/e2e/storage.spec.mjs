@@ -114,7 +114,7 @@ const BAD_FILES = [
   ['a newer version', '{"format":"leaning-in-backup","version":5,"exported_at":1,"records":{}}', 'made by a newer version'],
   ['truncated', '{"format":"leaning-in-backup","version":1,"exported_at":1,"records":{"journal":[{"v":1,', 'cut off'],
   ['empty', '', 'This file is empty.'],
-  ['over 10 MB', 'x'.repeat(10 * 1024 * 1024 + 1), 'larger than any backup'],
+  ['over 24 MB', 'x'.repeat(24 * 1024 * 1024 + 1), 'larger than any backup'],
   ['a bad record', '{"format":"leaning-in-backup","version":1,"exported_at":1,"records":{"journal":[{"v":1,"id":"z"}]}}', 'Entry 1 in the journal section'],
 ];
 

@@ -3,7 +3,8 @@
 // starts its driver and calls `engineSuite`; the checks are the same for both.
 // Errors, Rust panics and CSP violations are caught by probe.js from the start
 // of every load, and any one of them fails the test that caused it.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -174,9 +175,11 @@ export function engineSuite(engine, { port, start, catchesDownloads = false }) {
       await (await byLabel('Type it again')).sendKeys('quiet river morning light');
       await click('Turn on the lock');
       await sees('The lock is on.', 60_000);
-      const records = await driver.executeScript(() => Object.entries(localStorage).filter(([k]) => k.startsWith('leaning-in.rec.')).map(([, v]) => v));
-      assert.ok(records.length > 0, 'the earlier tests left records to seal');
-      assert.ok(records.every((v) => v.startsWith('sealed:1:')), 'every record is sealed');
+      const stored = await driver.executeScript(() => Object.entries(localStorage));
+      const sealed = stored.filter(([k]) => k.startsWith('leaning-in.x.'));
+      assert.ok(sealed.length > 0, 'the earlier tests left records to seal');
+      assert.ok(sealed.every(([, v]) => v.startsWith('^')), 'every value is sealed');
+      assert.deepEqual(stored.filter(([k]) => /^leaning-in\.(rec|draft|quarantine)\./.test(k)), [], 'under hidden names only');
       await driver.navigate().refresh();
       await (await byLabel('Passphrase')).sendKeys('quiet river morning light');
       await click('Unlock');
@@ -214,6 +217,39 @@ export function engineSuite(engine, { port, start, catchesDownloads = false }) {
       await click('Unlock');
       await heading('Journal');
       await sees('I went quiet at dinner, then told her why.');
+      await expectClean();
+    });
+
+    it('ten years of daily writing: imported, locked, reloaded and unlocked, with no quota error and nothing missing', async (t) => {
+      // The generated history (`cargo run --example ten_years`): 3,650 journal
+      // entries of 1-2 KB, weekly self-checks, three steps a week.
+      const file = join(mkdtempSync(join(tmpdir(), 'engine-ten-years-')), 'ten-years.json');
+      execFileSync('cargo', ['run', '-q', '--example', 'ten_years', '--', file], { cwd: ROOT, stdio: 'ignore' });
+      const records = Object.values(JSON.parse(readFileSync(file, 'utf8')).records).reduce((n, list) => n + list.length, 0);
+      const started = Date.now();
+      await go('', null);
+      await driver.executeScript('localStorage.clear()');
+      await go('data', 'Your data');
+      await driver.findElement(By.css('input[type=file]')).sendKeys(file);
+      await sees('This backup holds', 60_000);
+      await click('Import');
+      await sees(`Imported ${records} records.`, 120_000);
+      const stored = () => driver.executeScript(() => Object.keys(localStorage).filter((k) => /^leaning-in\.(rec|x)\./.test(k)).length);
+      assert.equal(await stored(), records, 'every record stored');
+      await (await byLabel('Choose a passphrase')).sendKeys('quiet river morning light');
+      await (await byLabel('Type it again')).sendKeys('quiet river morning light');
+      await click('Turn on the lock');
+      await sees('The lock is on.', 300_000);
+      assert.equal(await stored(), records, 'every record sealed, none lost');
+      await go('journal', null);
+      await (await byLabel('Passphrase')).sendKeys('quiet river morning light');
+      await click('Unlock');
+      await heading('Journal');
+      await sees('3650 entries', 60_000);
+      assert.equal(await stored(), records);
+      const text = await driver.findElement(By.css('body')).getText();
+      assert.ok(!text.includes('could not be read') && !text.includes('storage for this app is full'), 'no value kept aside, no quota error');
+      t.diagnostic(`${engine}: ten years imported, locked and unlocked in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       await expectClean();
     });
 
