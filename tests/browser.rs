@@ -170,6 +170,27 @@ mod crypto_known_answers {
     }
 
     #[wasm_bindgen_test]
+    fn hmac_and_hkdf_match_rfc_4231_and_rfc_5869() {
+        leaning_in::crypto::known_answers::check_hmac_and_hkdf_sha_256();
+    }
+
+    /// Schema 3's text, one byte a character, through wasm-bindgen's strings
+    /// and the browser's real localStorage, for every byte value.
+    #[wasm_bindgen_test]
+    fn every_byte_value_survives_local_storage() {
+        use leaning_in::storage::packed::{bytes_to_text, pack, text_to_bytes, unpack};
+        use leaning_in::storage::Kv;
+        let kv = leaning_in::storage::local::LocalKv;
+        let bytes: Vec<u8> = (0..=255u8).chain((0..=255u8).rev()).collect();
+        kv.set("leaning-in.test-bytes", &bytes_to_text(&bytes)).unwrap();
+        assert_eq!(text_to_bytes(&kv.get("leaning-in.test-bytes").unwrap()), Some(bytes));
+        let json = r#"{"text":"I’d rather handle it alone. 🌱 一人で"}"#;
+        kv.set("leaning-in.test-bytes", &pack(json)).unwrap();
+        assert_eq!(unpack(&kv.get("leaning-in.test-bytes").unwrap()).unwrap(), json);
+        kv.remove("leaning-in.test-bytes");
+    }
+
+    #[wasm_bindgen_test]
     fn the_frozen_encrypted_backup_opens_in_the_browser() {
         let backup = EncryptedBackup::parse(include_str!("fixtures/backup-v2-encrypted.json")).unwrap();
         assert!(backup.open("correct horse battery staple").unwrap().contains("Told Sam I was having a rough day."));
