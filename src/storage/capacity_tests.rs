@@ -68,3 +68,23 @@ fn ten_years_fit_with_the_lock_on_and_storage_shows_nothing_but_a_count() {
     let (_, opened) = Store::open(&store.kv, END);
     assert_eq!((opened.records.len(), opened.unreadable), (records.len(), 0));
 }
+
+/// The same ten years as schema 2 stored them (JSON; with the lock on, base64
+/// of the sealed JSON under readable names), for comparison: over the limit.
+#[test]
+fn the_same_ten_years_did_not_fit_in_schema_2() {
+    use crate::domain::quota::cost;
+    let records = ten_years(END);
+    let (mut units, mut webkit, mut sealed_units) = (0, 0, 0);
+    for r in &records {
+        let key = record_key(&r.kind, &r.id);
+        let json = serde_json::to_string(&r.value).unwrap();
+        units += key.encode_utf16().count() + json.encode_utf16().count();
+        webkit += cost(&key) + cost(&json);
+        // `sealed:1:` and base64 of nonce, ciphertext and tag.
+        sealed_units += key.len() + "sealed:1:".len() + (12 + json.len() + 16).div_ceil(3) * 4;
+    }
+    let n = records.len();
+    println!("schema 2, lock off: {} units a record (Chromium, Firefox), {} bytes (WebKit); lock on: {} a record on both", units / n, webkit / n, sealed_units / n);
+    assert!(webkit > QUOTA_BYTES && sealed_units > QUOTA_BYTES, "ten years never fitted before");
+}
