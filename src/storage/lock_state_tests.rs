@@ -280,3 +280,19 @@ fn with_the_key_lost_a_backup_of_its_own_brings_the_records_back_and_keeps_the_r
     }
     no_plain_words(&kv);
 }
+
+#[test]
+fn a_page_that_looked_once_still_sees_a_lock_turned_on_elsewhere_and_its_record_removed() {
+    let kv = full_store();
+    Store::open(&kv, NOW).0.settle().unwrap();
+    let looked = std::rc::Rc::default();
+    let tab = Store::reopen(Sealed::sharing(&kv, None, std::rc::Rc::clone(&looked)), false);
+    tab.save(&entry("p", "plain while the lock is off")).unwrap();
+    assert!(looked.get(), "one look at every value, kept for the next save");
+    // Another tab turns the lock on; then the record is removed.
+    let (key, lock) = new_lock(&mut counter(5));
+    turn_on(&kv, &lock, cipher(key, &lock)).unwrap();
+    kv.remove(LOCK_KEY);
+    assert_eq!(tab.save(&entry("q", "never written in plain form")), Err(SaveError::Locked));
+    no_plain_words(&kv);
+}

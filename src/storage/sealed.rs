@@ -85,15 +85,22 @@ pub fn lock_state(kv: &impl Kv) -> LockState {
 pub struct Sealed<K: Kv> {
     pub inner: K,
     pub cipher: Option<Rc<dyn ValueCipher>>,
-    /// Set once a look at every value found nothing sealed while no lock record
-    /// existed, so a long run of plain writes (an import) looks only once. The
-    /// record itself is read again before every write.
-    none_sealed: std::cell::Cell<bool>,
+    /// Set once a look at every value of a schema 3 store found nothing sealed
+    /// while no lock record existed, so writes do not read every value again:
+    /// no build writes schema 2's sealed values into a schema 3 store (older
+    /// builds open it read-only), and schema 3's are under hidden names, which
+    /// are looked for before every write, as is the record itself. Shared by
+    /// every `Sealed` over the same storage (`sharing`).
+    none_sealed: Rc<std::cell::Cell<bool>>,
 }
 
 impl<K: Kv> Sealed<K> {
     pub fn new(inner: K, cipher: Option<Rc<dyn ValueCipher>>) -> Self {
-        Sealed { inner, cipher, none_sealed: std::cell::Cell::new(false) }
+        Sealed::sharing(inner, cipher, Rc::default())
+    }
+    /// With the look at every value shared with other `Sealed`s over `inner`.
+    pub fn sharing(inner: K, cipher: Option<Rc<dyn ValueCipher>>, none_sealed: Rc<std::cell::Cell<bool>>) -> Self {
+        Sealed { inner, cipher, none_sealed }
     }
     pub fn plain(inner: K) -> Self {
         Sealed::new(inner, None)
@@ -103,11 +110,12 @@ impl<K: Kv> Sealed<K> {
     }
 
     fn state(&self) -> LockState {
-        if self.none_sealed.get() && self.inner.get(LOCK_KEY).is_none() {
+        if self.none_sealed.get() && self.inner.get(LOCK_KEY).is_none() && !self.inner.keys().iter().any(|k| is_hidden(k)) {
             return LockState::Off;
         }
         let state = lock_state(&self.inner);
-        self.none_sealed.set(state == LockState::Off);
+        let schema_3 = self.inner.get(super::META_KEY).as_deref().and_then(super::schema_of).is_some_and(|s| s >= 3);
+        self.none_sealed.set(state == LockState::Off && schema_3);
         state
     }
 }
@@ -277,7 +285,10 @@ pub fn settle_entries(kv: &impl Kv, entries: &[Stored]) -> Result<usize, SaveErr
 /// if `lock` is still the stored one. A value neither key opens is left as it
 /// is, to be kept aside. Returns how many values it wrote.
 pub fn finish_conversion(kv: &impl Kv, lock: &LockRecord, cipher: Rc<dyn ValueCipher>) -> Result<usize, SaveError> {
-    let written = settle(&Sealed::with(kv, cipher))?;
+    // Nothing to finish when every value is under a hidden name and there is
+    // no previous key: known from the names alone, without opening anything.
+    let unfinished = lock.prev.is_some() || kv.keys().iter().any(|k| holds_words(k) && !is_hidden(k));
+    let written = if unfinished { settle(&Sealed::with(kv, cipher))? } else { 0 };
     if lock.prev.is_some() && read_lock(kv).as_ref() == Some(lock) {
         kv.set(LOCK_KEY, &serde_json::to_string(&lock.without_previous()).expect("the lock record serialises"))?;
     }
