@@ -111,7 +111,7 @@ fn TurnOn(backup: Callback<()>, outcome: RwSignal<Option<String>>) -> impl IntoV
         });
     };
     view! {
-        <p>"The lock encrypts everything you write that is stored on this device, and the backups you make with it on. Someone who picks up your phone or laptop, or looks into the browser's storage, sees only scrambled text."</p>
+        <p>"The lock encrypts everything you write that is stored on this device, and the backups you make with it on. Someone who picks up your phone or laptop, or looks into the browser's storage, sees only scrambled text: how many items there are, but nothing of what they say, what kind they are, or when you wrote them."</p>
         <p>"It cannot protect against someone watching you type, or harmful software on the device itself."</p>
         <p class="notice warn"><strong>"There is no recovery. "</strong>"If you forget the passphrase, nobody can open your notes again, including us. You would have to delete everything and start over."</p>
         <p>"A backup first is a good idea: "<button type="button" class="button secondary small" on:click=move |_| backup.run(())>"Download a backup"</button></p>
