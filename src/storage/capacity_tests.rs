@@ -88,3 +88,29 @@ fn the_same_ten_years_did_not_fit_in_schema_2() {
     println!("schema 2, lock off: {} units a record (Chromium, Firefox), {} bytes (WebKit); lock on: {} a record on both", units / n, webkit / n, sealed_units / n);
     assert!(webkit > QUOTA_BYTES && sealed_units > QUOTA_BYTES, "ten years never fitted before");
 }
+
+/// Where opening ten years goes, natively (release): `cargo test --release --lib open_profile -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn open_profile() {
+    use std::time::Instant;
+    let kv = MemoryKv::default();
+    let (key, lock) = new_lock(&mut counter(7));
+    turn_on(&kv, &lock, cipher(key.clone(), &lock)).unwrap();
+    let store = Store::reopen(Sealed::with(&kv, cipher(key.clone(), &lock)), false);
+    import_all(&store);
+    let plain = MemoryKv::default();
+    import_all(&Store::reopen(&plain, false));
+    for (label, run) in [
+        ("plain entries()", Box::new(|| { plain.entries(); }) as Box<dyn Fn()>),
+        ("plain Store::open", Box::new(|| { Store::open(&plain, END); })),
+        ("plain unpack all", Box::new(|| { for e in plain.entries() { super::packed::unpack(&e.value).unwrap(); } })),
+        ("plain unpack + parse all", Box::new(|| { for e in plain.entries() { let j = super::packed::unpack(&e.value).unwrap(); let _: serde_json::Value = serde_json::from_str(&j).unwrap(); } })),
+        ("sealed entries()", Box::new(|| { Sealed::with(&kv, cipher(key.clone(), &lock)).entries(); })),
+        ("sealed Store::open", Box::new(|| { Store::open(Sealed::with(&kv, cipher(key.clone(), &lock)), END); })),
+    ] {
+        let t0 = Instant::now();
+        run();
+        println!("{label}: {:?}", t0.elapsed());
+    }
+}
