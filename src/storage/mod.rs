@@ -368,21 +368,27 @@ impl<K: Kv> Store<K> {
     }
 
     pub fn prefs(&self) -> Prefs {
+        self.prefs_as_stored().0
+    }
+
+    /// The prefs, and whether the settings still carry the time of the last
+    /// backup (as older builds kept it there).
+    fn prefs_as_stored(&self) -> (Prefs, bool) {
         let mut prefs: Prefs = self.kv.get(PREFS_KEY).and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default();
+        let in_settings = prefs.last_backup_at.is_some();
         if let Some(private) = self.kv.get(PRIVATE_PREFS_KEY).and_then(|raw| json_of(&raw)) {
             prefs.last_backup_at = private["last_backup_at"].as_i64();
         }
-        prefs
+        (prefs, in_settings)
     }
 
     /// Reads the newest prefs, changes them, and writes them back: the settings
     /// plain, the time of the last backup with the person's words.
     pub fn update_prefs(&self, change: impl FnOnce(&mut Prefs)) -> Result<Prefs, SaveError> {
-        let before = self.prefs();
+        let (before, in_settings) = self.prefs_as_stored();
         let mut prefs = before.clone();
         change(&mut prefs);
-        let stored_plain = self.kv.get(PREFS_KEY).and_then(|raw| serde_json::from_str::<Prefs>(&raw).ok()).and_then(|p| p.last_backup_at);
-        if prefs.last_backup_at != before.last_backup_at || stored_plain.is_some() {
+        if prefs.last_backup_at != before.last_backup_at || in_settings {
             // A few bytes: JSON as it is (`settle` packs it later, as any value).
             let at = prefs.last_backup_at.map_or("null".to_string(), |at| at.to_string());
             self.write(PRIVATE_PREFS_KEY, &format!(r#"{{"last_backup_at":{at}}}"#))?;
@@ -458,8 +464,8 @@ pub fn read_record(kind: &str, id: &str, raw: &str) -> Result<AnyRecord, Unreada
 /// add a step here and a frozen fixture of the old layout in `tests/fixtures/`.
 fn migrate(_kv: &impl Kv, from: u64) {
     // Schema 3 packs every value that holds words (`packed`) and, with the lock
-    // on, stores it under a hidden name: `sealed::settle`, which every open
-    // runs, writes each value again in that form, one at a time.
+    // on, stores it under a hidden name: `Store::settle` (after the first
+    // paint, and at unlock) writes each value again in that form, one at a time.
     for version in from..SCHEMA {
         match version {
             0 => {} // a new, empty store: nothing to move

@@ -8,7 +8,7 @@
 //! time: the new form is written before the old one goes, so each value is
 //! always readable in one form or both, never lost. Reading prefers the newest
 //! form, and an interrupted conversion (reload, closed tab, full storage) is
-//! finished at the next open by `settle`.
+//! finished the next time by `settle` (after the first paint, or at unlock).
 
 use std::rc::Rc;
 
