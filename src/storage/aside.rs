@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::packed::unpack;
-use super::{parse_record_key, read_record, Kv, Store, PREFIX, QUARANTINE_PREFIX};
+use super::{parse_record_key, read_record, Kv, Store, Stored, PREFIX, QUARANTINE_PREFIX};
 
 /// A value that could not be read, as kept aside under a quarantine key.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -43,19 +43,18 @@ fn kept_aside(stored: &str) -> Option<Quarantined> {
 /// Puts back every kept-aside record this build can read, where its place is
 /// still free (a copy saved there since stays). Returns how many; the scan that
 /// follows reads them. The quarantine copy goes only after the record is back.
-pub(super) fn restore_readable(kv: &impl Kv, keys: &[String]) -> usize {
+pub(super) fn restore_readable(kv: &impl Kv, entries: &[Stored]) -> usize {
+    // Rare (values kept aside): a look through the entries is enough.
+    let present = |key: &str| entries.iter().any(|e| e.key == key);
     let mut restored = 0;
-    for qkey in keys.iter().filter(|k| k.starts_with(QUARANTINE_PREFIX)) {
-        let Some(kept) = kv.get(qkey).and_then(|raw| kept_aside(&raw)) else { continue };
+    for entry in entries.iter().filter(|e| e.key.starts_with(QUARANTINE_PREFIX)) {
+        let Some(kept) = kept_aside(&entry.value) else { continue };
         let Some((kind, id)) = parse_record_key(&kept.key) else { continue };
-        if kv.get(&kept.key).is_some() {
-            continue;
-        }
-        if read_record(kind, id, &kept.raw).is_err() {
+        if present(&kept.key) || read_record(kind, id, &kept.raw).is_err() {
             continue;
         }
         if kv.set(&kept.key, &kept.raw).is_ok() {
-            kv.remove(qkey);
+            kv.remove(&entry.key);
             restored += 1;
         }
     }

@@ -114,3 +114,4 @@ fn open_profile() {
         println!("{label}: {:?}", t0.elapsed());
     }
 }
+

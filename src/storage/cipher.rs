@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use super::packed::{bytes_to_text, compress, is_packed, pack, text_to_bytes, PACKED};
+use super::packed::{bytes_to_text, compress, decompress, is_packed, pack, text_to_bytes, PACKED};
 use super::sealed::holds_words;
 use super::{Kv, SaveError, Stored, PREFIX};
 use crate::crypto::{is_sealed, CryptoError, DataKey, KeyRing, LockRecord, NameKey, SEALED_3, SEALED_PREFIX};
@@ -27,11 +27,38 @@ pub fn is_hidden(key: &str) -> bool {
 pub struct Opened {
     /// The value's own name (`leaning-in.rec.journal.<id>`…).
     pub name: String,
-    /// Its JSON, packed.
-    pub packed: String,
+    body: Body,
     /// Stored as this build stores it with the current key (not under a
     /// previous key, nor in schema 2's form).
     pub current: bool,
+}
+
+enum Body {
+    Deflated(Vec<u8>),
+    /// Sealed by schema 2, which did not compress.
+    Json(String),
+}
+
+impl Opened {
+    /// The value as it is stored with the lock off (packed).
+    pub fn packed(&self) -> String {
+        match &self.body {
+            Body::Deflated(bytes) => format!("{PACKED}{}", bytes_to_text(bytes)),
+            Body::Json(json) => pack(json),
+        }
+    }
+
+    /// The value as the store reads it: its JSON, inflated straight from the
+    /// opened bytes (this runs for every value at unlock). One that does not
+    /// inflate comes back packed, for the store to find damaged and keep aside.
+    pub fn readable(self) -> String {
+        match self.body {
+            Body::Deflated(bytes) => decompress(&bytes).and_then(|json| String::from_utf8(json).ok()).unwrap_or_else(|| {
+                format!("{PACKED}{}", bytes_to_text(&bytes))
+            }),
+            Body::Json(json) => json,
+        }
+    }
 }
 
 /// Seals values and names, and opens them.
@@ -85,13 +112,13 @@ pub trait ValueCipher {
             let (current, previous) = self.hidden(name);
             for at in std::iter::once(current).chain(previous) {
                 if let Some(raw) = inner.get(&at) {
-                    return Some(self.open(&at, &raw).map(|opened| opened.packed).unwrap_or(raw));
+                    return Some(self.open(&at, &raw).map(Opened::readable).unwrap_or(raw));
                 }
             }
         }
         let raw = inner.get(name)?;
         match holds_words(name) && is_sealed(&raw) {
-            true => Some(self.open(name, &raw).map(|opened| opened.packed).unwrap_or(raw)),
+            true => Some(self.open(name, &raw).map(Opened::readable).unwrap_or(raw)),
             false => Some(raw),
         }
     }
@@ -103,12 +130,12 @@ pub trait ValueCipher {
         let mut found: Vec<(Stored, u8)> = Vec::new();
         for at in inner.keys() {
             let Some(raw) = inner.get(&at) else { continue };
-            let (key, value, rank) = match holds_words(&at) && (is_hidden(&at) || is_sealed(&raw)) {
+            let (key, rank, value) = match holds_words(&at) && (is_hidden(&at) || is_sealed(&raw)) {
                 true => match self.open(&at, &raw) {
-                    Ok(opened) => (opened.name, opened.packed, if opened.current { 2 } else { 1 }),
-                    Err(_) => (at, raw, 2),
+                    Ok(opened) => (opened.name.clone(), if opened.current { 2 } else { 1 }, opened.readable()),
+                    Err(_) => (at, 2, raw),
                 },
-                false => (at.clone(), raw, if holds_words(&at) { 0 } else { 2 }),
+                false => (at.clone(), if holds_words(&at) { 0 } else { 2 }, raw),
             };
             found.push((Stored { key, value, settled: rank == 2 }, rank));
         }
@@ -192,10 +219,8 @@ impl KeyCipher {
             },
         };
         let (name, body) = split_name(&plain).ok_or(CryptoError::Damaged)?;
-        let mut packed = String::from(PACKED);
-        packed.push_str(&bytes_to_text(body));
         self.known.borrow_mut().insert(at.to_string(), name.clone());
-        Ok(Opened { name, packed, current })
+        Ok(Opened { name, body: Body::Deflated(body.to_vec()), current })
     }
 }
 
@@ -247,7 +272,7 @@ impl ValueCipher for KeyCipher {
             return Err(CryptoError::Damaged);
         }
         let json = self.keys.open_text(at, stored)?;
-        Ok(Opened { name: at.to_string(), packed: pack(&json), current: false })
+        Ok(Opened { name: at.to_string(), body: Body::Json(json), current: false })
     }
 
     fn known(&self, at: &str) -> Option<String> {

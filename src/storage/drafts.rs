@@ -3,8 +3,10 @@
 //! never write over each other's words. A family is one kind of form:
 //! `journal-new`, `journal-edit-<id>`, `reframe-new`, `check`…
 
+use std::borrow::Cow;
+
 use super::packed::unpack;
-use super::{Kv, SaveError, Store, DRAFT_PREFIX};
+use super::{Kv, SaveError, Store, Stored, DRAFT_PREFIX};
 
 /// Families whose drafts belong to one record (`<family><id>`): deleting the
 /// record removes them, and Undo puts them back.
@@ -35,24 +37,25 @@ pub(super) fn linked_to(kv: &impl Kv, id: &str) -> Vec<(String, String)> {
 
 /// Drafts written before forms had instances (`leaning-in.draft.journal-new`)
 /// get instance "1", so they are offered like any other unfinished draft.
-pub(super) fn name_unnamed(kv: &impl Kv, keys: &[String]) {
-    for old in keys.iter().filter(|k| k.strip_prefix(DRAFT_PREFIX).is_some_and(|form| !form.contains('.'))) {
-        let new = format!("{old}.1");
+pub(super) fn name_unnamed(kv: &impl Kv, entries: &[Stored]) -> usize {
+    let mut renamed = 0;
+    for old in entries.iter().filter(|e| e.key.strip_prefix(DRAFT_PREFIX).is_some_and(|form| !form.contains('.'))) {
+        let new = format!("{}.1", old.key);
         if kv.get(&new).is_some() {
             continue;
         }
-        if let Some(value) = kv.get(old) {
-            if kv.set(&new, &value).is_ok() {
-                kv.remove(old);
-            }
+        if kv.set(&new, &old.value).is_ok() {
+            kv.remove(&old.key);
+            renamed += 1;
         }
     }
+    renamed
 }
 
 impl<K: Kv> Store<K> {
     /// A draft's JSON (`None` if there is none, or it cannot be unpacked).
     pub fn draft(&self, form: &str) -> Option<String> {
-        self.kv.get(&key(form)).and_then(|stored| unpack(&stored).ok())
+        self.kv.get(&key(form)).and_then(|stored| unpack(&stored).ok().map(Cow::into_owned))
     }
 
     pub fn save_draft(&self, form: &str, json: &str) -> Result<(), SaveError> {
@@ -76,7 +79,7 @@ impl<K: Kv> Store<K> {
                 let (f, instance) = split(&k)?;
                 (f == family).then(|| (instance.to_string(), k.clone()))
             })
-            .filter_map(|(instance, k)| self.kv.get(&k).and_then(|v| unpack(&v).ok()).map(|v| (instance, v)))
+            .filter_map(|(instance, k)| self.kv.get(&k).and_then(|v| unpack(&v).ok().map(Cow::into_owned)).map(|v| (instance, v)))
             .collect();
         found.sort();
         found

@@ -70,7 +70,13 @@ pub trait Kv {
 
     /// Every value with its key, read in one pass.
     fn entries(&self) -> Vec<Stored> {
-        self.keys().into_iter().filter_map(|key| Some(Stored { value: self.get(&key)?, key, settled: true })).collect()
+        self.keys()
+            .into_iter()
+            .filter_map(|key| {
+                let value = self.get(&key)?;
+                Some(Stored { settled: packed::is_packed(&value), value, key })
+            })
+            .collect()
     }
 
     /// Every key and value exactly as the browser holds them (sealed values
@@ -85,7 +91,8 @@ pub trait Kv {
 pub struct Stored {
     pub key: String,
     pub value: String,
-    /// Stored in the form this build writes, once (`sealed::settle`).
+    /// Stored in the form this build writes, once (`sealed::settle`): packed,
+    /// or sealed under the current key (its value then read as JSON).
     pub settled: bool,
 }
 
@@ -198,25 +205,26 @@ impl<K: Kv> Store<K> {
             }
             None => 0,
         };
-        // One listing of the keys serves the migration check, the scan, and the count
-        // of values kept aside on earlier starts.
-        let mut keys = kv.keys();
         let read_only = schema > SCHEMA;
         if read_only {
             opened.newer_schema = Some(schema);
-        } else if schema < SCHEMA && keys.iter().any(|k| k.starts_with(PREFIX)) {
+        } else if schema < SCHEMA && kv.keys().iter().any(|k| k.starts_with(PREFIX)) {
             // The marker first: from here on an older build opens this store
             // read-only, whatever form each value is in.
             write_meta(&kv);
             migrate(&kv, schema);
-            keys = kv.keys();
         }
 
+        // One pass reads (and, with the lock on, opens) every value; its names
+        // serve the tidying below, and only a change sends it round again.
+        let mut entries = kv.entries();
         if !read_only {
-            drafts::name_unnamed(&kv, &keys);
-            opened.restored = aside::restore_readable(&kv, &keys);
+            let renamed = drafts::name_unnamed(&kv, &entries);
+            opened.restored = aside::restore_readable(&kv, &entries);
+            if renamed + opened.restored > 0 {
+                entries = kv.entries();
+            }
         }
-        let entries = kv.entries();
         opened.unsettled = entries.iter().filter(|e| sealed::needs_settling(e)).count();
         for entry in &entries {
             if entry.key.starts_with(QUARANTINE_PREFIX) {

@@ -266,7 +266,7 @@ pub fn settle(kv: &impl Kv) -> Result<usize, SaveError> {
 
 /// Whether `settle` would write this value again.
 pub fn needs_settling(entry: &Stored) -> bool {
-    holds_words(&entry.key) && !is_hidden(&entry.key) && !is_sealed(&entry.value) && !(entry.settled && is_packed(&entry.value))
+    holds_words(&entry.key) && !is_hidden(&entry.key) && !is_sealed(&entry.value) && !entry.settled
 }
 
 /// `settle` over entries the caller has read already.
@@ -336,7 +336,7 @@ pub fn turn_off(kv: &impl Kv, cipher: &dyn ValueCipher, now_ms: i64) -> Result<(
         let Some(raw) = kv.get(&at).filter(|raw| is_sealed(raw)) else { continue };
         match cipher.open(&at, &raw) {
             Ok(opened) => {
-                kv.set(&opened.name, &opened.packed)?;
+                kv.set(&opened.name, &opened.packed())?;
                 if opened.name != at {
                     kv.remove(&at);
                 }

@@ -39,7 +39,7 @@ pub(super) fn seen(kv: &MemoryKv, cipher: Option<Rc<dyn ValueCipher>>) -> BTreeM
         .filter(|e| e.key != LOCK_KEY)
         .map(|e| {
             assert!(!is_hidden(&e.key), "{} opens", e.key);
-            (e.key, unpack(&e.value).unwrap())
+            (e.key, unpack(&e.value).unwrap().into_owned())
         })
         .collect()
 }
@@ -342,4 +342,36 @@ fn the_schema_3_migration_survives_a_failed_write_at_every_point() {
             assert_eq!(open(&kv).1.records, expected.records);
         }
     }
+}
+
+/// A store that counts how often each hidden value is read.
+struct Counted<'a> {
+    inner: &'a MemoryKv,
+    hidden_reads: std::cell::Cell<usize>,
+}
+
+impl Kv for Counted<'_> {
+    fn keys(&self) -> Vec<String> {
+        self.inner.keys()
+    }
+    fn get(&self, key: &str) -> Option<String> {
+        self.hidden_reads.set(self.hidden_reads.get() + usize::from(is_hidden(key)));
+        self.inner.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), SaveError> {
+        self.inner.set(key, value)
+    }
+    fn remove(&self, key: &str) {
+        self.inner.remove(key)
+    }
+}
+
+#[test]
+fn unlocking_opens_each_sealed_value_once() {
+    let (kv, key, lock) = locked_store();
+    let hidden = kv.keys().iter().filter(|k| is_hidden(k)).count();
+    let counted = Counted { inner: &kv, hidden_reads: Default::default() };
+    let (_, opened) = Store::open(Sealed::new(&counted, Some(cipher(key, &lock))), NOW);
+    assert_eq!((opened.records.len(), opened.unreadable), (2, 1));
+    assert_eq!(counted.hidden_reads.get(), hidden, "each of {hidden} sealed values read (and opened) once");
 }
