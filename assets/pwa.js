@@ -7,7 +7,9 @@
 (() => {
   const chunks = __PAGE_CHUNKS__;
   const base = new URL(document.baseURI).pathname;
-  const page = location.pathname.startsWith(base) ? location.pathname.slice(base.length).split('/')[0] : '';
+  // With the lock on (boot.js says so), the unlock screen comes first, whatever the address.
+  const locked = document.documentElement.classList.contains('locked');
+  const page = locked ? 'unlock' : location.pathname.startsWith(base) ? location.pathname.slice(base.length).split('/')[0] : '';
   for (const file of chunks[page] || []) {
     const link = document.createElement('link');
     Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: file });

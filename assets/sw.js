@@ -1,7 +1,7 @@
 // Leaning In's service worker. It precaches every file of this build (the list and
 // version are written by scripts/post_build.mjs at build time), serves them from
-// the cache, and answers every navigation with the cached index.html so deep links
-// work offline. A new build waits until the person chooses to reload.
+// the cache, and answers each navigation with that route's own file (its first
+// screen, scripts/prerender.mjs), or the neutral shell, so deep links work offline. A new build waits until the person chooses to reload.
 const VERSION = '__BUILD_VERSION__';
 const PRECACHE = __PRECACHE_LIST__;
 // Cache storage is shared by the whole origin, not one scope: two deployments
@@ -16,6 +16,16 @@ const scoped = (path) => new URL(path, self.registration.scope).href;
 async function ownLegacyCache(key) {
   if (!/^leaning-in-[0-9a-f]+$/.test(key)) return false;
   return Boolean(await (await caches.open(key)).match(scoped('index.html')));
+}
+
+/** A route's own file (its first screen: `learn/index.html`), or for an address
+ * no route answers the neutral shell (`404.html`). */
+async function pageFor(pathname) {
+  const cache = await caches.open(CACHE);
+  const scope = new URL(self.registration.scope).pathname;
+  const route = pathname.startsWith(scope) ? pathname.slice(scope.length).replace(/\/+$/, '') : '';
+  const own = route ? `${route}/index.html` : 'index.html';
+  return (await cache.match(scoped(own))) || (await cache.match(scoped('404.html'))) || cache.match(scoped('index.html'));
 }
 
 self.addEventListener('install', (event) => {
@@ -40,7 +50,7 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    event.respondWith(caches.open(CACHE).then((cache) => cache.match(scoped('index.html'))).then((hit) => hit || fetch(request)));
+    event.respondWith(pageFor(new URL(request.url).pathname).then((hit) => hit || fetch(request)));
     return;
   }
   event.respondWith(caches.open(CACHE).then((cache) => cache.match(request)).then((hit) => hit || fetch(request)));

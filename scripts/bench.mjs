@@ -1,7 +1,7 @@
 // Prints speed and size figures for the release build in dist/ (run `make dist`
 // first, or `make bench`). Figures, not pass/fail: compare them over time.
 //   - first-load gzip size (printed by the Makefile before this)
-//   - Lighthouse, mobile preset (scripts/lighthouse.mjs)
+//   - Lighthouse, mobile preset (scripts/lighthouse.mjs): FCP, LCP, TBT, CLS on /, /learn, /journal
 //   - start-up with and without history: opening /journal empty and with 1,500
 //     entries (four years of daily writing), and the ratio
 //   - searching 1,500 entries, and saving one entry with an empty store and with 1,500
@@ -214,5 +214,5 @@ for (const [label, empty, full] of [['lock off', emptyPlain, plain], ['lock on',
 for (const s of [plain, locked, emptyPlain, emptyLocked]) await s.close();
 
 await browser.close();
-execFileSync('node', ['scripts/lighthouse.mjs', `${BASE}/`], { stdio: 'inherit' });
+execFileSync('node', ['scripts/lighthouse.mjs', `${BASE}/`, `${BASE}/learn`, `${BASE}/journal`], { stdio: 'inherit' });
 server.kill();

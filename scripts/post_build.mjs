@@ -3,12 +3,14 @@
 //      (scripts/split-chunks.mjs);
 //   1. adds the Content-Security-Policy, with the hash of Trunk's inline loader
 //      (release builds only: `trunk serve` injects its own live-reload script);
-//   2. writes the service worker's precache list and build version into sw.js;
+//   2. writes the service worker's precache list and build version into sw.js
+//      (scripts/precache.mjs; prerender.mjs writes it again with the route files);
 //   3. copies index.html to 404.html, so static hosts serve deep links.
 // It can also be run by hand on a built folder: node scripts/post_build.mjs DIR
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writePrecache } from './precache.mjs';
 import { addChunks } from './split-chunks.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -41,22 +43,6 @@ if (release && !html.includes('Content-Security-Policy')) {
 
 writeFileSync(join(dir, '404.html'), html);
 
-const files = [];
-(function walk(d) {
-  for (const name of readdirSync(d).sort()) {
-    const full = join(d, name);
-    if (statSync(full).isDirectory()) walk(full);
-    else files.push(relative(dir, full).split(sep).join('/'));
-  }
-})(dir);
-const precache = files.filter((f) => f !== 'sw.js' && f !== '404.html');
-const hash = createHash('sha256');
-for (const f of precache) hash.update(f).update(readFileSync(join(dir, f)));
-const version = hash.digest('hex').slice(0, 12);
-
-const swPath = join(dir, 'sw.js');
-const sw = readFileSync(swPath, 'utf8')
-  .replace('__BUILD_VERSION__', version)
-  .replace('__PRECACHE_LIST__', JSON.stringify(release ? precache : []));
-writeFileSync(swPath, sw);
-console.log(`post_build: ${chunks} chunks, ${precache.length} files precached, version ${version}${release ? ', CSP added' : ''}`);
+const template = join(process.env.TRUNK_SOURCE_DIR || process.cwd(), 'assets', 'sw.js');
+const { files, version } = writePrecache(dir, template, release);
+console.log(`post_build: ${chunks} chunks, ${files} files precached, version ${version}${release ? ', CSP added' : ''}`);

@@ -10,17 +10,58 @@ use crate::db::{use_db, Db};
 use crate::lock::session;
 use crate::ui::{self, router, Navigation, PageHeading};
 
-/// Mounts the app over the static loading shell from `index.html`.
+/// Mounts the app beside the first screen its HTML carries (`scripts/prerender.mjs`
+/// wrote each route's), hidden, and swaps the two once the live page is drawn.
 pub fn start() {
     console_error_panic_hook::set_once();
     let doc = document();
-    let root = doc
-        .get_element_by_id("app")
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        .unwrap_or_else(|| doc.body().expect("the page has a body"));
-    // The static shell painted before the wasm arrived; the live app replaces it.
-    root.set_text_content(None);
-    leptos::mount::mount_to(root, App).forget();
+    let live = doc.create_element("div").expect("a div").unchecked_into::<web_sys::HtmlElement>();
+    match doc.get_element_by_id("app") {
+        Some(first) => {
+            // The first screen keeps no ids: while both are in the page, every
+            // look-up by id must find the live app's element.
+            let named = first.query_selector_all("[id]").expect("a valid selector");
+            for i in 0..named.length() {
+                if let Some(el) = named.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                    let _ = el.remove_attribute("id");
+                }
+            }
+            live.set_hidden(true);
+            let _ = first.after_with_node_1(&live);
+            take_over(first, live.clone(), TAKE_OVER_FRAMES);
+        }
+        None => {
+            live.set_id("app");
+            let _ = doc.body().expect("the page has a body").append_child(&live);
+        }
+    }
+    leptos::mount::mount_to(live, App).forget();
+}
+
+/// About five seconds of frames: a page whose chunk is that slow is shown
+/// as it is, with its own "opening" state.
+const TAKE_OVER_FRAMES: u32 = 300;
+
+/// What shows that the live app has drawn the page the first screen stands
+/// for: a page's heading (the unlock screen's included).
+const DRAWN: &str = "main h1";
+
+/// Replaces the first screen with the live app in one step, once the live app
+/// has drawn the same page: the same markup, so nothing flashes or moves.
+fn take_over(first: web_sys::Element, live: web_sys::HtmlElement, frames_left: u32) {
+    request_animation_frame(move || {
+        let drawn = live.query_selector(DRAWN).ok().flatten().is_some();
+        if !drawn && frames_left > 0 {
+            return take_over(first, live, frames_left - 1);
+        }
+        first.remove();
+        live.set_id("app");
+        live.set_hidden(false);
+        // Focus asked for while hidden (the passphrase field) is given now.
+        if let Some(field) = live.query_selector("#unlock-passphrase").ok().flatten().and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = field.focus();
+        }
+    });
 }
 
 /// With the lock on, only the unlock screen until the key is held; nothing of
@@ -124,17 +165,16 @@ fn focus_heading_when_shown(tries_left: u32) {
 
 /// Says, kindly and once, when stored data could not be read or was written by a
 /// newer version. The values themselves are safe; `/data` offers them for download.
+/// The words come from a chunk of their own, fetched only when there is something
+/// to say (rarely), so the first load does not carry them.
 #[component]
 fn StorageNotice() -> impl IntoView {
     let db = use_db();
-    let unseen = move || {
-        let n = db.unreadable.get();
-        (n > db.prefs.get().unreadable_acknowledged).then_some(n)
-    };
     // A newer build upgraded the store in another tab: this tab has stopped
     // writing. Reload into the new version at once, unless words typed here are
     // not yet in a draft; then say so, and let the person reload when ready.
     let must_ask = RwSignal::new(false);
+    provide_context(UnsavedAfterUpgrade(must_ask));
     Effect::new(move |_| {
         if db.upgraded_elsewhere.get() {
             if crate::ui::draft::words_at_risk() {
@@ -144,6 +184,25 @@ fn StorageNotice() -> impl IntoView {
             }
         }
     });
+    let something_to_say = Memo::new(move |_| db.newer_schema.get().is_some() || db.restored.get() > 0 || unseen_unreadable(db).is_some());
+    move || something_to_say.get().then(lazy_pages::storage_notices)
+}
+
+/// Words typed here are not yet in a draft, and another tab upgraded the store.
+#[derive(Clone, Copy)]
+pub struct UnsavedAfterUpgrade(RwSignal<bool>);
+
+/// How many values are kept aside that the person has not been told about.
+fn unseen_unreadable(db: Db) -> Option<usize> {
+    let n = db.unreadable.get();
+    (n > db.prefs.with(|p| p.unreadable_acknowledged)).then_some(n)
+}
+
+/// The banners `StorageNotice` fetches when there is something to say.
+#[component]
+pub fn StorageBanners() -> impl IntoView {
+    let db = use_db();
+    let must_ask = expect_context::<UnsavedAfterUpgrade>().0;
     view! {
         {move || db.newer_schema.get().map(|_| if must_ask.get() {
             view! {
@@ -167,7 +226,7 @@ fn StorageNotice() -> impl IntoView {
                 <button type="button" class="button secondary small" on:click=move |_| db.restored.set(0)>"OK"</button>
             </div>
         })}
-        {move || unseen().map(|n| view! {
+        {move || unseen_unreadable(db).map(|n| view! {
             <div class="notice warn banner" role="status">
                 <p>{crate::domain::words::kept_aside(n)}</p>
                 <div class="actions">

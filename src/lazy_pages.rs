@@ -85,6 +85,17 @@ fn load_home_reminders() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <crate::data::BackupReminder/> <crate::check::RetakeNudge/> }.into_any())
 }
 
+#[wasm_split(storage_notices, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn load_storage_notices() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::app::StorageBanners/> }.into_any())
+}
+
+/// The banners about stored data (kept aside, put back, newer version), fetched
+/// only when there is one to show.
+pub fn storage_notices() -> impl IntoView {
+    optional(load_storage_notices)
+}
+
 #[wasm_split(install_offer, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn load_install_offer() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <crate::install::HomeInstallOffer/> }.into_any())

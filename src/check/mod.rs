@@ -17,7 +17,7 @@ use crate::ui::browser::{format_date, new_id};
 use crate::ui::chart::LineChart;
 use crate::storage::Expect;
 use crate::ui::draft::{use_draft, UnfinishedDrafts};
-use crate::ui::{focus_first, link, PageHeading};
+use crate::ui::{focus_first, link, FromStore, PageHeading};
 
 const NOT_A_DIAGNOSIS: &str = "This is a reflection tool, not a diagnosis. It can help you notice a pattern and how it changes; only you know your story, and a therapist can help you explore it further.";
 
@@ -25,13 +25,14 @@ const NOT_A_DIAGNOSIS: &str = "This is a reflection tool, not a diagnosis. It ca
 pub fn CheckPage() -> impl IntoView {
     let query = use_query();
     let db = use_db();
-    move || {
+    let page = move || {
         if query.with(|q| q.get("take").is_some()) || db.checks.with(Vec::is_empty) {
             view! { <TakeCheck/> }.into_any()
         } else {
             view! { <Results/> }.into_any()
         }
-    }
+    };
+    view! { <FromStore>{page}</FromStore> }
 }
 
 #[derive(Clone, Default, Serialize, Deserialize)]

@@ -19,13 +19,14 @@ use crate::domain::quota::{self, QUOTA_BYTES};
 use crate::storage::NotImported;
 use crate::clock::{now_ms, offset_minutes};
 use crate::ui::browser::{download, today_iso};
-use crate::ui::PageHeading;
+use crate::ui::{FromStore, PageHeading};
 
 #[component]
 pub fn DataPage() -> impl IntoView {
     let db = use_db();
     view! {
         <PageHeading title="Your data" lead="Everything you write stays in this browser, on this device. Nobody else can read it, and nothing is sent anywhere."/>
+        <FromStore>
         <StorageHealth/>
         <Backup/>
         <section class="card" aria-labelledby="summary-link-title">
@@ -43,6 +44,7 @@ pub fn DataPage() -> impl IntoView {
         }/>
         <Unreadable/>
         <DeleteEverything/>
+        </FromStore>
     }
 }
 

@@ -9,7 +9,7 @@ use crate::domain::pages::PAGES;
 use crate::domain::practice::{current_step, CLOSING_QUESTION};
 use crate::db::use_db;
 use crate::ui::browser::format_date;
-use crate::ui::{link, PageHeading};
+use crate::ui::{link, FromStore, PageHeading};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -111,11 +111,13 @@ pub fn HomePage() -> impl IntoView {
     };
     view! {
         <PageHeading title="Home" lead="A quiet place to understand the urge to pull away, and to practise leaning in."/>
-        {welcome}
-        {reminders}
-        {today}
-        {recent}
-        {install_offer}
+        <FromStore>
+            {welcome}
+            {reminders}
+            {today}
+            {recent}
+            {install_offer}
+        </FromStore>
         <section aria-labelledby="tools-title">
             <h2 id="tools-title">"Your tools"</h2>
             <ul class="tool-list">{tools.into_iter().collect_view()}</ul>

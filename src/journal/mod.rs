@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::ui::router::use_query;
 
 use crate::domain::journal::Filter;
-use crate::ui::{link, PageHeading};
+use crate::ui::{link, FromStore, PageHeading};
 
 #[component]
 pub fn JournalPage() -> impl IntoView {
@@ -36,11 +36,13 @@ pub fn JournalPage() -> impl IntoView {
                     <a href=link("/journal") aria-current=(!on_patterns).then_some("true")>"Entries"</a>
                     <a href=link("/journal?tab=patterns") aria-current=on_patterns.then_some("true")>"Patterns"</a>
                 </nav>
-                {if on_patterns {
-                    view! { <patterns::PatternsView/> }.into_any()
-                } else {
-                    view! { <list::EntryList filter=filter/> }.into_any()
-                }}
+                <FromStore>
+                    {if on_patterns {
+                        view! { <patterns::PatternsView/> }.into_any()
+                    } else {
+                        view! { <list::EntryList filter=filter/> }.into_any()
+                    }}
+                </FromStore>
             }
             .into_any()
         }

@@ -22,7 +22,7 @@ use crate::storage::Expect;
 use crate::ui::draft::{use_draft, UnfinishedDrafts};
 use crate::ui::fields::{zero_to_ten, RadioScale};
 use crate::ui::toast::{use_toasts, Toast};
-use crate::ui::{link, PageHeading};
+use crate::ui::{link, FromStore, PageHeading};
 
 const EXPECT_ENDS: (&str, &str) = ("0: not at all", "10: very uncomfortable");
 
@@ -35,10 +35,12 @@ pub fn PracticePage() -> impl IntoView {
             Some(id) => view! { <log::LogStep id=id/> }.into_any(),
             None => view! {
                 <PageHeading title="Small steps" lead="One small act of openness at a time. Not yet is always fine."/>
-                <CurrentStep/>
-                <PlanStep preselect=q.get("step") own=q.get("plan")/>
-                <Progress/>
-                <crate::reminders::Reminders/>
+                <FromStore>
+                    <CurrentStep/>
+                    <PlanStep preselect=q.get("step") own=q.get("plan")/>
+                    <Progress/>
+                    <crate::reminders::Reminders/>
+                </FromStore>
             }
             .into_any(),
         }

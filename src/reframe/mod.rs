@@ -14,7 +14,7 @@ use crate::ui::browser::{format_date, new_id};
 use crate::storage::Expect;
 use crate::ui::draft::{use_draft, DraftNote, UnfinishedDrafts};
 use crate::ui::fields::{zero_to_ten, RadioScale};
-use crate::ui::{focus_first, link, GoneCard, PageHeading};
+use crate::ui::{focus_first, link, FromStore, GoneCard, PageHeading};
 
 /// Screens of the flow: 0 asks how safe closeness feels, 1–7 are the steps, 8 asks again.
 const LAST: usize = STEPS.len() + 1;
@@ -70,10 +70,12 @@ fn ReframeList() -> impl IntoView {
             <p>"The urge to withdraw is not your enemy. It is a part of you that once kept you safe. This short exercise walks you through thanking it, reminding yourself that you are safe now, and choosing what to do next. It takes about five minutes, and every step can be skipped."</p>
             <a class="button" href=link("/reframe?new")>"Start a reframe"</a>
         </section>
-        <Show when=move || db.reframes.with(|r| !r.is_empty())>
-            <h2>"Your reframes"</h2>
-            <ul class="entry-list">{items}</ul>
-        </Show>
+        <FromStore>
+            <Show when=move || db.reframes.with(|r| !r.is_empty())>
+                <h2>"Your reframes"</h2>
+                <ul class="entry-list">{items}</ul>
+            </Show>
+        </FromStore>
     }
 }
 

@@ -18,7 +18,7 @@ use crate::clock::{now_ms, offset_minutes};
 use crate::ui::browser::{download, format_date, today_iso};
 use crate::ui::draft::{use_draft, DraftNote};
 use crate::ui::fields::CheckChips;
-use crate::ui::PageHeading;
+use crate::ui::{FromStore, PageHeading};
 
 const PERIODS: [(&str, &str); 5] =
     [("4w", "Last 4 weeks"), ("3m", "Last 3 months"), ("1y", "Last year"), ("all", "Everything"), ("between", "Between two dates")];
@@ -156,6 +156,7 @@ pub fn SummaryPage() -> impl IntoView {
 
     view! {
         <PageHeading title="Prepare a summary" lead="One page to bring to therapy, with only what you choose. It is made here, on this device: nothing is sent anywhere, and only you decide who sees it."/>
+        <FromStore>
         <section class="card no-print" aria-labelledby="choose-title">
             <h2 id="choose-title">"What to include"</h2>
             <fieldset class="field">
@@ -192,6 +193,7 @@ pub fn SummaryPage() -> impl IntoView {
         </section>
         <h2 class="preview-title no-print" id="preview-title">"Preview"</h2>
         {move || view! { <preview::SummaryView summary=summary.get()/> }}
+        </FromStore>
     }
 }
 

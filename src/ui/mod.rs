@@ -40,6 +40,15 @@ pub fn PageHeading(title: &'static str, #[prop(optional)] lead: Option<&'static 
     }
 }
 
+/// Wraps what shows the person's data or depends on it (`display: contents`, so
+/// it changes no layout). Each route's first screen (`scripts/prerender.mjs`)
+/// shows it as a first visit sees it, and for anyone with something stored a
+/// quiet placeholder instead: never a "nothing here yet" that may be false.
+#[component]
+pub fn FromStore(children: Children) -> impl IntoView {
+    view! { <div class="from-store">{children()}</div> }
+}
+
 /// After a step changes, moves keyboard focus to the first element matching any of
 /// `selectors` (tried in order), so typing or arrow keys work at once and screen
 /// readers announce the new question.

@@ -2,7 +2,34 @@
 // uncaught exception or Rust panic, and any request to another origin.
 import { test as base, expect } from '@playwright/test';
 
+/** Until the live app has taken over from the route's first screen (its HTML),
+ * the page is for reading only; the first screen is gone once it has. */
+export const tookOver = (page, timeout = 15_000) =>
+  page.waitForFunction(() => !document.querySelector('.first-screen'), null, { timeout });
+
+/** Makes `goto` and `reload` wait for the live app to take over, so a test
+ * never clicks the first screen (pass `{ firstScreen: true }` to look at it). */
+function waitsForTakeOver(page) {
+  if (page.__waitsForTakeOver) return;
+  page.__waitsForTakeOver = true;
+  for (const name of ['goto', 'reload']) {
+    const real = page[name].bind(page);
+    const at = name === 'goto' ? 1 : 0;
+    page[name] = async (...args) => {
+      const { firstScreen, ...options } = args[at] || {};
+      args[at] = options;
+      const response = await real(...args);
+      if (!firstScreen) await tookOver(page);
+      return response;
+    };
+  }
+}
+
 export const test = base.extend({
+  page: async ({ page }, use) => {
+    waitsForTakeOver(page);
+    await use(page);
+  },
   /** The origins the app itself is served from; tests with their own server add theirs. */
   appOrigins: async ({ baseURL }, use) => {
     await use(new Set(baseURL ? [new URL(baseURL).origin] : []));
@@ -11,6 +38,7 @@ export const test = base.extend({
     async ({ context, appOrigins }, use) => {
       const problems = [];
       const watch = (page) => {
+        waitsForTakeOver(page);
         page.on('console', (msg) => {
           if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
         });

@@ -2,7 +2,7 @@
 // kdf.wasm): its build gives the published answers, agrees with the app's
 // native build, refuses settings outside the caps, and a failed worker is
 // replaced by a fresh one, once.
-import { test, expect, open, seed, record, turnOnLock, unlockWith } from './fixtures.mjs';
+import { test, expect, open, seed, record, tookOver, turnOnLock, unlockWith } from './fixtures.mjs';
 
 /** Runs one derivation in a fresh worker from the page; the key as hex, or the error. */
 const derive = (page, message) => page.evaluate(async ({ passphrase, salt, m, t, p }) => {
@@ -87,7 +87,8 @@ test('a wasm trap anywhere covers the page with a calm note and a way to reload'
   const note = page.getByRole('alertdialog', { name: 'Something went wrong' });
   await expect(note).toContainText('What you have saved is safe on this device.');
   await expect(note.getByRole('button', { name: 'Reload' })).toBeFocused();
-  await note.getByRole('button', { name: 'Reload' }).click();
+  await Promise.all([page.waitForEvent('load'), note.getByRole('button', { name: 'Reload' }).click()]);
+  await tookOver(page);
   await expect(page.locator('main h1')).toHaveText('Journal');
   await expect(note).toHaveCount(0);
 });

@@ -6,13 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import config from './playwright.config.mjs';
-import { test, expect } from './fixtures.mjs';
+import { test, expect, tookOver } from './fixtures.mjs';
 import { ROOT, serve, controlled } from './servers.mjs';
 
 async function offlineJourney(page, appOrigins, dir, base) {
   let server = await serve(appOrigins, dir, base);
   const port = server.port;
   await page.goto(server.url);
+  await tookOver(page);
   await expect(page.locator('main h1')).toHaveText('Home');
   await controlled(page);
   await server.stop();
@@ -83,6 +84,7 @@ test('Chromium reports no installability errors', async ({ appOrigins }) => {
   });
   const page = await context.newPage();
   await page.goto(server.url);
+  await tookOver(page);
   await expect(page.locator('main h1')).toHaveText('Home');
   await controlled(page);
   const cdp = await context.newCDPSession(page);

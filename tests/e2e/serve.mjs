@@ -1,8 +1,8 @@
-// A tiny static server for the release build, on 127.0.0.1 only, with SPA
-// fallback: any path that is not a file gets index.html, as a static host's
-// 404.html would. It compresses with gzip, as static hosts do, so timings and
-// Lighthouse see real transfer sizes. Usage: node serve.mjs <dir> <port> [public-url]
-// With PROBE_SCRIPT=<file>, index.html gets that file as its first script, served
+// A tiny static server for the release build, on 127.0.0.1 only: a route's
+// folder gets its index.html, and any other path that is not a file gets the
+// SPA fallback, 404.html, as a static host would. It compresses with gzip, as
+// static hosts do, so timings and Lighthouse see real transfer sizes. Usage: node serve.mjs <dir> <port> [public-url]
+// With PROBE_SCRIPT=<file>, every HTML file gets that file as its first script, served
 // as probe.js (same origin, so the CSP allows it): the engine tests use it to
 // catch errors from the very start of each load, which WebDriver cannot report.
 import { createServer } from 'node:http';
@@ -38,7 +38,9 @@ async function fileFor(urlPath) {
   if (!full.startsWith(root)) return null;
   try {
     const info = await stat(full);
-    return info.isFile() ? full : null;
+    if (info.isFile()) return full;
+    // A route's own file, as static hosts serve /learn from learn/index.html.
+    return info.isDirectory() && (await stat(join(full, 'index.html')).catch(() => null))?.isFile() ? join(full, 'index.html') : null;
   } catch {
     return null;
   }
@@ -51,7 +53,8 @@ createServer(async (req, res) => {
   if (!file) {
     // Navigations fall back to the app; missing assets are a real 404.
     const wantsPage = !extname(pathname) || (req.headers.accept || '').includes('text/html');
-    if (wantsPage && pathname.startsWith(base)) file = join(root, 'index.html');
+    // The neutral shell (404.html, as static hosts serve it), else index.html.
+    if (wantsPage && pathname.startsWith(base)) file = (await stat(join(root, '404.html')).catch(() => null)) ? join(root, '404.html') : join(root, 'index.html');
     else status = 404;
   }
   if (status === 404) {
@@ -59,7 +62,7 @@ createServer(async (req, res) => {
     return;
   }
   let raw = await readFile(file);
-  if (probe && file.endsWith('index.html')) raw = Buffer.from(raw.toString().replace('<head>', `<head><script src="${base}probe.js"></script>`));
+  if (probe && file.endsWith('.html')) raw = Buffer.from(raw.toString().replace('<head>', `<head><script src="${base}probe.js"></script>`));
   const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] || '') && !['.png', '.ico'].includes(extname(file));
   const body = gzip ? gzipSync(raw, { level: 6 }) : raw;
   res.writeHead(200, {

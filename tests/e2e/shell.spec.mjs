@@ -57,12 +57,12 @@ test('wide screens get a side bar, and Support is one tap away', async ({ page }
   await expect(page.getByText('This app is not therapy and not crisis care.')).toBeVisible();
 });
 
-test('the static shell paints before the app starts', async ({ page }) => {
+test('the journal\'s first screen paints before the app starts', async ({ page }) => {
   // Hold the wasm back: the page must still show the navigation and a message.
   await page.route('**/*.wasm', () => {});
-  await page.goto('/journal');
+  await page.goto('/journal', { firstScreen: true });
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-  await expect(page.getByText('Opening your private space…')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Journal', level: 1 })).toBeVisible();
 });
 
 test('every touch target in the navigation is at least 44px', async ({ page }) => {

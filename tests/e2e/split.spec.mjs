@@ -3,7 +3,7 @@
 // precached, so they work offline and never mix builds.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, open } from './fixtures.mjs';
+import { test, expect, open, tookOver } from './fixtures.mjs';
 import { ROOT, serve, controlled } from './servers.mjs';
 
 const ROUTES = [['/check', 'Self-check'], ['/journal', 'Journal'], ['/reframe', 'Reframe'], ['/practice', 'Small steps'], ['/learn', 'Learn and support'], ['/data', 'Your data'], ['/summary', 'Prepare a summary']];
@@ -35,7 +35,8 @@ test('a page whose chunk cannot load says so kindly, and everything else keeps w
   await nav(page).getByRole('link', { name: 'Learn' }).click();
   await expect(page.locator('main h1')).toHaveText('This page could not be loaded');
   await page.unroute(learnChunk);
-  await page.getByRole('button', { name: 'Reload' }).click();
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
+  await tookOver(page);
   await expect(page.locator('main h1')).toHaveText('Learn and support');
   forgive();
 });

@@ -1,14 +1,21 @@
-// The commands a person runs keep their promises: `make serve` (a debug build with
-// a live-reload socket) never writes into dist/, which is what gets published.
+// The commands' promises: the size gate in `make test` can fail.
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures.mjs';
-import { ROOT } from './servers.mjs';
 
-test('make serve builds outside dist/, so dist/ is only ever a release build', () => {
-  const plan = execFileSync('make', ['-n', 'serve'], { cwd: ROOT, encoding: 'utf8' });
-  const serve = plan.split('\n').find((line) => /\btrunk serve\b/.test(line));
-  expect(serve, 'make serve runs trunk serve').toBeDefined();
-  const dist = serve.match(/--dist[ =](\S+)/)?.[1];
-  expect(dist, 'trunk serve is given its own output folder (Trunk.toml says dist/)').toBeDefined();
-  expect(dist.replace(/\/$/, '')).not.toBe('dist');
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const sizeCheck = (...vars) => execFileSync('make', ['-s', '--no-print-directory', 'size-check', ...vars], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+
+test('the size gate fails a build over its budget, though its output is piped', () => {
+  let failure = null;
+  try {
+    sizeCheck('FIRST_LOAD_BUDGET_KB=1');
+  } catch (e) {
+    failure = e;
+  }
+  expect(failure, 'make size-check with a budget of 1 KB must fail').not.toBeNull();
+  expect(failure.status).not.toBe(0);
+  expect(failure.stderr).toContain('over its budget of 1 KB');
+  // The build under test is within the real budget.
+  expect(sizeCheck()).toMatch(/first-load total \(gzip\): [\d.]+ KB {2}\(budget/);
 });

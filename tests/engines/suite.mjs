@@ -58,11 +58,11 @@ export function engineSuite(engine, { port, start, catchesDownloads = false }) {
     /** The live app (not the static shell) shows this heading. */
     const heading = async (title) => {
       let seen = '';
-      // Read in one script: the app replaces the static shell's heading as it starts.
+      // Read in one script: the live app takes over from the route's first screen.
       await driver.wait(async () => {
         seen = await driver.executeScript(() => {
           const h1 = document.querySelectorAll('main h1');
-          return document.querySelector('.loading') || h1.length !== 1 ? '(loading)' : h1[0].textContent.trim();
+          return document.querySelector('.loading, .first-screen') || h1.length !== 1 ? '(loading)' : h1[0].textContent.trim();
         });
         return seen === title;
       }, WAIT).catch((e) => { throw new Error(`the heading "${title}" did not show (last seen: "${seen}"): ${e.message}`); });

@@ -1,0 +1,26 @@
+// Runs before the first paint (a plain script in <head>), long before the wasm.
+// It marks <html> so each route's first screen (scripts/prerender.mjs) shows
+// what is true for this person:
+//   - "locked": the lock is on (its record, or sealed values, are stored), so
+//     the unlock screen shows, never the app's navigation;
+//   - "has-store": something is stored, so what shows the person's data is a
+//     quiet placeholder until the app has read it, never a false "nothing yet".
+// It reads only the names of the keys and whether the lock record exists.
+(() => {
+  const root = document.documentElement;
+  try {
+    const names = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i) || '');
+    if (names.some((k) => k.startsWith('leaning-in.'))) root.classList.add('has-store');
+    if (names.some((k) => k === 'leaning-in.lock' || k.startsWith('leaning-in.x.'))) root.classList.add('locked');
+  } catch {
+    // Storage blocked: claim nothing about it.
+    root.classList.add('has-store');
+  }
+  // Until the live app takes over, the first screen is for reading: a click or
+  // a key on one of its controls would be lost when the live page replaces it.
+  const early = (event) => {
+    const control = event.target instanceof Element && event.target.closest('.first-screen :is(input, textarea, select, button, label), .first-screen-locked :is(input, button, label)');
+    if (control && !(event.type === 'keydown' && event.key === 'Tab')) event.preventDefault();
+  };
+  for (const type of ['click', 'keydown', 'beforeinput']) document.addEventListener(type, early, true);
+})();
