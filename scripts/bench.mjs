@@ -23,6 +23,9 @@ const browser = await chromium.launch({
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(1)} ms`;
 
+/** Until the live app has taken over from the route's first screen (its HTML), the page is for reading only. */
+const live = (page) => page.waitForFunction(() => !document.querySelector('.first-screen'), null, { timeout: 60000 });
+
 function entries(n) {
   const words = 'asked quiet dinner partner phone closeness support withdraw stayed texted afraid tender door car work friend mum'.split(' ');
   const out = {};
@@ -42,6 +45,7 @@ async function withStore(seed, fn) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${BASE}/`);
+  await live(page);
   await page.evaluate((seed) => { for (const [k, v] of Object.entries(seed)) localStorage.setItem(k, v); }, seed);
   const result = await fn(page);
   await context.close();
@@ -52,6 +56,7 @@ async function withStore(seed, fn) {
 async function openJournal(page) {
   const t0 = Date.now();
   await page.goto(`${BASE}/journal`);
+  await live(page);
   await page.locator('.entry-card, #empty-title').first().waitFor();
   return Date.now() - t0;
 }
@@ -69,6 +74,7 @@ async function searchOnce(page, query) {
 
 async function saveOnce(page) {
   await page.goto(`${BASE}/journal?new`);
+  await live(page);
   await page.locator('#entry-text').fill('One more evening, one more small step.');
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Save entry' }).click();
@@ -86,6 +92,7 @@ async function storePage(seed) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${BASE}/`);
+  await live(page);
   await page.evaluate((seed) => { for (const [k, v] of Object.entries(seed)) localStorage.setItem(k, v); }, seed);
   await openJournal(page);
   return { page, close: () => context.close() };
@@ -127,6 +134,7 @@ async function store({ history, lock }) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${BASE}/data`);
+  await live(page);
   await page.locator('main h1').waitFor();
   if (history) {
     await page.locator('input[type=file]').setInputFiles(HISTORY);
@@ -136,6 +144,7 @@ async function store({ history, lock }) {
   let turnOn = 0;
   if (lock) {
     await page.goto(`${BASE}/data`);
+    await live(page);
     await page.getByLabel('Choose a passphrase').fill(PASS);
     await page.getByLabel('Type it again').fill(PASS);
     const t0 = Date.now();
@@ -176,6 +185,7 @@ const emptyPlain = await store({ history: false, lock: false });
 const emptyLocked = await store({ history: false, lock: true });
 async function unlockOnce(page) {
   await page.goto(`${BASE}/journal`);
+  await live(page);
   await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Unlock' }).click();
@@ -201,7 +211,9 @@ async function saveInApp(page) {
 for (const [label, empty, full] of [['lock off', emptyPlain, plain], ['lock on', emptyLocked, locked]]) {
   if (label === 'lock off') {
     await empty.page.goto(`${BASE}/journal`);
+    await live(empty.page);
     await full.page.goto(`${BASE}/journal`);
+    await live(full.page);
   }
   const saves = { empty: [], full: [] };
   for (let i = 0; i < 7; i++) {

@@ -5,7 +5,8 @@
 //      (release builds only: `trunk serve` injects its own live-reload script);
 //   2. writes the service worker's precache list and build version into sw.js
 //      (scripts/precache.mjs; prerender.mjs writes it again with the route files);
-//   3. copies index.html to 404.html, so static hosts serve deep links.
+//   3. copies index.html to 404.html, so static hosts serve deep links;
+//   and fetches the wasm once the first screen is painted (no preload in <head>).
 // It can also be run by hand on a built folder: node scripts/post_build.mjs DIR
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,21 @@ const chunks = process.env.TRUNK_STAGING_DIR ? await addChunks(dir, join(process
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+// The wasm is fetched once the first screen is painted, not alongside the page:
+// each route's HTML carries its first screen (scripts/prerender.mjs), and a
+// preload of the wasm in <head> would compete with it on a slow connection.
+// Its integrity hash moves from the preload link to the fetch.
+const wasmPreload = /<link rel="preload" href="([^"]+_bg\.wasm)" crossorigin="anonymous" integrity="([^"]+)" as="fetch" type="application\/wasm">\n?/;
+const preload = html.match(wasmPreload);
+if (release && preload) {
+  const [link, href, integrity] = preload;
+  const start = `init({ module_or_path: '${href}' })`;
+  if (!html.includes(start)) throw new Error(`post_build: Trunk's loader no longer calls ${start}`);
+  html = html.replace(link, '').replace(start, `init({ module_or_path: await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)))
+  .then(() => fetch('${href}', { integrity: '${integrity}' })) })`);
+  writeFileSync(indexPath, html);
+}
 
 if (release && !html.includes('Content-Security-Policy')) {
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);

@@ -203,6 +203,7 @@ export async function turnOnLock(page, pass = PASSPHRASE) {
 
 /** Unlocks at the lock screen, and waits until the app is open. */
 export async function unlockWith(page, pass = PASSPHRASE) {
+  await tookOver(page);
   await page.getByLabel('Passphrase', { exact: true }).fill(pass);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.locator('main h1')).not.toHaveText('Leaning In');

@@ -1,6 +1,6 @@
 // The passphrase lock: everything the person wrote is encrypted at rest, the app
 // opens only with the passphrase, and locking reaches every open tab.
-import { test, expect, open, seed, dump, record, PASSPHRASE, turnOnLock } from './fixtures.mjs';
+import { test, expect, open, seed, dump, record, PASSPHRASE, tookOver, turnOnLock } from './fixtures.mjs';
 
 const PASS = PASSPHRASE;
 const WORDS = ['Zanzibar', 'Quokka', 'Marmalade'];
@@ -20,6 +20,7 @@ async function turnOn(page, pass = PASS) {
 
 async function unlock(page, pass = PASS) {
   await expect(page.getByRole('heading', { name: 'Leaning In', level: 1 })).toBeVisible();
+  await tookOver(page);
   await page.getByLabel('Passphrase', { exact: true }).fill(pass);
   await page.getByRole('button', { name: 'Unlock' }).click();
 }

@@ -72,11 +72,14 @@ export function engineSuite(engine, { port, start, catchesDownloads = false }) {
       await driver.get(`${server.url}${path}`);
       if (title) await heading(title);
     };
+    // Fields and buttons are looked for only once the live app has taken over
+    // from the first screen (which takes no clicks or keys).
     const byLabel = (text) => driver.wait(async () => driver.executeScript((t) => {
+      if (document.querySelector('.first-screen')) return null;
       const label = [...document.querySelectorAll('label')].find((l) => l.textContent.trim().startsWith(t));
       return label ? label.control || label.querySelector('input, textarea, select') : null;
     }, text), WAIT, `a field labelled "${text}"`);
-    const control = (text) => driver.wait(async () => driver.executeScript((t) => [...document.querySelectorAll('button, a')]
+    const control = (text) => driver.wait(async () => driver.executeScript((t) => document.querySelector('.first-screen') ? null : [...document.querySelectorAll('button, a')]
       .find((b) => b.textContent.trim() === t && b.offsetParent !== null) || null, text), WAIT, `a button or link "${text}"`);
     const click = async (text) => (await control(text)).click();
     const sees = async (text, timeout = WAIT) => {
