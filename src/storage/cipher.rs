@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use super::packed::{bytes_to_text, compress, decompress, is_packed, pack, text_to_bytes, PACKED};
+use super::packed::{bytes_to_text, compress, decompress, is_packed, pack, packed_from, text_to_bytes, PACKED};
 use super::sealed::holds_words;
 use super::{Kv, SaveError, Stored, PREFIX};
 use crate::crypto::{is_sealed, CryptoError, DataKey, KeyRing, LockRecord, NameKey, SEALED_3, SEALED_PREFIX};
@@ -43,7 +43,7 @@ impl Opened {
     /// The value as it is stored with the lock off (packed).
     pub fn packed(&self) -> String {
         match &self.body {
-            Body::Deflated(bytes) => format!("{PACKED}{}", bytes_to_text(bytes)),
+            Body::Deflated(bytes) => packed_from(bytes),
             Body::Json(json) => pack(json),
         }
     }
@@ -53,9 +53,7 @@ impl Opened {
     /// inflate comes back packed, for the store to find damaged and keep aside.
     pub fn readable(self) -> String {
         match self.body {
-            Body::Deflated(bytes) => decompress(&bytes).and_then(|json| String::from_utf8(json).ok()).unwrap_or_else(|| {
-                format!("{PACKED}{}", bytes_to_text(&bytes))
-            }),
+            Body::Deflated(bytes) => decompress(&bytes).and_then(|json| String::from_utf8(json).ok()).unwrap_or_else(|| packed_from(&bytes)),
             Body::Json(json) => json,
         }
     }

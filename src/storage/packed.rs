@@ -126,8 +126,13 @@ fn inflate(bytes: &[u8]) -> Result<Vec<u8>, Unpack> {
 
 /// JSON in its stored form.
 pub fn pack(json: &str) -> String {
+    packed_from(&compress(json.as_bytes()))
+}
+
+/// Deflated bytes in their stored form.
+pub fn packed_from(deflated: &[u8]) -> String {
     let mut packed = String::from(PACKED);
-    packed.push_str(&bytes_to_text(&compress(json.as_bytes())));
+    packed.push_str(&bytes_to_text(deflated));
     packed
 }
 
