@@ -28,8 +28,9 @@ const first = new Set(['index.html']);
 const html = readFileSync(join(dir, 'index.html'), 'utf8');
 const named = [...html.matchAll(/\b(?:src|href)="([^"]+)"/g)].map(([, url]) => url.split(/[?#]/)[0]);
 for (const f of files) if (named.some((url) => url === f || url.endsWith(`/${f}`))) first.add(f);
-// Trunk's inline loader imports the main JS file by path.
-for (const [, url] of html.matchAll(/from\s*'([^']+\.js)'/g)) {
+// Trunk's inline loader imports the main JS file by path, and fetches the wasm
+// once the first screen is painted (post_build moved it out of a preload link).
+for (const [, url] of html.matchAll(/(?:from\s*|fetch\()'([^']+\.(?:js|wasm))'/g)) {
   const f = files.find((name) => url.endsWith(`/${name}`) || url === name);
   if (f) first.add(f);
 }

@@ -19,3 +19,10 @@ test('the size gate fails a build over its budget, though its output is piped', 
   // The build under test is within the real budget.
   expect(sizeCheck()).toMatch(/first-load total \(gzip\): [\d.]+ KB {2}\(budget/);
 });
+
+test('the first load counts the app\'s main wasm, however the page loads it', () => {
+  const listing = execFileSync('node', ['scripts/size.mjs', 'dist'], { cwd: ROOT, encoding: 'utf8' });
+  const main = listing.split('\n').filter((line) => /^leaning-in-[0-9a-f]+_bg\.wasm\s/.test(line));
+  expect(main, 'one main wasm in the listing').toHaveLength(1);
+  expect(main[0].trim().endsWith('yes'), `the main wasm is part of the first load: ${main[0]}`).toBe(true);
+});
