@@ -5,6 +5,9 @@
 # (cargo install twiggy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The real wasm-bindgen, not the build's stand-in (which would split again,
+# emptying target/wasm-split).
+PATH=$(tr : '\n' <<< "$PATH" | grep -v "scripts/split" | paste -sd:)
 out=$(mktemp -d)
 wasm-bindgen target/wasm-split/leaning-in.wasm --out-dir "$out" --target web --keep-debug --keep-lld-exports --no-demangle
 wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int "$out/leaning-in_bg.wasm" -o "$out/opt.wasm"

@@ -6,12 +6,14 @@ pub mod chart;
 pub mod conflict;
 pub mod draft;
 pub mod fields;
+mod icon;
 pub mod router;
 pub mod toast;
 
 use leptos::prelude::*;
 
 use crate::domain::pages::{self, PAGES};
+use icon::Icon;
 
 /// Where the app is hosted, without a trailing slash: "" at the root, "/sub/path"
 /// under a sub-path. Read from the `<base href>` Trunk writes from `--public-url`.
@@ -85,7 +87,7 @@ pub fn Navigation(lock_on: RwSignal<bool>, lock_now: fn()) -> impl IntoView {
         view! {
             <li>
                 <router::NavLink route=page.path exact=true>
-                    <span class="icon" data-icon=page.nav_label.to_ascii_lowercase() aria-hidden="true"></span>
+                    <Icon name=page.nav_label.to_ascii_lowercase()/>
                     <span class="label">{page.nav_label}</span>
                 </router::NavLink>
             </li>
@@ -104,7 +106,7 @@ pub fn Navigation(lock_on: RwSignal<bool>, lock_now: fn()) -> impl IntoView {
                 <Show when=move || lock_on.get()>
                     <li>
                         <button type="button" class="utility-link lock-now" aria-label="Lock now" on:click=move |_| lock_now()>
-                            <span class="icon" data-icon="lock" aria-hidden="true"></span>
+                            <Icon name="lock"/>
                             <span class="label">"Lock now"</span>
                         </button>
                     </li>

@@ -119,3 +119,23 @@ test('a link to a section of another page lands on that section', async ({ page 
   await expect(page.locator('#support')).toBeFocused();
   await expect(page.locator('#support')).toBeInViewport();
 });
+
+test('each tab shows its icon, drawn inline in the current colour and hidden from screen readers', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await open(page, '/journal');
+  const icons = page.getByRole('navigation', { name: 'Main' }).locator('a svg.icon');
+  await expect(icons).toHaveCount(6);
+  for (const icon of await icons.all()) {
+    await expect(icon).toHaveAttribute('aria-hidden', 'true');
+    expect((await icon.locator('path').getAttribute('d')).length).toBeGreaterThan(10);
+    const box = await icon.boundingBox();
+    expect(box.width).toBeGreaterThanOrEqual(18);
+  }
+  // The current page's icon takes the accent colour, the others the text's.
+  const strokes = await icons.evaluateAll((all) => all.map((svg) => getComputedStyle(svg).stroke));
+  const current = await page.locator('.tabs a[aria-current="page"] svg.icon').evaluate((svg) => getComputedStyle(svg).stroke);
+  expect(strokes.filter((s) => s === current)).toHaveLength(1);
+  // No image documents: an icon as a data: URL is an SVG document built in the first style pass.
+  const css = await page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'));
+  expect(css).not.toContain('data:image/svg');
+});
