@@ -95,7 +95,11 @@ fn Opened() -> impl IntoView {
     provide_context(db);
     provide_context(ui::toast::Toasts::new());
     router::start();
-    view! { <Shell/> }
+    view! {
+        <NextTask>
+            <Shell/>
+        </NextTask>
+    }
 }
 
 /// Skip link, navigation, and the open page.
@@ -106,7 +110,9 @@ pub fn Shell() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <div class="shell">
-            <Navigation lock_on=db.lock_on lock_now=session::lock_now/>
+            <NextTask>
+                <Navigation lock_on=db.lock_on lock_now=session::lock_now/>
+            </NextTask>
             <main id="main" tabindex="-1">
                 <StorageNotice/>
                 <OpenPage/>
@@ -122,10 +128,9 @@ pub fn Shell() -> impl IntoView {
 fn OpenPage() -> impl IntoView {
     let path = router::use_path();
     let page = Memo::new(move |_| pages::page_for(&path.get()).map(|p| p.path));
-    // The first page is built in a task after the shell's (see `start`).
-    let shell_drawn = RwSignal::new(false);
-    set_timeout(move || shell_drawn.set(true), std::time::Duration::ZERO);
+    let shell_drawn = next_task();
     move || {
+        // The first page is built in a task after the shell's (see `start`).
         if !shell_drawn.get() {
             return ().into_any();
         }
@@ -141,6 +146,21 @@ fn OpenPage() -> impl IntoView {
             _ => view! { <NotFound/> }.into_any(),
         }
     }
+}
+
+/// True from the next task on: what waits for it is built in a task of its own.
+fn next_task() -> RwSignal<bool> {
+    let ready = RwSignal::new(false);
+    set_timeout(move || ready.set(true), std::time::Duration::ZERO);
+    ready
+}
+
+/// Its children, built in a task after their parent's (see `start`). Each
+/// instance waits once, when the app is mounted.
+#[component]
+fn NextTask(children: ChildrenFn) -> impl IntoView {
+    let ready = next_task();
+    move || ready.get().then(|| children())
 }
 
 /// After a client-side navigation (not the first load), move focus to the new
