@@ -13,9 +13,10 @@ PORT ?= 8080
 # added); and each route's HTML now carries its first screen (Home's index.html
 # 0.8 KB more) with boot.js (0.4 KB), which mark it locked or stored before the
 # first paint. Moving the storage banners to a chunk won back 0.8 KB of that.
-# 167: size.mjs had stopped counting the main wasm once the loader fetched it
-# without a preload link; counted again, the same build is 166.6 KB.
-FIRST_LOAD_BUDGET_KB ?= 167
+# 168: size.mjs had stopped counting the main wasm once the loader fetched it
+# without a preload link; counted again, the build is 167.3 KB (the start in
+# four short tasks, app::NextTask, is 0.7 KB of it).
+FIRST_LOAD_BUDGET_KB ?= 168
 # scripts/split first: its wasm-bindgen splits the wasm before the real one runs.
 export PATH := $(CURDIR)/scripts/split:$(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
