@@ -15,8 +15,11 @@ PORT ?= 8080
 # first paint. Moving the storage banners to a chunk won back 0.8 KB of that.
 # 168: size.mjs had stopped counting the main wasm once the loader fetched it
 # without a preload link; counted again, the build is 167.3 KB (the start in
-# four short tasks, app::NextTask, is 0.7 KB of it).
-FIRST_LOAD_BUDGET_KB ?= 168
+# four short tasks, app::NextTask, is 0.7 KB of it). 169: issue 26 allows the
+# translations 2 KB; the one lookup (i18n) and each region's crisis lines took
+# 1.3 KB (the split loader's entries for the new chunks 0.5, the JS glue for
+# fetch and Intl 0.2, CSS 0.2, wasm 0.4).
+FIRST_LOAD_BUDGET_KB ?= 169
 # scripts/split first: its wasm-bindgen splits the wasm before the real one runs.
 export PATH := $(CURDIR)/scripts/split:$(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver

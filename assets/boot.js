@@ -4,13 +4,14 @@
 //   - "locked": the lock is on (its record, or sealed values, are stored), so
 //     the unlock screen shows, never the app's navigation;
 //   - "has-store": something is stored, so what shows the person's data is a
-//     quiet placeholder until the app has read it, never a false "nothing yet".
+//     quiet placeholder until the app has read it, never a false "nothing yet"
+//     (a setting alone, `leaning-in.setting.*`, is no history).
 // It reads only the names of the keys and whether the lock record exists.
 (() => {
   const root = document.documentElement;
   try {
     const names = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i) || '');
-    if (names.some((k) => k.startsWith('leaning-in.'))) root.classList.add('has-store');
+    if (names.some((k) => k.startsWith('leaning-in.') && !k.startsWith('leaning-in.setting.'))) root.classList.add('has-store');
     if (names.some((k) => k === 'leaning-in.lock' || k.startsWith('leaning-in.x.'))) root.classList.add('locked');
   } catch {
     // Storage blocked: claim nothing about it.

@@ -30,7 +30,8 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || 
 
 /** The live app's DOM for `route` (its `#app`, once it has taken over), and the title. */
 async function take(route, stored = {}) {
-  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 360, height: 740 } });
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 360, height: 740 }, locale: 'en' });
+  // locale 'en' has no region part: a first screen never names a region (crisis lines) the person is not in.
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));

@@ -8,6 +8,7 @@
 pub mod clock;
 pub mod crypto;
 pub mod domain;
+pub mod i18n;
 #[cfg(target_arch = "wasm32")]
 pub mod db;
 pub mod storage;

@@ -5,6 +5,7 @@ pub mod auto_lock;
 pub mod backup;
 pub mod calendar;
 pub mod check;
+pub mod crisis;
 pub mod journal;
 pub mod markdown;
 pub mod pages;

@@ -8,6 +8,9 @@
 //! - `leaning-in.rec.<kind>.<id>`      one record: its JSON plus `"v"`
 //! - `leaning-in.draft.<form>`         an unsaved form, autosaved while typing
 //! - `leaning-in.prefs`                small settings (last backup, notes dismissed)
+//! - `leaning-in.setting.<name>`       one plain setting that is not data (the
+//!                                     crisis lines' region); `assets/boot.js`
+//!                                     does not count these as a stored history
 //! - `leaning-in.quarantine.<…>`       a value that could not be read, kept aside
 //! - `leaning-in.lock`                 the lock, when on: KDF, salt, wrapped data key
 //!
@@ -49,6 +52,11 @@ pub use sealed::LOCK_KEY;
 pub const PREFIX: &str = "leaning-in.";
 pub const META_KEY: &str = "leaning-in.meta";
 pub const PREFS_KEY: &str = "leaning-in.prefs";
+/// Settings that are not the person's data, one plain value each, read only by
+/// the page they belong to (so reading them costs the first load nothing).
+pub const SETTING_PREFIX: &str = "leaning-in.setting.";
+/// The region whose crisis lines Learn and support shows: an ISO 3166 code.
+pub const REGION_KEY: &str = "leaning-in.setting.region";
 pub const RECORD_PREFIX: &str = "leaning-in.rec.";
 pub const DRAFT_PREFIX: &str = "leaning-in.draft.";
 pub const QUARANTINE_PREFIX: &str = "leaning-in.quarantine.";
@@ -168,6 +176,10 @@ impl Default for Prefs {
             auto_lock: AutoLock::default().minutes(),
         }
     }
+}
+
+fn is_region_code(code: &str) -> bool {
+    code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// What `open` found.
@@ -409,6 +421,24 @@ impl<K: Kv> Store<K> {
     /// How many values are kept aside right now.
     pub fn unreadable_count(&self) -> usize {
         self.kv.keys().iter().filter(|k| k.starts_with(QUARANTINE_PREFIX)).count()
+    }
+
+    /// The region the person chose for crisis lines, if any (a two-letter code).
+    pub fn region(&self) -> Option<String> {
+        self.kv.get(REGION_KEY).filter(|code| is_region_code(code))
+    }
+
+    /// Keeps the region the person chose (`None`: go back to their language's).
+    pub fn set_region(&self, code: Option<&str>) -> Result<(), SaveError> {
+        match code {
+            Some(code) if is_region_code(code) => self.write(REGION_KEY, code),
+            Some(_) => Ok(()),
+            None => {
+                self.writable()?;
+                self.kv.remove(REGION_KEY);
+                Ok(())
+            }
+        }
     }
 
     /// Removes every key of this app, and only this app's. Returns how many.

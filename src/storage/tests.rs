@@ -256,3 +256,21 @@ fn usage_counts_bytes_as_webkit_does_for_the_app_and_the_origin() {
     // The seedling is two UTF-16 units at two bytes each; "ab’" is three units at two bytes.
     assert_eq!(store.usage(), (12 + 4 + meta_len, 12 + 4 + meta_len + 5 + 6));
 }
+
+#[test]
+fn the_crisis_region_is_one_plain_setting_kept_only_when_it_is_a_region_code() {
+    let kv = MemoryKv::default();
+    let (store, _) = Store::open(&kv, NOW);
+    assert_eq!(store.region(), None);
+    store.set_region(Some("GB")).unwrap();
+    assert_eq!((store.region().as_deref(), kv.get(REGION_KEY).as_deref()), (Some("GB"), Some("GB")));
+    store.set_region(Some("<b>")).unwrap();
+    assert_eq!(store.region().as_deref(), Some("GB"), "anything else is not written");
+    kv.set(REGION_KEY, "gb; drop").unwrap();
+    assert_eq!(store.region(), None, "a value that is not a code is not used");
+    store.set_region(None).unwrap();
+    assert_eq!(kv.get(REGION_KEY), None);
+    store.set_region(Some("AT")).unwrap();
+    store.delete_everything();
+    assert_eq!(kv.get(REGION_KEY), None, "deleting everything takes the setting too");
+}

@@ -96,3 +96,14 @@ fn download_handed(file_name: &str, mime: &str, contents: &str) -> Handed {
         Err(_) => Handed::Failed,
     }
 }
+
+/// A file of this build (a path relative to the app's base), fetched from its own
+/// origin: offline, the service worker answers from its cache.
+pub async fn fetch_text(path: &str) -> Option<String> {
+    let response = wasm_bindgen_futures::JsFuture::from(leptos::prelude::window().fetch_with_str(path)).await.ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    wasm_bindgen_futures::JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+}

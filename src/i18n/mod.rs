@@ -1,0 +1,184 @@
+//! Every user-visible string goes through here. English is compiled in
+//! (`locales/en.json`, by build.rs) and is the source of truth; another language
+//! is a data file (`locales/<code>.json`, i18next JSON v4) that the browser
+//! fetches only when it is in use and `set_catalog` installs. A string missing
+//! from a language falls back to English. Plain Rust: the domain's exports and
+//! the native tests use it too.
+//!
+//! `t(k::learn::TITLE)` is a fixed string; `t_with` fills `{{name}}`
+//! placeholders; `t_count` picks the plural form for a number (`_one`,
+//! `_other`…) by the language's plural rule, which the browser gives
+//! (`Intl.PluralRules`; natively, English's).
+
+use std::cell::RefCell;
+
+/// One string of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key(pub u16);
+
+/// A string with a form per plural category: the index of its first (`_few`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Plural(pub u16);
+
+/// A language the app can speak besides English.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Language {
+    /// BCP 47, as the file is named: `de`, `pt-BR`.
+    pub code: &'static str,
+    /// The language's name for itself: "Deutsch".
+    pub name: &'static str,
+    /// Whether a native speaker has reviewed it; if not, it is offered as a preview.
+    pub reviewed: bool,
+    pub rtl: bool,
+}
+
+include!(concat!(env!("OUT_DIR"), "/i18n_generated.rs"));
+
+/// CLDR plural categories, in the order of a `Plural`'s six keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Category {
+    Few,
+    Many,
+    One,
+    Other,
+    Two,
+    Zero,
+}
+
+impl Category {
+    pub fn from_cldr(name: &str) -> Category {
+        match name {
+            "few" => Category::Few,
+            "many" => Category::Many,
+            "one" => Category::One,
+            "two" => Category::Two,
+            "zero" => Category::Zero,
+            _ => Category::Other,
+        }
+    }
+}
+
+/// A language's strings, in key order (`None`: not translated, English is used).
+pub struct Catalog {
+    pub code: String,
+    pub texts: Vec<Option<String>>,
+    /// The plural category of a number in this language.
+    pub plural: Box<dyn Fn(f64) -> Category>,
+    /// A number written as this language writes it.
+    pub number: Box<dyn Fn(i64) -> String>,
+}
+
+/// Why a compiled language file was not used.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CatalogError {
+    Unreadable,
+    /// Built for another set of keys (an older or newer build).
+    OtherKeys,
+}
+
+impl Catalog {
+    /// Reads a language file as `scripts/locales.mjs` compiles it:
+    /// `{"keys": KEYS_HASH, "texts": [string or null, …]}`.
+    pub fn from_compiled(code: &str, json: &str) -> Result<Catalog, CatalogError> {
+        #[derive(serde::Deserialize)]
+        struct Compiled {
+            keys: u32,
+            texts: Vec<Option<String>>,
+        }
+        let compiled: Compiled = serde_json::from_str(json).map_err(|_| CatalogError::Unreadable)?;
+        if compiled.keys != KEYS_HASH || compiled.texts.len() != KEY_COUNT {
+            return Err(CatalogError::OtherKeys);
+        }
+        Ok(Catalog { code: code.to_string(), texts: compiled.texts, plural: Box::new(english_plural), number: Box::new(|n| n.to_string()) })
+    }
+}
+
+fn english_plural(n: f64) -> Category {
+    if n == 1.0 {
+        Category::One
+    } else {
+        Category::Other
+    }
+}
+
+thread_local! {
+    /// The language in use; English when `None`. Leaked once per language
+    /// chosen, so its strings live as long as the page.
+    static ACTIVE: RefCell<Option<&'static Catalog>> = const { RefCell::new(None) };
+}
+
+/// Puts a language in use (`None`: English).
+pub fn set_catalog(catalog: Option<Catalog>) {
+    let catalog = catalog.map(|c| &*Box::leak(Box::new(c)));
+    ACTIVE.with(|active| *active.borrow_mut() = catalog);
+}
+
+/// The code of the language in use: "en" unless another was installed.
+pub fn language() -> String {
+    ACTIVE.with(|a| a.borrow().map_or_else(|| "en".to_string(), |c| c.code.clone()))
+}
+
+fn english(index: usize) -> &'static str {
+    let start = if index == 0 { 0 } else { EN_ENDS[index - 1] as usize };
+    &EN_TEXT[start..EN_ENDS[index] as usize]
+}
+
+fn text(index: usize) -> &'static str {
+    let translated = ACTIVE.with(|a| a.borrow().and_then(|c| c.texts.get(index).and_then(|t| t.as_deref())));
+    translated.filter(|t| !t.is_empty()).unwrap_or_else(|| english(index))
+}
+
+/// The string for `key` in the language in use.
+pub fn t(key: Key) -> &'static str {
+    text(key.0 as usize)
+}
+
+/// The string for `key` with each `{{name}}` replaced by its value.
+pub fn t_with(key: Key, values: &[(&str, &str)]) -> String {
+    fill(t(key), values)
+}
+
+/// The form of `plural` for `count`, with `{{count}}` written as the language writes numbers.
+pub fn t_count(plural: Plural, count: i64) -> String {
+    t_count_with(plural, count, &[])
+}
+
+/// `t_count` with other placeholders too.
+pub fn t_count_with(plural: Plural, count: i64, values: &[(&str, &str)]) -> String {
+    let (category, number) = ACTIVE.with(|a| match *a.borrow() {
+        Some(c) => ((c.plural)(count as f64), (c.number)(count)),
+        None => (english_plural(count as f64), count.to_string()),
+    });
+    let form = |c: Category| plural.0 as usize + c as usize;
+    let other = form(Category::Other);
+    let translated = ACTIVE.with(|a| {
+        a.borrow().and_then(|c| {
+            let get = |i: usize| c.texts.get(i).and_then(|t| t.as_deref()).filter(|t| !t.is_empty());
+            get(form(category)).or_else(|| get(other))
+        })
+    });
+    let template = translated.unwrap_or_else(|| english(form(english_plural(count as f64))));
+    let mut values = values.to_vec();
+    values.push(("count", &number));
+    fill(template, &values)
+}
+
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        let Some(len) = rest[start..].find("}}") else { break };
+        let name = rest[start + 2..start + len].trim();
+        out.push_str(&rest[..start]);
+        match values.iter().find(|(n, _)| *n == name) {
+            Some((_, value)) => out.push_str(value),
+            None => out.push_str(&rest[start..start + len + 2]),
+        }
+        rest = &rest[start + len + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests;
