@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::pages;
+use crate::i18n::{k::app as a, t};
 use crate::lazy_pages;
 use crate::lock::Unlocked;
 use crate::db::{use_db, Db};
@@ -108,7 +109,7 @@ pub fn Shell() -> impl IntoView {
     focus_heading_after_navigation();
     let db = use_db();
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{t(a::SKIP_CONTENT)}</a>
         <div class="shell">
             <NextTask>
                 <Navigation lock_on=db.lock_on lock_now=session::lock_now/>
@@ -242,15 +243,15 @@ pub fn StorageBanners() -> impl IntoView {
         {move || db.newer_schema.get().map(|_| if must_ask.get() {
             view! {
                 <div class="notice warn banner" role="alert">
-                    <p>"The app was updated in another tab. To keep your data safe, this tab has stopped saving. Something you typed here in the last moments is not saved yet: copy it somewhere safe, then reload."</p>
-                    <button type="button" class="button secondary" on:click=|_| { let _ = window().location().reload(); }>"Reload now"</button>
+                    <p>{t(a::APP_WAS_UPDATED_ANOTHER)}</p>
+                    <button type="button" class="button secondary" on:click=|_| { let _ = window().location().reload(); }>{t(a::RELOAD_NOW)}</button>
                 </div>
             }
             .into_any()
         } else {
             view! {
                 <div class="notice warn banner" role="alert">
-                    <p>"This device holds data saved by a newer version of the app. To keep it safe, nothing can be saved here until the app updates. Reloading the page usually does it."</p>
+                    <p>{t(a::DEVICE_HOLDS_DATA_SAVED)}</p>
                 </div>
             }
             .into_any()
@@ -258,15 +259,15 @@ pub fn StorageBanners() -> impl IntoView {
         {move || (db.restored.get() > 0).then(|| view! {
             <div class="notice ok banner" role="status">
                 <p>{crate::domain::words::restored(db.restored.get())}</p>
-                <button type="button" class="button secondary small" on:click=move |_| db.restored.set(0)>"OK"</button>
+                <button type="button" class="button secondary small" on:click=move |_| db.restored.set(0)>{t(a::OK)}</button>
             </div>
         })}
         {move || unseen_unreadable(db).map(|n| view! {
             <div class="notice warn banner" role="status">
                 <p>{crate::domain::words::kept_aside(n)}</p>
                 <div class="actions">
-                    <a class="button secondary" href=ui::link("/data")>"See Your data"</a>
-                    <button type="button" class="button secondary" on:click=move |_| db.update_prefs(|p| p.unreadable_acknowledged = n)>"OK"</button>
+                    <a class="button secondary" href=ui::link("/data")>{t(a::SEE_DATA)}</a>
+                    <button type="button" class="button secondary" on:click=move |_| db.update_prefs(|p| p.unreadable_acknowledged = n)>{t(a::OK)}</button>
                 </div>
             </div>
         })}
@@ -276,10 +277,10 @@ pub fn StorageBanners() -> impl IntoView {
 #[component]
 fn NotFound() -> impl IntoView {
     view! {
-        <PageHeading title="Page not found"/>
+        <PageHeading title=t(a::PAGE_NOT_FOUND)/>
         <section class="card">
-            <p>"There is nothing at this address. Nothing is wrong with your data: it is all still here on this device."</p>
-            <p><a class="button" href=ui::link("/")>"Go to Home"</a></p>
+            <p>{t(a::THERE_NOTHING_ADDRESS_NOTHING)}</p>
+            <p><a class="button" href=ui::link("/")>{t(a::GO_HOME)}</a></p>
         </section>
     }
 }

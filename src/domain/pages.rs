@@ -1,15 +1,19 @@
 //! The app's public URLs and how each page is named. The shell's navigation, the
 //! `<title>`s and the end-to-end tests all read this one table.
 
+use crate::i18n::{k::pages as p, t, t_with, Key};
+
 /// One page of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Page {
     /// The route, relative to wherever the app is hosted.
     pub path: &'static str,
     /// The page's `<h1>` and `<title>`.
-    pub title: &'static str,
+    pub title: Key,
     /// The short label used in the navigation.
-    pub nav_label: &'static str,
+    pub nav_label: Key,
+    /// Its icon in the navigation (`ui::Icon`).
+    pub icon: &'static str,
     /// Whether the page sits in the main tab bar (the rest live in the header).
     pub in_tab_bar: bool,
 }
@@ -17,15 +21,15 @@ pub struct Page {
 pub const APP_NAME: &str = "Leaning In";
 
 pub const PAGES: [Page; 8] = [
-    Page { path: "/", title: "Home", nav_label: "Home", in_tab_bar: true },
-    Page { path: "/check", title: "Self-check", nav_label: "Check", in_tab_bar: true },
-    Page { path: "/journal", title: "Journal", nav_label: "Journal", in_tab_bar: true },
-    Page { path: "/reframe", title: "Reframe", nav_label: "Reframe", in_tab_bar: true },
-    Page { path: "/practice", title: "Small steps", nav_label: "Steps", in_tab_bar: true },
-    Page { path: "/learn", title: "Learn and support", nav_label: "Learn", in_tab_bar: true },
-    Page { path: "/data", title: "Your data", nav_label: "Your data", in_tab_bar: false },
+    Page { path: "/", title: p::HOME, nav_label: p::HOME, icon: "home", in_tab_bar: true },
+    Page { path: "/check", title: p::CHECK, nav_label: p::NAV_CHECK, icon: "check", in_tab_bar: true },
+    Page { path: "/journal", title: p::JOURNAL, nav_label: p::JOURNAL, icon: "journal", in_tab_bar: true },
+    Page { path: "/reframe", title: p::REFRAME, nav_label: p::REFRAME, icon: "reframe", in_tab_bar: true },
+    Page { path: "/practice", title: p::PRACTICE, nav_label: p::NAV_PRACTICE, icon: "steps", in_tab_bar: true },
+    Page { path: "/learn", title: p::LEARN, nav_label: p::NAV_LEARN, icon: "learn", in_tab_bar: true },
+    Page { path: "/data", title: p::DATA, nav_label: p::DATA, icon: "data", in_tab_bar: false },
     // Reached from Learn and support, Your data and the journal's patterns.
-    Page { path: "/summary", title: "Prepare a summary", nav_label: "Summary", in_tab_bar: false },
+    Page { path: "/summary", title: p::SUMMARY, nav_label: p::NAV_SUMMARY, icon: "summary", in_tab_bar: false },
 ];
 
 /// The page a route belongs to, ignoring a trailing slash. `None` is "not found".
@@ -37,10 +41,10 @@ pub fn page_for(path: &str) -> Option<&'static Page> {
 
 /// The document title for a page: "Journal · Leaning In", or just the app name on Home.
 pub fn document_title(page_title: &str) -> String {
-    if page_title.is_empty() || page_title == "Home" {
+    if page_title.is_empty() || page_title == t(p::HOME) {
         APP_NAME.to_string()
     } else {
-        format!("{page_title} · {APP_NAME}")
+        t_with(p::TITLE_IN_APP, &[("page", page_title), ("app", APP_NAME)])
     }
 }
 

@@ -22,7 +22,7 @@ pub fn HomePage() -> impl IntoView {
         ("/learn", "Understand the pattern, and where to find support."),
     ];
     let tools = tools.map(|(path, blurb)| {
-        let title = PAGES.iter().find(|p| p.path == path).map(|p| p.title).unwrap_or_default();
+        let title = PAGES.iter().find(|p| p.path == path).map(|p| crate::i18n::t(p.title)).unwrap_or_default();
         view! {
             <li>
                 <a class="tool" href=link(path)>

@@ -13,6 +13,7 @@ pub mod toast;
 use leptos::prelude::*;
 
 use crate::domain::pages::{self, PAGES};
+use crate::i18n::{k::nav as n, t};
 use icon::Icon;
 
 /// Where the app is hosted, without a trailing slash: "" at the root, "/sub/path"
@@ -87,8 +88,8 @@ pub fn Navigation(lock_on: RwSignal<bool>, lock_now: fn()) -> impl IntoView {
         view! {
             <li>
                 <router::NavLink route=page.path exact=true>
-                    <Icon name=page.nav_label.to_ascii_lowercase()/>
-                    <span class="label">{page.nav_label}</span>
+                    <Icon name=page.icon/>
+                    <span class="label">{t(page.nav_label)}</span>
                 </router::NavLink>
             </li>
         }
@@ -100,20 +101,20 @@ pub fn Navigation(lock_on: RwSignal<bool>, lock_now: fn()) -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true"></span>
                 {pages::APP_NAME}
             </router::NavLink>
-            <ul class="utility" aria-label="More">
-                <li><router::NavLink route="/data" class="utility-link">"Your data"</router::NavLink></li>
-                <li><a class="utility-link support-link" href=link("/learn#support")>"Support"</a></li>
+            <ul class="utility" aria-label=t(n::MORE)>
+                <li><router::NavLink route="/data" class="utility-link">{t(n::DATA)}</router::NavLink></li>
+                <li><a class="utility-link support-link" href=link("/learn#support")>{t(n::SUPPORT)}</a></li>
                 <Show when=move || lock_on.get()>
                     <li>
-                        <button type="button" class="utility-link lock-now" aria-label="Lock now" on:click=move |_| lock_now()>
+                        <button type="button" class="utility-link lock-now" aria-label=t(n::LOCK_NOW) on:click=move |_| lock_now()>
                             <Icon name="lock"/>
-                            <span class="label">"Lock now"</span>
+                            <span class="label">{t(n::LOCK_NOW)}</span>
                         </button>
                     </li>
                 </Show>
             </ul>
         </div>
-        <nav class="tabs" aria-label="Main">
+        <nav class="tabs" aria-label=t(n::MAIN)>
             <ul>{tabs.collect_view()}</ul>
         </nav>
         </div>
