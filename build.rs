@@ -27,7 +27,7 @@ fn main() {
     let mut text = String::new();
     let mut ends = Vec::new();
     for key in &keys {
-        let value = flat.get(key).or_else(|| plural_base(key).and_then(|b| flat.get(&format!("{b}_other")))).expect("every key has English");
+        let value = flat.get(key).or_else(|| plural_base(key).and_then(|b| flat.get(&format!("{b}_other")))).unwrap_or_else(|| panic!("locales/en.json: {key} has no English (a key ending _one, _two… is a plural form and needs its _other)"));
         text.push_str(value);
         ends.push(u16::try_from(text.len()).expect("the English text fits in 64 KiB"));
     }

@@ -3,6 +3,7 @@
 //! `/check?take` starts a new check; answers in progress are kept as a draft.
 
 use leptos::prelude::*;
+use crate::i18n::{k::check as c, t, t_count, t_count_with, t_with, Key};
 use crate::ui::router::{navigate, use_query};
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +20,7 @@ use crate::storage::Expect;
 use crate::ui::draft::{use_draft, UnfinishedDrafts};
 use crate::ui::{focus_first, link, FromStore, PageHeading};
 
-const NOT_A_DIAGNOSIS: &str = "This is a reflection tool, not a diagnosis. It can help you notice a pattern and how it changes; only you know your story, and a therapist can help you explore it further.";
+const NOT_A_DIAGNOSIS: Key = c::NOT_A_DIAGNOSIS;
 
 #[component]
 pub fn CheckPage() -> impl IntoView {
@@ -58,7 +59,7 @@ fn TakeCheck() -> impl IntoView {
         |d: &CheckDraft| d.answers.iter().all(Option::is_none),
         |d: &CheckDraft| {
             let answered = d.answers.iter().filter(|a| a.is_some()).count();
-            format!("{answered} of {} statements answered", STATEMENTS.len())
+            t_with(c::ANSWERED_OF, &[("answered", &answered.to_string()), ("total", &STATEMENTS.len().to_string())])
         },
     );
     let error = RwSignal::new(None::<String>);
@@ -72,7 +73,7 @@ fn TakeCheck() -> impl IntoView {
     let next = move |_| {
         let i = step.get_untracked();
         if answers.with_untracked(|a| a[i].is_none()) {
-            error.set(Some("Choose how often this comes up for you to go on. There are no wrong answers.".into()));
+            error.set(Some(t(c::CHOOSE_TO_GO_ON).into()));
             return;
         }
         if i < last {
@@ -82,11 +83,7 @@ fn TakeCheck() -> impl IntoView {
         match score(&answers.get_untracked()) {
             Err(missing) => {
                 let names: Vec<String> = missing.iter().map(|m| (m + 1).to_string()).collect();
-                error.set(Some(format!(
-                    "Statement {} still {} an answer. A check is saved once all seven are answered.",
-                    names.join(" and "),
-                    if missing.len() == 1 { "needs" } else { "need" }
-                )));
+                error.set(Some(t_count_with(c::STILL_NEEDS, missing.len() as i64, &[("numbers", &names.join(t(c::AND)))])));
                 step.set(missing[0]);
                 focus_first(&[".check-step input:checked", ".check-step input"]);
             }
@@ -119,7 +116,7 @@ fn TakeCheck() -> impl IntoView {
                         <input type="radio" name=format!("statement-{i}")
                             prop:checked=move || answers.with(|a| a[i] == Some(v))
                             on:change=move |_| { answers.update(|a| a[i] = Some(v)); error.set(None); }/>
-                        <span>{*label}</span>
+                        <span>{t(*label)}</span>
                     </label>
                 }
             })
@@ -127,8 +124,8 @@ fn TakeCheck() -> impl IntoView {
         view! {
             <fieldset class="check-step" aria-describedby="check-error">
                 <legend>
-                    <span class="step-count">{format!("Statement {} of {}", i + 1, STATEMENTS.len())}</span>
-                    <span class="statement">{format!("\u{201c}{}\u{201d}", STATEMENTS[i])}</span>
+                    <span class="step-count">{t_with(c::STATEMENT_OF, &[("n", &(i + 1).to_string()), ("total", &STATEMENTS.len().to_string())])}</span>
+                    <span class="statement">{t_with(c::QUOTED, &[("text", t(STATEMENTS[i]))])}</span>
                 </legend>
                 <div class="choices">{options}</div>
             </fieldset>
@@ -136,7 +133,7 @@ fn TakeCheck() -> impl IntoView {
     };
 
     view! {
-        <PageHeading title="Self-check" lead="Seven thoughts from the article. For each, choose how often it comes up for you. There are no right answers, and it takes about two minutes."/>
+        <PageHeading title=t(crate::i18n::k::pages::CHECK) lead=t(c::SEVEN_THOUGHTS_FROM_ARTICLE)/>
         <UnfinishedDrafts draft=draft one="unfinished self-check" many="unfinished self-checks"/>
         <section class="card check-card">
             <div class="progress" aria-hidden="true">
@@ -146,14 +143,14 @@ fn TakeCheck() -> impl IntoView {
             <p id="check-error" class="notice error" role="alert" hidden=move || error.get().is_none()>{move || error.get()}</p>
             <div class="actions step-actions">
                 <Show when=move || { step.get() > 0 }>
-                    <button type="button" class="button secondary" on:click=move |_| go(step.get_untracked() - 1)>"Back"</button>
+                    <button type="button" class="button secondary" on:click=move |_| go(step.get_untracked() - 1)>{t(c::BACK)}</button>
                 </Show>
                 <button type="button" class="button" on:click=next.clone()>
-                    {move || if step.get() == last { "See my result" } else { "Next" }}
+                    {move || if step.get() == last { t(c::SEE_RESULT) } else { t(c::NEXT) }}
                 </button>
             </div>
         </section>
-        <p class="muted small">"Your answers stay on this device. " {NOT_A_DIAGNOSIS}</p>
+        <p class="muted small">{t(c::ANSWERS_STAY_DEVICE)} {t(NOT_A_DIAGNOSIS)}</p>
     }
 }
 
@@ -169,7 +166,7 @@ fn Results() -> impl IntoView {
 
         let truest = highest(&latest.answers);
         let truest_view = if truest.is_empty() {
-            view! { <p>"None of the statements came up more than rarely this time."</p> }.into_any()
+            view! { <p>{t(c::NONE_STATEMENTS_CAME_UP)}</p> }.into_any()
         } else {
             truest
                 .into_iter()
@@ -177,7 +174,7 @@ fn Results() -> impl IntoView {
                     let (route, label) = exercise_for(i).route_and_label();
                     view! {
                         <li>
-                            <p class="statement">{format!("\u{201c}{}\u{201d}", STATEMENTS[i])}<span class="answer">{SCALE[usize::from(latest.answers[i])]}</span></p>
+                            <p class="statement">{t_with(c::QUOTED, &[("text", t(STATEMENTS[i]))])}<span class="answer">{t(SCALE[usize::from(latest.answers[i])])}</span></p>
                             <a href=link(&route)>{label}</a>
                         </li>
                     }
@@ -188,20 +185,20 @@ fn Results() -> impl IntoView {
 
         let shift_view = checks.get(1).map(|previous| {
             let moved = shifts(previous, &latest);
-            let since = format!("since your check on {}", format_date(previous.at));
+            let since = t_with(c::SINCE_CHECK_ON, &[("date", &format_date(previous.at))]);
             if moved.is_empty() {
-                view! { <p>{format!("No statement moved by two steps or more {since}. Change is often slow, and that is all right.")}</p> }.into_any()
+                view! { <p>{t_with(c::NONE_MOVED, &[("since", &since)])}</p> }.into_any()
             } else {
                 let items = moved
                     .into_iter()
                     .map(|m| view! {
                         <li>
-                            <span class="statement">{format!("\u{201c}{}\u{201d}", STATEMENTS[m.statement])}</span>
-                            {format!(" moved from {} to {}.", SCALE[usize::from(m.from)], SCALE[usize::from(m.to)])}
+                            <span class="statement">{t_with(c::QUOTED, &[("text", t(STATEMENTS[m.statement]))])}</span>
+                            {t_with(c::MOVED_FROM_TO, &[("from", t(SCALE[usize::from(m.from)])), ("to", t(SCALE[usize::from(m.to)]))])}
                         </li>
                     })
                     .collect_view();
-                view! { <p>{format!("Moved by two steps or more {since}:")}</p><ul class="shifts">{items}</ul> }.into_any()
+                view! { <p>{t_with(c::MOVED_SINCE, &[("since", &since)])}</p><ul class="shifts">{items}</ul> }.into_any()
             }
         });
 
@@ -209,16 +206,16 @@ fn Results() -> impl IntoView {
         let nudge = if retake_due(Some(latest.at), now) {
             view! {
                 <div class="notice">
-                    <p>{format!("It has been {days} days since your last check. Retaking it can show what has shifted.")}</p>
-                    <a class="button" href=link("/check?take")>"Retake the self-check"</a>
+                    <p>{t_count(c::DAYS_SINCE_COUNT, days)}</p>
+                    <a class="button" href=link("/check?take")>{t(c::RETAKE_SELF_CHECK)}</a>
                 </div>
             }
             .into_any()
         } else {
             view! {
                 <p>
-                    {format!("Once a month is a good rhythm; the next one is suggested around {}. ", format_date(latest.at + RETAKE_AFTER_DAYS * MS_PER_DAY))}
-                    <a href=link("/check?take")>"Take it again now"</a>
+                    {t_with(c::NEXT_AROUND, &[("date", &format_date(latest.at + RETAKE_AFTER_DAYS * MS_PER_DAY))])}
+                    <a href=link("/check?take")>{t(c::TAKE_AGAIN_NOW)}</a>
                 </p>
             }
             .into_any()
@@ -227,41 +224,40 @@ fn Results() -> impl IntoView {
         let oldest_first: Vec<SelfCheck> = checks.iter().rev().cloned().collect();
         let chart = (oldest_first.len() >= 2).then(|| {
             let first = score_of(&oldest_first[0]);
-            let summary = format!(
-                "{} checks from {} to {}. The score went from {} to {}.",
-                oldest_first.len(), format_date(oldest_first[0].at), format_date(latest.at), first, s);
+            let summary = t_count_with(c::CHART_SUMMARY, oldest_first.len() as i64, &[
+                ("from", &format_date(oldest_first[0].at)), ("to", &format_date(latest.at)), ("first", &first.to_string()), ("last", &s.to_string())]);
             let points = oldest_first.iter().map(|c| (format_date(c.at), score_of(c))).collect();
-            view! { <LineChart title="Self-check score over time" summary=summary max=100 points=points value_label="Score (0 to 100)"/> }
+            view! { <LineChart title=t(c::SELF_CHECK_SCORE_OVER) summary=summary max=100 points=points value_label=t(c::SCORE_0_100)/> }
         });
         let history = checks
             .iter()
             .map(|c| {
                 let cs = score_of(c);
-                view! { <li><span>{format_date(c.at)}</span><span class="count">{format!("{cs} out of 100 · {}", band(cs).title())}</span></li> }
+                view! { <li><span>{format_date(c.at)}</span><span class="count">{t_with(c::HISTORY_ROW, &[("score", &cs.to_string()), ("band", band(cs).title())])}</span></li> }
             })
             .collect_view();
 
         view! {
-            <PageHeading title="Self-check"/>
+            <PageHeading title=t(crate::i18n::k::pages::CHECK)/>
             <section class="card result" aria-labelledby="result-title">
-                <h2 id="result-title">{format!("Your latest check, {}", format_date(latest.at))}</h2>
-                <p class="score"><strong>{s}</strong><span>" out of 100"</span></p>
+                <h2 id="result-title">{t_with(c::LATEST_CHECK, &[("date", &format_date(latest.at))])}</h2>
+                <p class="score"><strong>{s}</strong><span>{t(c::OUT_100)}</span></p>
                 <h3>{b.title()}</h3>
                 <p>{b.text()}</p>
-                <p class="muted small">{NOT_A_DIAGNOSIS}</p>
+                <p class="muted small">{t(NOT_A_DIAGNOSIS)}</p>
             </section>
             <section class="card" aria-labelledby="truest-title">
-                <h2 id="truest-title">"What rang truest"</h2>
+                <h2 id="truest-title">{t(c::WHAT_RANG_TRUEST)}</h2>
                 <ul class="truest">{truest_view}</ul>
             </section>
             {shift_view.map(|v| view! {
                 <section class="card" aria-labelledby="shift-title">
-                    <h2 id="shift-title">"What shifted since last time"</h2>
+                    <h2 id="shift-title">{t(c::WHAT_SHIFTED_SINCE_LAST)}</h2>
                     {v}
                 </section>
             })}
             <section class="card" aria-labelledby="history-title">
-                <h2 id="history-title">"History"</h2>
+                <h2 id="history-title">{t(c::HISTORY)}</h2>
                 {nudge}
                 {chart}
                 <ol class="ranked history" reversed>{history}</ol>
@@ -281,9 +277,9 @@ pub fn RetakeNudge() -> impl IntoView {
     };
     view! {
         <Show when=due>
-            <aside class="notice" aria-label="Self-check reminder">
-                <p>"It has been a month or more since your last self-check. Retaking it can show what has shifted."</p>
-                <a class="button secondary small" href=link("/check?take")>"Retake the self-check"</a>
+            <aside class="notice" aria-label=t(c::SELF_CHECK_REMINDER)>
+                <p>{t(c::HAS_BEEN_MONTH_MORE)}</p>
+                <a class="button secondary small" href=link("/check?take")>{t(c::RETAKE_SELF_CHECK)}</a>
             </aside>
         </Show>
     }

@@ -4,21 +4,22 @@
 use serde::{Deserialize, Serialize};
 
 use super::records::Record;
+use crate::i18n::{k::check as c, t, Key};
 use super::time::MS_PER_DAY;
 
 /// The article's statements, word for word.
-pub const STATEMENTS: [&str; 7] = [
-    "I wish I could open up and share my true feelings.",
-    "It's safer to keep my emotions to myself.",
-    "I don't want to rely on anyone else.",
-    "I'll figure this out on my own, just like I always have.",
-    "I want close relationships, but when things get too intense, I feel this urge to back away.",
-    "I don\u{2019}t want to burden others with my problems or emotions.",
-    "I've learned to handle things alone, so why would I need anyone else?",
+pub const STATEMENTS: [Key; 7] = [
+    c::STATEMENT_1,
+    c::STATEMENT_2,
+    c::STATEMENT_3,
+    c::STATEMENT_4,
+    c::STATEMENT_5,
+    c::STATEMENT_6,
+    c::STATEMENT_7,
 ];
 
 /// The frequency scale, from 0 (Never) to 4 (Almost always).
-pub const SCALE: [&str; 5] = ["Never", "Rarely", "Sometimes", "Often", "Almost always"];
+pub const SCALE: [Key; 5] = [c::SCALE_NEVER, c::SCALE_RARELY, c::SCALE_SOMETIMES, c::SCALE_OFTEN, c::SCALE_ALMOST_ALWAYS];
 pub const MAX_ANSWER: u8 = 4;
 
 /// One completed self-check.
@@ -84,16 +85,16 @@ pub fn band(score: u8) -> Band {
 impl Band {
     pub fn title(self) -> &'static str {
         match self {
-            Band::Now => "These thoughts come up now and then",
-            Band::Often => "Some of these thoughts feel familiar",
-            Band::Much => "These thoughts are a big part of how you relate",
+            Band::Now => t(c::BAND_NOW_TITLE),
+            Band::Often => t(c::BAND_OFTEN_TITLE),
+            Band::Much => t(c::BAND_MUCH_TITLE),
         }
     }
     pub fn text(self) -> &'static str {
         match self {
-            Band::Now => "Most of these thoughts do not come up often for you. Everyone pulls back sometimes, and it sounds like you can usually stay open when closeness matters. The journal can still help you notice the moments when you do step away.",
-            Band::Often => "Several of these thoughts come up for you fairly regularly. That often means part of you learned, long ago, that handling things alone was the safer choice. It made sense then. Small steps the other way can show you what is safe now.",
-            Band::Much => "Many of these thoughts come up often. That can be tiring and lonely, even when it looks like strength from the outside. It is not a flaw: it is a pattern that once protected you, and patterns soften with small, steady steps.",
+            Band::Now => t(c::BAND_NOW_TEXT),
+            Band::Often => t(c::BAND_OFTEN_TEXT),
+            Band::Much => t(c::BAND_MUCH_TEXT),
         }
     }
 }
@@ -124,9 +125,9 @@ impl Exercise {
     /// The in-app route and a short invitation.
     pub fn route_and_label(self) -> (String, &'static str) {
         match self {
-            Exercise::Journal(p) => (format!("/journal?new&prompt={p}"), "Write about it in the journal"),
-            Exercise::Reframe => ("/reframe".into(), "Try the reframe: thank the part that protects you"),
-            Exercise::Step(s) => (format!("/practice?step={s}"), "Try one small step"),
+            Exercise::Journal(p) => (format!("/journal?new&prompt={p}"), t(c::GO_JOURNAL)),
+            Exercise::Reframe => ("/reframe".into(), t(c::GO_REFRAME)),
+            Exercise::Step(s) => (format!("/practice?step={s}"), t(c::GO_STEP)),
         }
     }
 }

@@ -8,6 +8,7 @@ use crate::domain::journal::preview;
 use crate::domain::pages::PAGES;
 use crate::domain::practice::{current_step, CLOSING_QUESTION};
 use crate::db::use_db;
+use crate::i18n::{k::home as h, t, t_with};
 use crate::ui::browser::format_date;
 use crate::ui::{link, FromStore, PageHeading};
 
@@ -15,14 +16,15 @@ use crate::ui::{link, FromStore, PageHeading};
 pub fn HomePage() -> impl IntoView {
     let db = use_db();
     let tools = [
-        ("/check", "Notice how often the seven \"Sound familiar?\" thoughts come up."),
-        ("/journal", "Write down the moments you pull away, and what was underneath."),
-        ("/reframe", "Thank the part of you that protects you, then choose."),
-        ("/practice", "Plan one small act of openness, and see how it went."),
-        ("/learn", "Understand the pattern, and where to find support."),
+        ("/check", h::TOOL_CHECK),
+        ("/journal", h::TOOL_JOURNAL),
+        ("/reframe", h::TOOL_REFRAME),
+        ("/practice", h::TOOL_PRACTICE),
+        ("/learn", h::TOOL_LEARN),
     ];
     let tools = tools.map(|(path, blurb)| {
-        let title = PAGES.iter().find(|p| p.path == path).map(|p| crate::i18n::t(p.title)).unwrap_or_default();
+        let title = PAGES.iter().find(|p| p.path == path).map(|p| t(p.title)).unwrap_or_default();
+        let blurb = t(blurb);
         view! {
             <li>
                 <a class="tool" href=link(path)>
@@ -35,34 +37,34 @@ pub fn HomePage() -> impl IntoView {
     let welcome = move || {
         (!db.prefs.with(|p| p.welcome_dismissed)).then(|| view! {
             <section class="card welcome" aria-labelledby="welcome-title">
-                <h2 id="welcome-title">"Welcome"</h2>
-                <p>"If you often handle things alone, or back away when someone gets close, you are not broken. It is a pattern, and patterns can soften."</p>
-                <p>"Here you can notice it, write about it, and try one small step at a time."</p>
-                <p><strong>"Everything you write stays on this device."</strong>" There is no account, and nothing is sent anywhere."</p>
-                <button type="button" class="button secondary small" on:click=move |_| db.update_prefs(|p| p.welcome_dismissed = true)>"Got it"</button>
+                <h2 id="welcome-title">{t(h::WELCOME)}</h2>
+                <p>{t(h::OFTEN_HANDLE_THINGS_ALONE)}</p>
+                <p>{t(h::HERE_CAN_NOTICE_WRITE)}</p>
+                <p><strong>{t(h::EVERYTHING_WRITE_STAYS_DEVICE)}</strong>{t(h::THERE_NO_ACCOUNT_NOTHING)}</p>
+                <button type="button" class="button secondary small" on:click=move |_| db.update_prefs(|p| p.welcome_dismissed = true)>{t(h::GOT)}</button>
             </section>
         })
     };
     let today = move || match db.steps.with(|all| current_step(all).cloned()) {
         Some(step) => view! {
             <section class="card today" aria-labelledby="today-title">
-                <h2 id="today-title">"Today's small step"</h2>
+                <h2 id="today-title">{t(h::TODAY_S_SMALL_STEP)}</h2>
                 <p class="step-text">{step.text.clone()}</p>
-                {(!step.with_whom.is_empty()).then(|| view! { <p class="muted">"With " {step.with_whom.clone()}</p> })}
+                {(!step.with_whom.is_empty()).then(|| view! { <p class="muted">{t_with(h::WITH, &[("name", &step.with_whom)])}</p> })}
                 <div class="actions">
-                    <a class="button" href=link(&format!("/practice?log={}", step.id))>"Log how it went"</a>
-                    <a class="button secondary small" href=link("/practice#reminders")>"Add a reminder to my calendar"</a>
+                    <a class="button" href=link(&format!("/practice?log={}", step.id))>{t(h::LOG_HOW_WENT)}</a>
+                    <a class="button secondary small" href=link("/practice#reminders")>{t(h::ADD_REMINDER_CALENDAR)}</a>
                 </div>
             </section>
         }
         .into_any(),
         None => view! {
             <section class="card today" aria-labelledby="today-title">
-                <h2 id="today-title">"Today's small step"</h2>
+                <h2 id="today-title">{t(h::TODAY_S_SMALL_STEP)}</h2>
                 <p>{CLOSING_QUESTION}</p>
                 <div class="actions">
-                    <a class="button" href=link("/practice#plan")>"Choose a step"</a>
-                    <a class="button secondary small" href=link("/practice#reminders")>"Add a reminder to my calendar"</a>
+                    <a class="button" href=link("/practice#plan")>{t(h::CHOOSE_STEP)}</a>
+                    <a class="button secondary small" href=link("/practice#reminders")>{t(h::ADD_REMINDER_CALENDAR)}</a>
                 </div>
             </section>
         }
@@ -70,10 +72,10 @@ pub fn HomePage() -> impl IntoView {
     };
     let recent = move || {
         let mut items: Vec<(i64, &'static str, String, String)> = Vec::new();
-        db.journal.with(|all| items.extend(all.iter().map(|e| (e.updated, "Journal entry", preview(&e.text, 80), format!("/journal?entry={}", e.id)))));
-        db.checks.with(|all| items.extend(all.iter().map(|c| (c.at, "Self-check", format!("{} out of 100", crate::domain::check::score_of(c)), "/check".to_string()))));
-        db.reframes.with(|all| items.extend(all.iter().map(|r| (r.updated, "Reframe", preview(r.situation(), 80), format!("/reframe?view={}", r.id)))));
-        db.steps.with(|all| items.extend(all.iter().map(|s| (s.updated, if s.is_done() { "Step taken" } else { "Step planned" }, s.text.clone(), "/practice".to_string()))));
+        db.journal.with(|all| items.extend(all.iter().map(|e| (e.updated, t(h::RECENT_JOURNAL), preview(&e.text, 80), format!("/journal?entry={}", e.id)))));
+        db.checks.with(|all| items.extend(all.iter().map(|c| (c.at, t(h::RECENT_CHECK), t_with(crate::i18n::k::common::OUT_OF_100, &[("score", &crate::domain::check::score_of(c).to_string())]), "/check".to_string()))));
+        db.reframes.with(|all| items.extend(all.iter().map(|r| (r.updated, t(h::RECENT_REFRAME), preview(r.situation(), 80), format!("/reframe?view={}", r.id)))));
+        db.steps.with(|all| items.extend(all.iter().map(|s| (s.updated, if s.is_done() { t(h::RECENT_STEP_TAKEN) } else { t(h::RECENT_STEP_PLANNED) }, s.text.clone(), "/practice".to_string()))));
         items.sort_by(|a, b| b.0.cmp(&a.0));
         items.truncate(3);
         (!items.is_empty()).then(|| {
@@ -88,7 +90,7 @@ pub fn HomePage() -> impl IntoView {
                 .collect_view();
             view! {
                 <section aria-labelledby="recent-title">
-                    <h2 id="recent-title">"Recently"</h2>
+                    <h2 id="recent-title">{t(h::RECENTLY)}</h2>
                     <ul class="entry-list">{rows}</ul>
                 </section>
             }
@@ -110,7 +112,7 @@ pub fn HomePage() -> impl IntoView {
         }
     };
     view! {
-        <PageHeading title="Home" lead="A quiet place to understand the urge to pull away, and to practise leaning in."/>
+        <PageHeading title=t(crate::i18n::k::pages::HOME) lead=t(h::QUIET_PLACE_UNDERSTAND_URGE)/>
         <FromStore>
             {welcome}
             {reminders}
@@ -119,7 +121,7 @@ pub fn HomePage() -> impl IntoView {
             {install_offer}
         </FromStore>
         <section aria-labelledby="tools-title">
-            <h2 id="tools-title">"Your tools"</h2>
+            <h2 id="tools-title">{t(h::TOOLS)}</h2>
             <ul class="tool-list">{tools.into_iter().collect_view()}</ul>
         </section>
     }

@@ -16,6 +16,13 @@ use std::cell::RefCell;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Key(pub u16);
 
+/// Writes the key's string in the language in use, so `format!` and `to_string` translate.
+impl std::fmt::Display for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(t(*self))
+    }
+}
+
 /// A string with a form per plural category: the index of its first (`_few`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Plural(pub u16);
