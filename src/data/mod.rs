@@ -178,7 +178,7 @@ fn Import() -> impl IntoView {
         let result = store().import_confirmed(&text, &plan, now_ms());
         db.reload();
         state.set(match result {
-            Ok(n) => ImportState::Done(format!("Imported {}.", plural(n, "record", "records"))),
+            Ok(n) => ImportState::Done(format!("Imported {}.", plural(n, crate::i18n::k::count::RECORDS))),
             // Another tab changed things since the summary: show the new one.
             Err(NotImported::Changed(plan)) => ImportState::Planned { text, plan, changed: true },
             Err(NotImported::Invalid(err)) => ImportState::Error(err.message()),
@@ -273,10 +273,10 @@ fn DeleteEverything() -> impl IntoView {
         let n = db.journal.get().len();
         let c = db.checks.get().len();
         let mut parts = vec![
-            plural(n, "journal entry", "journal entries"),
-            plural(c, "self-check", "self-checks"),
-            plural(db.reframes.with(Vec::len), "reframe", "reframes"),
-            plural(db.steps.with(Vec::len), "small step", "small steps"),
+            plural(n, crate::i18n::k::count::JOURNAL_ENTRIES),
+            plural(c, crate::i18n::k::count::SELF_CHECKS),
+            plural(db.reframes.with(Vec::len), crate::i18n::k::count::REFRAMES),
+            plural(db.steps.with(Vec::len), crate::i18n::k::count::SMALL_STEPS),
         ];
         parts.push("any unsaved drafts".into());
         parts.push("your settings".into());

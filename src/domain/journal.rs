@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{k::journal as j, t, Key};
+
 use super::records::Record;
 use super::time::{day_in, Zone};
 
@@ -9,16 +11,16 @@ use super::time::{day_in, Zone};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Prompt {
     pub id: &'static str,
-    pub text: &'static str,
+    pub text: Key,
 }
 
 pub const PROMPTS: [Prompt; 6] = [
-    Prompt { id: "withdraw", text: "What situations make me withdraw?" },
-    Prompt { id: "shut-out", text: "When do I feel the urge to shut people out?" },
-    Prompt { id: "support", text: "What emotions come up when someone tries to support me?" },
-    Prompt { id: "safe", text: "When did closeness feel safe, even for a moment?" },
-    Prompt { id: "unsaid", text: "What did I want to say, but kept to myself?" },
-    Prompt { id: "let-in", text: "Who did I let in a little, and how did it go?" },
+    Prompt { id: "withdraw", text: j::PROMPT_WITHDRAW },
+    Prompt { id: "shut-out", text: j::PROMPT_SHUT_OUT },
+    Prompt { id: "support", text: j::PROMPT_SUPPORT },
+    Prompt { id: "safe", text: j::PROMPT_SAFE },
+    Prompt { id: "unsaid", text: j::PROMPT_UNSAID },
+    Prompt { id: "let-in", text: j::PROMPT_LET_IN },
 ];
 
 pub fn prompt(id: &str) -> Option<&'static Prompt> {
@@ -26,6 +28,16 @@ pub fn prompt(id: &str) -> Option<&'static Prompt> {
 }
 
 /// The built-in emotion chips. People can add their own words too.
+/// A feeling's name in the language in use (stored by its English id, which is
+/// shown as is if it is not one of `EMOTIONS`).
+pub fn emotion_label(id: &str) -> &str {
+    const LABELS: [Key; 14] = [
+        j::EMOTION_ANXIOUS, j::EMOTION_OVERWHELMED, j::EMOTION_IRRITATED, j::EMOTION_TRAPPED, j::EMOTION_NUMB, j::EMOTION_ASHAMED, j::EMOTION_SAD,
+        j::EMOTION_LONELY, j::EMOTION_AFRAID, j::EMOTION_RELIEVED, j::EMOTION_CALM, j::EMOTION_GRATEFUL, j::EMOTION_HOPEFUL, j::EMOTION_TENDER,
+    ];
+    EMOTIONS.iter().position(|e| *e == id).map_or(id, |i| t(LABELS[i]))
+}
+
 pub const EMOTIONS: [&str; 14] = [
     "anxious", "overwhelmed", "irritated", "trapped", "numb", "ashamed", "sad", "lonely",
     "afraid", "relieved", "calm", "grateful", "hopeful", "tender",
@@ -58,11 +70,11 @@ impl Who {
     }
     pub fn label(self) -> &'static str {
         match self {
-            Who::Partner => "Partner",
-            Who::Friend => "Friend",
-            Who::Family => "Family",
-            Who::Work => "Work",
-            Who::Other => "Other",
+            Who::Partner => t(j::WHO_PARTNER),
+            Who::Friend => t(j::WHO_FRIEND),
+            Who::Family => t(j::WHO_FAMILY),
+            Who::Work => t(j::WHO_WORK),
+            Who::Other => t(j::WHO_ELSE),
         }
     }
 }
@@ -81,10 +93,10 @@ impl Action {
     pub const ALL: [Action; 4] = [Action::PulledAway, Action::Stayed, Action::ReachedOut, Action::NotSure];
     pub fn label(self) -> &'static str {
         match self {
-            Action::PulledAway => "Pulled away",
-            Action::Stayed => "Stayed",
-            Action::ReachedOut => "Reached out",
-            Action::NotSure => "Not sure",
+            Action::PulledAway => t(j::ACTION_PULLED_AWAY),
+            Action::Stayed => t(j::ACTION_STAYED),
+            Action::ReachedOut => t(j::ACTION_REACHED_OUT),
+            Action::NotSure => t(j::ACTION_NOT_SURE),
         }
     }
 }
@@ -164,7 +176,7 @@ pub fn terms(query: &str) -> Vec<String> {
 
 fn searchable(e: &JournalEntry) -> String {
     let mut s = e.text.to_lowercase();
-    for part in [e.own_words.as_str(), e.prompt.as_deref().and_then(prompt).map_or("", |p| p.text)] {
+    for part in [e.own_words.as_str(), e.prompt.as_deref().and_then(prompt).map_or("", |p| t(p.text))] {
         s.push('\n');
         s.push_str(&part.to_lowercase());
     }
@@ -322,9 +334,9 @@ pub(crate) mod tests {
 
     #[test]
     fn the_articles_three_prompts_are_word_for_word() {
-        assert_eq!(prompt("withdraw").unwrap().text, "What situations make me withdraw?");
-        assert_eq!(prompt("shut-out").unwrap().text, "When do I feel the urge to shut people out?");
-        assert_eq!(prompt("support").unwrap().text, "What emotions come up when someone tries to support me?");
+        assert_eq!(t(prompt("withdraw").unwrap().text), "What situations make me withdraw?");
+        assert_eq!(t(prompt("shut-out").unwrap().text), "When do I feel the urge to shut people out?");
+        assert_eq!(t(prompt("support").unwrap().text), "What emotions come up when someone tries to support me?");
     }
 
     #[test]

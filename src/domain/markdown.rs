@@ -52,7 +52,7 @@ pub fn export(all: &Everything, now_ms: i64, zone: Zone) -> String {
         "# Leaning In: my notes\n\nExported {}. Everything here was written privately on this device.\n",
         date(now_ms)
     );
-    out.push_str(&format!("\n## Journal ({})\n", plural(journal.len(), "entry", "entries")));
+    out.push_str(&format!("\n## Journal ({})\n", plural(journal.len(), crate::i18n::k::count::ENTRIES)));
     let mut entries: Vec<&JournalEntry> = journal.iter().collect();
     entries.sort_by_key(|e| std::cmp::Reverse(e.at));
     for e in entries {

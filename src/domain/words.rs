@@ -1,24 +1,21 @@
 //! Small pieces of wording shared by several pages.
 
+use crate::i18n::{k::words as w, t_count, Plural};
+
 /// "1 entry", "3 entries".
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+pub fn plural(n: usize, what: Plural) -> String {
+    t_count(what, n as i64)
 }
 
 /// What the person is told when stored values could not be read: how many, and
 /// that nothing was lost.
 pub fn kept_aside(n: usize) -> String {
-    let (they_are, they_were) = if n == 1 { ("it is", "it was") } else { ("they are", "they were") };
-    format!(
-        "{} could not be read. Nothing was deleted: {they_are} kept aside, exactly as {they_were}.",
-        plural(n, "saved item", "saved items")
-    )
+    t_count(w::KEPT_ASIDE, n as i64)
 }
 
 /// What the person is told when items kept aside earlier could be read again.
 pub fn restored(n: usize) -> String {
-    let (it, was) = if n == 1 { ("It is", "was") } else { ("They are", "were") };
-    format!("{} that could not be read before {was} read by this version of the app. {it} back in place.", plural(n, "saved item", "saved items"))
+    t_count(w::RESTORED, n as i64)
 }
 
 #[cfg(test)]
@@ -27,9 +24,9 @@ mod tests {
 
     #[test]
     fn one_and_many() {
-        assert_eq!(plural(1, "entry", "entries"), "1 entry");
-        assert_eq!(plural(0, "entry", "entries"), "0 entries");
-        assert_eq!(plural(3, "step", "steps"), "3 steps");
+        assert_eq!(plural(1, crate::i18n::k::count::ENTRIES), "1 entry");
+        assert_eq!(plural(0, crate::i18n::k::count::ENTRIES), "0 entries");
+        assert_eq!(plural(3, crate::i18n::k::count::STEPS), "3 steps");
     }
 
     #[test]

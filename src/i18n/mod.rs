@@ -71,8 +71,8 @@ pub struct Catalog {
     pub texts: Vec<Option<String>>,
     /// The plural category of a number in this language.
     pub plural: Box<dyn Fn(f64) -> Category>,
-    /// A number written as this language writes it.
-    pub number: Box<dyn Fn(i64) -> String>,
+    /// A number written as this language writes it, with this many decimals.
+    pub number: Box<dyn Fn(f64, u32) -> String>,
 }
 
 /// Why a compiled language file was not used.
@@ -96,8 +96,21 @@ impl Catalog {
         if compiled.keys != KEYS_HASH || compiled.texts.len() != KEY_COUNT {
             return Err(CatalogError::OtherKeys);
         }
-        Ok(Catalog { code: code.to_string(), texts: compiled.texts, plural: Box::new(english_plural), number: Box::new(|n| n.to_string()) })
+        Ok(Catalog { code: code.to_string(), texts: compiled.texts, plural: Box::new(english_plural), number: Box::new(english_number) })
     }
+}
+
+fn english_number(n: f64, decimals: u32) -> String {
+    format!("{n:.*}", decimals as usize)
+}
+
+/// `scaled` / 10^`decimals`, written as the language in use writes numbers: 45, 1 → "4.5" (German "4,5").
+pub fn decimal(scaled: i64, decimals: u32) -> String {
+    let n = scaled as f64 / 10f64.powi(decimals as i32);
+    ACTIVE.with(|a| match *a.borrow() {
+        Some(c) => (c.number)(n, decimals),
+        None => english_number(n, decimals),
+    })
 }
 
 fn english_plural(n: f64) -> Category {
@@ -153,7 +166,7 @@ pub fn t_count(plural: Plural, count: i64) -> String {
 /// `t_count` with other placeholders too.
 pub fn t_count_with(plural: Plural, count: i64, values: &[(&str, &str)]) -> String {
     let (category, number) = ACTIVE.with(|a| match *a.borrow() {
-        Some(c) => ((c.plural)(count as f64), (c.number)(count)),
+        Some(c) => ((c.plural)(count as f64), (c.number)(count as f64, 0)),
         None => (english_plural(count as f64), count.to_string()),
     });
     let form = |c: Category| plural.0 as usize + c as usize;

@@ -5,7 +5,7 @@ fn catalog(code: &str, texts: &[(Key, &str)]) -> Catalog {
     for (key, text) in texts {
         all[key.0 as usize] = Some(text.to_string());
     }
-    Catalog { code: code.into(), texts: all, plural: Box::new(english_plural), number: Box::new(|n| n.to_string()) }
+    Catalog { code: code.into(), texts: all, plural: Box::new(english_plural), number: Box::new(english_number) }
 }
 
 #[test]
@@ -152,4 +152,29 @@ fn a_missing_key_an_extra_key_or_a_changed_placeholder_is_caught() {
     assert_eq!(problems(&en, &renamed).len(), 1);
     let no_meta = serde_json::json!({"a": {"hi": "{{name}}", "n_other": "{{count}}"}});
     assert_eq!(problems(&en, &no_meta), ["_meta needs name, translated_by and reviewed"]);
+}
+
+#[test]
+fn plurals_pick_the_form_by_the_languages_rule_and_numbers_are_written_its_way() {
+    set_catalog(None);
+    assert_eq!(t_count(k::count::ENTRIES, 1), "1 entry");
+    assert_eq!(t_count(k::count::ENTRIES, 0), "0 entries");
+    assert_eq!(decimal(45, 1), "4.5");
+    // A language whose rule puts 0 with 1 (as French does), with its own forms and decimal comma.
+    let mut fr = catalog("fr", &[]);
+    fr.texts[k::count::ENTRIES.0 as usize + Category::One as usize] = Some("{{count}} entrée".into());
+    fr.texts[k::count::ENTRIES.0 as usize + Category::Other as usize] = Some("{{count}} entrées".into());
+    fr.plural = Box::new(|n| if n < 2.0 { Category::One } else { Category::Other });
+    fr.number = Box::new(|n, d| format!("{n:.*}", d as usize).replace('.', ","));
+    set_catalog(Some(fr));
+    assert_eq!(t_count(k::count::ENTRIES, 0), "0 entrée");
+    assert_eq!(t_count(k::count::ENTRIES, 2), "2 entrées");
+    assert_eq!(decimal(45, 1), "4,5");
+    // A category the file lacks falls back to its "other", never to English.
+    let mut pl = catalog("pl", &[]);
+    pl.texts[k::count::ENTRIES.0 as usize + Category::Other as usize] = Some("{{count}} wpisów".into());
+    pl.plural = Box::new(|_| Category::Few);
+    set_catalog(Some(pl));
+    assert_eq!(t_count(k::count::ENTRIES, 3), "3 wpisów");
+    set_catalog(None);
 }

@@ -2,12 +2,13 @@
 //! a draft while typing.
 
 use leptos::prelude::*;
+use crate::i18n::{k::journal as j, t};
 use crate::ui::router::navigate;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
 use crate::ui::conflict::{Choice, ConflictPanel, Noun, Theirs};
-use crate::domain::journal::{preview, Action, JournalEntry, Who, EMOTIONS, PROMPTS};
+use crate::domain::journal::{emotion_label, preview, Action, JournalEntry, Who, EMOTIONS, PROMPTS};
 use crate::domain::time::{parse_datetime_in, to_datetime_local, MS_PER_MINUTE};
 use crate::db::use_db;
 use crate::storage::{Expect, SaveFailure, Stale};
@@ -61,7 +62,7 @@ impl EntryDraft {
 
     fn preview(&self) -> String {
         let text = preview(&self.text, 80);
-        if text.is_empty() { "Unfinished, with no text yet".into() } else { text }
+        if text.is_empty() { t(j::UNFINISHED_NO_TEXT).into() } else { text }
     }
 }
 
@@ -185,15 +186,15 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
                 if let Some(t) = text_ref.get_untracked() {
                     let _ = t.unchecked_ref::<web_sys::HtmlElement>().focus();
                 }
-                return Err("Write a few words first. That is the only thing an entry needs.".into());
+                return Err(t(j::WRITE_FEW_WORDS).into());
             }
             let now = now_ms();
             let at = if d.when == start_when { Some(start_at) } else { parse_datetime_in(&d.when, &offset_minutes, now) };
             let Some(at) = at else {
-                return Err("Please choose a date and time for when this happened.".into());
+                return Err(t(j::CHOOSE_DATE_TIME).into());
             };
             if at > now + MS_PER_MINUTE {
-                return Err("That time is still to come. Choose when it happened, or leave it as now.".into());
+                return Err(t(j::TIME_TO_COME).into());
             }
             Ok(JournalEntry {
                 id: existing.as_ref().map_or_else(new_id, |e| e.id.clone()),
@@ -218,7 +219,7 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
                     error.set(None);
                     conflict.set(None);
                     draft.clear();
-                    toasts.show(Toast { message: "Saved. It stays on this device.".into(), undo: None });
+                    toasts.show(Toast { message: t(j::SAVED_ON_DEVICE).into(), undo: None });
                     navigate(&format!("/journal?entry={id}"));
                 }
                 Err(SaveFailure::Store(err)) => error.set(Some(draft.failure_message(err))),
@@ -276,8 +277,8 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
 
     let prompt_choices = PROMPTS
         .iter()
-        .map(|p| (Some(p.id.to_string()), p.text))
-        .chain([(None, "A blank page")])
+        .map(|p| (Some(p.id.to_string()), t(p.text)))
+        .chain([(None, t(j::BLANK_PAGE))])
         .map(|(value, label)| {
             let v = value.clone();
             view! {
@@ -290,9 +291,9 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
         })
         .collect_view();
     let text_label = move || {
-        f.prompt.get().as_deref().and_then(crate::domain::journal::prompt).map_or("What happened?", |p| p.text)
+        f.prompt.get().as_deref().and_then(crate::domain::journal::prompt).map_or(t(j::WHAT_HAPPENED), |p| t(p.text))
     };
-    let title = if existing.is_some() { "Edit entry" } else { "New entry" };
+    let title = if existing.is_some() { t(j::EDIT_ENTRY) } else { t(j::NEW_ENTRY) };
 
     view! {
         <PageHeading title=title/>
@@ -301,7 +302,7 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
             many=if existing.is_some() { "unfinished edits of this entry" } else { "unfinished entries" }/>
         <Show when=move || changed_elsewhere() && conflict.get().is_none()>
             <p class="notice warn" role="status" data-testid="changed-elsewhere">
-                "This entry has been changed elsewhere (in another tab, or by an import) since this edit began. Your words below are not saved yet. When you save, you can choose which version to keep."
+                {t(j::ENTRY_HAS_BEEN_CHANGED)}
             </p>
         </Show>
         {move || conflict.get().map(|stale| view! {
@@ -309,9 +310,9 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
         })}
         <form class="entry-form" on:submit=save novalidate>
             <details class="field prompt-picker" open=existing.is_none() && f.prompt.get_untracked().is_none()>
-                <summary>"Start from a prompt"</summary>
+                <summary>{t(j::START_FROM_PROMPT)}</summary>
                 <fieldset>
-                    <legend class="visually-hidden">"Start from a prompt"</legend>
+                    <legend class="visually-hidden">{t(j::START_FROM_PROMPT)}</legend>
                     <div class="choices">{prompt_choices}</div>
                 </fieldset>
             </details>
@@ -322,44 +323,44 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
                     aria-describedby="entry-error"
                     prop:value=move || f.text.get()
                     on:input=move |ev| f.text.set(event_target_value(&ev))></textarea>
-                <p class="muted small">"Only this is needed. Everything below is optional."</p>
+                <p class="muted small">{t(j::ONLY_NEEDED_EVERYTHING_BELOW)}</p>
             </div>
             <div class="field">
-                <label for="entry-when">"When did it happen?"</label>
+                <label for="entry-when">{t(j::WHEN_DID_HAPPEN)}</label>
                 <input id="entry-when" type="datetime-local" prop:value=move || f.when.get()
                     on:input=move |ev| f.when.set(event_target_value(&ev))/>
             </div>
-            <CheckChips legend="Who was involved?"
+            <CheckChips legend=t(j::WHO_WAS_INVOLVED)
                 options=Who::ALL.iter().map(|w| (w.key().to_string(), w.label().to_string())).collect()
                 selected=f.who/>
-            <CheckChips legend="What did you feel?"
-                options=EMOTIONS.iter().map(|e| (e.to_string(), e.to_string())).collect()
+            <CheckChips legend=t(j::WHAT_DID_FEEL)
+                options=EMOTIONS.iter().map(|e| (e.to_string(), emotion_label(e).to_string())).collect()
                 selected=f.emotions/>
             <div class="field">
-                <label for="entry-own-words">"In your own words (separate with commas)"</label>
+                <label for="entry-own-words">{t(j::OWN_WORDS_SEPARATE_COMMAS)}</label>
                 <input id="entry-own-words" type="text" prop:value=move || f.own_words.get()
                     on:input=move |ev| f.own_words.set(event_target_value(&ev))/>
             </div>
-            <RadioScale legend="How strong was the urge to withdraw?" name="urge"
+            <RadioScale legend=t(j::HOW_STRONG_WAS_URGE) name="urge"
                 options=zero_to_ten() value=f.urge ends=("0: none", "10: overwhelming")/>
-            <RadioScale legend="What did you do?" name="action" wide=true
+            <RadioScale legend=t(j::WHAT_DID_DO) name="action" wide=true
                 options=Action::ALL.iter().enumerate().map(|(i, a)| (i as u8, a.label().to_string())).collect()
                 value=f.action/>
             <p id="entry-error" class="notice error" role="alert" hidden=move || error.get().is_none()>
                 {move || error.get()}
             </p>
             <div class="actions form-actions">
-                <button type="submit" class="button">"Save entry"</button>
+                <button type="submit" class="button">{t(j::SAVE_ENTRY)}</button>
                 <Show when=move || !confirm_discard.get()
                     fallback=move || view! {
                         <span class="confirm-inline">
-                            "Discard what you wrote here? "
-                            <button type="button" class="button danger" on:click=discard.clone()>"Discard"</button>
-                            <button type="button" class="button secondary" on:click=move |_| confirm_discard.set(false)>"Keep writing"</button>
+                            {t(j::DISCARD_WHAT_WROTE_HERE)}
+                            <button type="button" class="button danger" on:click=discard.clone()>{t(j::DISCARD)}</button>
+                            <button type="button" class="button secondary" on:click=move |_| confirm_discard.set(false)>{t(j::KEEP_WRITING)}</button>
                         </span>
                     }>
                     <button type="button" class="button secondary" on:click=move |_| confirm_discard.set(true)>
-                        {if existing.is_some() { "Cancel editing" } else { "Discard draft" }}
+                        {if existing.is_some() { t(j::CANCEL_EDITING) } else { t(j::DISCARD_DRAFT) }}
                     </button>
                 </Show>
             </div>

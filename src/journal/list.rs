@@ -1,9 +1,10 @@
 //! The list of entries with search and filters, and one entry read in full.
 
 use leptos::prelude::*;
+use crate::i18n::{k::journal as j, t, t_with, t_count, t_count_with};
 use crate::ui::router::navigate;
 
-use crate::domain::journal::{filter as apply_filter, highlight, preview, prompt, Filter, JournalEntry, Who, EMOTIONS, PROMPTS};
+use crate::domain::journal::{emotion_label, filter as apply_filter, highlight, preview, prompt, Filter, JournalEntry, Who, EMOTIONS, PROMPTS};
 use crate::domain::words::plural;
 use crate::domain::time::{days_from_civil, iso_date, parse_iso_date};
 use crate::db::use_db;
@@ -54,7 +55,7 @@ pub fn EntryList(filter: RwSignal<Filter>) -> impl IntoView {
                     filter.update(|f| set(f, (!v.is_empty()).then_some(v)));
                     shown.set(PAGE);
                 }>
-                    <option value="" selected=move || filter.with(|f| get(f).is_none())>"Any"</option>
+                    <option value="" selected=move || filter.with(|f| get(f).is_none())>{t(j::ANY)}</option>
                     {options}
                 </select>
             </div>
@@ -74,13 +75,13 @@ pub fn EntryList(filter: RwSignal<Filter>) -> impl IntoView {
 
     let item = move |e: JournalEntry| {
         let q = filter.with_untracked(|f| f.query.clone());
-        let chips = e.who.iter().map(|w| w.label().to_string()).chain(e.emotions.iter().cloned()).collect::<Vec<_>>();
+        let chips = e.who.iter().map(|w| w.label().to_string()).chain(e.emotions.iter().map(|m| emotion_label(m).to_string())).collect::<Vec<_>>();
         view! {
             <li>
                 <a class="entry-card" href=link(&format!("/journal?entry={}", e.id))>
                     <span class="entry-meta">
                         <span>{format_date(e.at)}</span>
-                        {e.prompt.as_deref().and_then(prompt).map(|p| view! { <span class="entry-prompt">{p.text}</span> })}
+                        {e.prompt.as_deref().and_then(prompt).map(|p| view! { <span class="entry-prompt">{t(p.text)}</span> })}
                     </span>
                     <span class="entry-preview">{marked(&preview(&e.text, 180), &q)}</span>
                     {(!chips.is_empty()).then(|| view! {
@@ -94,41 +95,41 @@ pub fn EntryList(filter: RwSignal<Filter>) -> impl IntoView {
     view! {
         <Show when=move || { total() > 0 } fallback=|| view! { <EmptyJournal/> }>
             <div class="search-bar">
-                <label for="journal-search" class="visually-hidden">"Search your journal"</label>
-                <input id="journal-search" type="search" placeholder="Search your journal"
+                <label for="journal-search" class="visually-hidden">{t(j::SEARCH_JOURNAL)}</label>
+                <input id="journal-search" type="search" placeholder=t(j::SEARCH_JOURNAL)
                     prop:value=move || filter.with(|f| f.query.clone())
                     on:input=move |ev| { filter.update(|f| f.query = event_target_value(&ev)); shown.set(PAGE); }/>
             </div>
             <details class="filters" open=filter.with_untracked(|f| Filter { query: String::new(), ..f.clone() }.is_active())>
-                <summary>"Filters"</summary>
+                <summary>{t(j::FILTERS)}</summary>
                 <div class="filter-grid">
-                    {select("Prompt", "filter-prompt",
+                    {select(t(j::FILTER_PROMPT), "filter-prompt",
                         PROMPTS.iter().map(|p| (p.id.to_string(), p.text.to_string())).collect(),
                         |f| f.prompt.clone(), |f, v| f.prompt = v)}
-                    {select("Feeling", "filter-emotion",
-                        EMOTIONS.iter().map(|e| (e.to_string(), e.to_string())).collect(),
+                    {select(t(j::FILTER_FEELING), "filter-emotion",
+                        EMOTIONS.iter().map(|e| (e.to_string(), emotion_label(e).to_string())).collect(),
                         |f| f.emotion.clone(), |f, v| f.emotion = v)}
-                    {select("Who", "filter-who",
+                    {select(t(j::FILTER_WHO), "filter-who",
                         Who::ALL.iter().map(|w| (w.key().to_string(), w.label().to_string())).collect(),
                         |f| f.who.map(|w| w.key().to_string()), |f, v| f.who = v.as_deref().and_then(Who::from_key))}
-                    {date_field("From", "filter-from", |f| f.from_day, |f, v| f.from_day = v)}
-                    {date_field("To", "filter-to", |f| f.to_day, |f, v| f.to_day = v)}
+                    {date_field(t(j::FILTER_FROM), "filter-from", |f| f.from_day, |f, v| f.from_day = v)}
+                    {date_field(t(j::FILTER_TO), "filter-to", |f| f.to_day, |f, v| f.to_day = v)}
                 </div>
-                <button type="button" class="button secondary small" on:click=move |_| filter.set(Filter::default())>"Clear search and filters"</button>
+                <button type="button" class="button secondary small" on:click=move |_| filter.set(Filter::default())>{t(j::CLEAR_SEARCH_FILTERS)}</button>
             </details>
             <p class="result-count" role="status">{move || {
                 let (n, all) = (results.with(Vec::len), total());
                 if filter.with(Filter::is_active) {
-                    format!("{n} of {} {}", plural(all, "entry", "entries"), if n == 1 { "matches" } else { "match" })
+                    t_count_with(j::MATCHES, n as i64, &[("all", &plural(all, crate::i18n::k::count::ENTRIES))])
                 } else {
-                    plural(all, "entry", "entries")
+                    plural(all, crate::i18n::k::count::ENTRIES)
                 }
             }}</p>
             <Show when=move || results.with(|r| !r.is_empty())
                 fallback=move || view! {
                     <div class="card">
-                        <p>"Nothing matches. Try fewer words, or clear the filters."</p>
-                        <button type="button" class="button secondary" on:click=move |_| filter.set(Filter::default())>"Clear search and filters"</button>
+                        <p>{t(j::NOTHING_MATCHES_TRY_FEWER)}</p>
+                        <button type="button" class="button secondary" on:click=move |_| filter.set(Filter::default())>{t(j::CLEAR_SEARCH_FILTERS)}</button>
                     </div>
                 }>
                 <ul class="entry-list">
@@ -136,7 +137,7 @@ pub fn EntryList(filter: RwSignal<Filter>) -> impl IntoView {
                 </ul>
                 <Show when=move || { results.with(Vec::len) > shown.get() }>
                     <button type="button" class="button secondary" on:click=move |_| shown.update(|s| *s += PAGE)>
-                        {move || format!("Show {} more", (results.with(Vec::len) - shown.get()).min(PAGE))}
+                        {move || t_count(j::SHOW_MORE, (results.with(Vec::len) - shown.get()).min(PAGE) as i64)}
                     </button>
                 </Show>
             </Show>
@@ -148,12 +149,12 @@ pub fn EntryList(filter: RwSignal<Filter>) -> impl IntoView {
 fn EmptyJournal() -> impl IntoView {
     let starts = PROMPTS[..3]
         .iter()
-        .map(|p| view! { <li><a class="tool" href=link(&format!("/journal?new&prompt={}", p.id))><span class="tool-title">{p.text}</span></a></li> })
+        .map(|p| view! { <li><a class="tool" href=link(&format!("/journal?new&prompt={}", p.id))><span class="tool-title">{t(p.text)}</span></a></li> })
         .collect_view();
     view! {
         <section class="card" aria-labelledby="empty-title">
-            <h2 id="empty-title">"Your journal is empty"</h2>
-            <p>"Noticing the pattern is the first step. Next time you feel the pull to withdraw, write a few lines about it. You could start with one of these:"</p>
+            <h2 id="empty-title">{t(j::JOURNAL_EMPTY)}</h2>
+            <p>{t(j::NOTICING_PATTERN_FIRST_STEP)}</p>
             <ul class="tool-list">{starts}</ul>
         </section>
     }
@@ -176,14 +177,14 @@ pub fn EntryView(id: String) -> impl IntoView {
                 let undo = removed.map(|removed| -> crate::ui::toast::Undo {
                     std::sync::Arc::new(move || {
                         let message = match db.restore::<JournalEntry>(&removed) {
-                            Ok(()) => "The entry is back.".to_string(),
-                            Err(crate::storage::SaveFailure::Stale(_)) => "Not restored: this entry was saved again elsewhere meanwhile, and that newer copy is kept.".to_string(),
+                            Ok(()) => t(j::ENTRY_BACK).to_string(),
+                            Err(crate::storage::SaveFailure::Stale(_)) => t(j::NOT_RESTORED_NEWER).to_string(),
                             Err(crate::storage::SaveFailure::Store(e)) => e.message(),
                         };
                         toasts.show(Toast { message, undo: None });
                     })
                 });
-                toasts.show(Toast { message: "Entry deleted.".into(), undo });
+                toasts.show(Toast { message: t(j::ENTRY_DELETED).into(), undo });
                 navigate("/journal");
             }
             Err(err) => toasts.show(Toast { message: err.message(), undo: None }),
@@ -195,34 +196,34 @@ pub fn EntryView(id: String) -> impl IntoView {
         }
         .into_any(),
         Some(e) => {
-            let mut felt: Vec<String> = e.emotions.clone();
+            let mut felt: Vec<String> = e.emotions.iter().map(|m| emotion_label(m).to_string()).collect();
             if !e.own_words.is_empty() {
                 felt.push(e.own_words.clone());
             }
             let details = [
-                ("With", e.who.iter().map(|w| w.label()).collect::<Vec<_>>().join(", ")),
-                ("Felt", felt.join(", ")),
-                ("Urge to withdraw", e.urge.map(|u| format!("{u} out of 10")).unwrap_or_default()),
-                ("What I did", e.action.map(|a| a.label().to_string()).unwrap_or_default()),
+                (t(j::DETAIL_WITH), e.who.iter().map(|w| w.label()).collect::<Vec<_>>().join(", ")),
+                (t(j::DETAIL_FELT), felt.join(", ")),
+                (t(j::DETAIL_URGE), e.urge.map(|u| t_with(j::URGE_OUT_OF_10, &[("urge", &u.to_string())])).unwrap_or_default()),
+                (t(j::DETAIL_DID), e.action.map(|a| a.label().to_string()).unwrap_or_default()),
             ]
             .into_iter()
             .filter(|(_, v)| !v.is_empty())
             .map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> })
             .collect_view();
             view! {
-                <PageHeading title="Journal entry"/>
+                <PageHeading title=t(j::JOURNAL_ENTRY)/>
                 <article class="card entry-full">
                     <p class="entry-meta"><time>{format_date(e.at)}</time></p>
-                    {e.prompt.as_deref().and_then(prompt).map(|p| view! { <p class="entry-prompt">{p.text}</p> })}
+                    {e.prompt.as_deref().and_then(prompt).map(|p| view! { <p class="entry-prompt">{t(p.text)}</p> })}
                     <div class="entry-text">{e.text.clone()}</div>
                     <dl class="details">{details}</dl>
                 </article>
                 <div class="actions">
-                    <a class="button" href=link(&format!("/journal?edit={}", e.id))>"Edit"</a>
-                    <a class="button secondary" href=link(&format!("/reframe?from={}", e.id))>"Reframe this"</a>
-                    <button type="button" class="button secondary" on:click=delete.clone()>"Delete"</button>
+                    <a class="button" href=link(&format!("/journal?edit={}", e.id))>{t(j::EDIT)}</a>
+                    <a class="button secondary" href=link(&format!("/reframe?from={}", e.id))>{t(j::REFRAME)}</a>
+                    <button type="button" class="button secondary" on:click=delete.clone()>{t(j::DELETE)}</button>
                 </div>
-                <p><a href=link("/journal")>"← Back to the journal"</a></p>
+                <p><a href=link("/journal")>{t(j::BACK_JOURNAL)}</a></p>
             }
             .into_any()
         }

@@ -7,6 +7,7 @@ mod list;
 mod patterns;
 
 use leptos::prelude::*;
+use crate::i18n::{k::journal as j, t};
 use crate::ui::router::use_query;
 
 use crate::domain::journal::Filter;
@@ -28,13 +29,13 @@ pub fn JournalPage() -> impl IntoView {
         } else {
             let on_patterns = q.get("tab").as_deref() == Some("patterns");
             view! {
-                <PageHeading title="Journal" lead="A private place to notice the moments you pull away, and what was underneath."/>
+                <PageHeading title=t(j::JOURNAL) lead=t(j::PRIVATE_PLACE_NOTICE_MOMENTS)/>
                 <div class="page-actions">
-                    <a class="button" href=link("/journal?new")>"New entry"</a>
+                    <a class="button" href=link("/journal?new")>{t(j::NEW_ENTRY)}</a>
                 </div>
-                <nav class="segmented" aria-label="Journal views">
-                    <a href=link("/journal") aria-current=(!on_patterns).then_some("true")>"Entries"</a>
-                    <a href=link("/journal?tab=patterns") aria-current=on_patterns.then_some("true")>"Patterns"</a>
+                <nav class="segmented" aria-label=t(j::JOURNAL_VIEWS)>
+                    <a href=link("/journal") aria-current=(!on_patterns).then_some("true")>{t(j::ENTRIES)}</a>
+                    <a href=link("/journal?tab=patterns") aria-current=on_patterns.then_some("true")>{t(j::PATTERNS)}</a>
                 </nav>
                 <FromStore>
                     {if on_patterns {
@@ -54,6 +55,6 @@ pub fn JournalPage() -> impl IntoView {
 #[component]
 fn EntryGone() -> impl IntoView {
     view! {
-        <crate::ui::GoneCard title="Entry not found" text="This entry is no longer here. It may have been deleted in another tab." back="/journal" back_label="Back to the journal"/>
+        <crate::ui::GoneCard title=t(j::ENTRY_NOT_FOUND) text=t(j::ENTRY_NO_LONGER_HERE) back="/journal" back_label=t(j::BACK_JOURNAL_2)/>
     }
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{decimal, k::journal as j, t, t_count_with, t_with};
 use crate::domain::journal::{patterns, FEW_ENTRIES};
 use crate::domain::words::plural;
 use crate::db::use_db;
@@ -14,7 +15,7 @@ fn ranked_section(id: &'static str, title: &'static str, items: Vec<(String, usi
         view! { <p class="muted">{empty}</p> }.into_any()
     } else {
         let rows = items.into_iter().take(5).map(|(name, n)| view! {
-            <li><span>{name}</span><span class="count">{plural(n, "entry", "entries")}</span></li>
+            <li><span>{name}</span><span class="count">{plural(n, crate::i18n::k::count::ENTRIES)}</span></li>
         }).collect_view();
         view! { <ol class="ranked">{rows}</ol> }.into_any()
     };
@@ -32,46 +33,41 @@ pub fn PatternsView() -> impl IntoView {
     move || {
         let p = db.journal.with(|all| patterns(all));
         if p.entries == 0 {
-            return view! { <p class="card">"Patterns will appear here as you write. There is no rush."</p> }.into_any();
+            return view! { <p class="card">{t(j::PATTERNS_WILL_APPEAR_HERE)}</p> }.into_any();
         }
         let early = (p.entries < FEW_ENTRIES).then(|| view! {
-            <p class="notice">{format!(
-                "With {} so far, these are early glimpses rather than patterns. They become clearer with time.",
-                plural(p.entries, "entry", "entries"))}</p>
+            <p class="notice">{t_with(j::EARLY_GLIMPSES, &[("entries", &plural(p.entries, crate::i18n::k::count::ENTRIES))])}</p>
         });
-        let feelings = p.emotions.clone();
+        let feelings: Vec<(String, usize)> = p.emotions.iter().map(|(m, n)| (crate::domain::journal::emotion_label(m).to_string(), *n)).collect();
         let who: Vec<(String, usize)> = p.who.iter().map(|(w, n)| (w.label().to_string(), *n)).collect();
         let leaning = if p.with_action == 0 {
-            "When you note what you did in a moment, you will see here how often you stayed or reached out.".to_string()
+            t(j::NOTE_WHAT_YOU_DID).to_string()
         } else {
-            format!(
-                "Of the {} where you noted what you did, you stayed or reached out in {}. Every one of those counts.",
-                plural(p.with_action, "moment", "moments"), p.leaned_in)
+            t_count_with(j::STAYED_OR_REACHED, p.leaned_in as i64, &[("moments", &plural(p.with_action, crate::i18n::k::count::MOMENTS))])
         };
         let chart = (p.urge.len() >= 2).then(|| {
             let half = p.urge.len() / 2;
             let avg = |s: &[(i64, u8)]| s.iter().map(|(_, u)| u32::from(*u)).sum::<u32>() * 10 / s.len() as u32;
             let (a, b) = (avg(&p.urge[..half]), avg(&p.urge[half..]));
-            let summary = format!(
-                "{} rated from {} to {}. Average {}.{} in the earlier half, {}.{} in the later half.",
-                plural(p.urge.len(), "entry", "entries"),
-                format_date(p.urge[0].0), format_date(p.urge[p.urge.len() - 1].0),
-                a / 10, a % 10, b / 10, b % 10);
+            let summary = t_with(j::URGE_SUMMARY, &[
+                ("entries", &plural(p.urge.len(), crate::i18n::k::count::ENTRIES)),
+                ("from", &format_date(p.urge[0].0)), ("to", &format_date(p.urge[p.urge.len() - 1].0)),
+                ("earlier", &decimal(a as i64, 1)), ("later", &decimal(b as i64, 1))]);
             let points = p.urge.iter().map(|(at, u)| (format_date(*at), *u)).collect();
-            view! { <LineChart title="Urge to withdraw over time" summary=summary max=10 points=points value_label="Urge (0 to 10)"/> }
+            view! { <LineChart title=t(j::URGE_WITHDRAW_OVER_TIME) summary=summary max=10 points=points value_label=t(j::URGE_0_10)/> }
         });
         view! {
             {early}
-            {ranked_section("p-feelings", "Feelings that come up most", feelings, "No feelings noted yet.")}
-            {ranked_section("p-who", "Who it involved", who, "No one noted yet.")}
+            {ranked_section("p-feelings", t(j::FEELINGS_MOST), feelings, t(j::NO_FEELINGS))}
+            {ranked_section("p-who", t(j::WHO_INVOLVED), who, t(j::NOBODY_NOTED))}
             <section class="card" aria-labelledby="p-leaning">
-                <h2 id="p-leaning">"Staying and reaching out"</h2>
+                <h2 id="p-leaning">{t(j::STAYING_REACHING_OUT)}</h2>
                 <p>{leaning}</p>
             </section>
             <section class="card" aria-labelledby="p-urge">
-                <h2 id="p-urge">"Urge to withdraw over time"</h2>
+                <h2 id="p-urge">{t(j::URGE_WITHDRAW_OVER_TIME)}</h2>
                 {chart.unwrap_or_else(|| view! {
-                    <LineChart title="Urge to withdraw over time" summary="Rate the urge in two or more entries to see it over time.".to_string() max=10 points=vec![] value_label="Urge (0 to 10)"/>
+                    <LineChart title=t(j::URGE_WITHDRAW_OVER_TIME) summary=t(j::RATE_URGE_TWO_MORE).to_string() max=10 points=vec![] value_label=t(j::URGE_0_10)/>
                 })}
             </section>
             <SummaryLink/>
@@ -85,9 +81,9 @@ pub fn PatternsView() -> impl IntoView {
 fn SummaryLink() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="p-summary">
-            <h2 id="p-summary">"Bringing this to therapy?"</h2>
-            <p>"A one-page summary of these patterns, with only what you choose, can help you find words in a session."</p>
-            <a class="button secondary" href=crate::ui::link("/summary")>"Prepare a summary"</a>
+            <h2 id="p-summary">{t(j::BRINGING_THERAPY)}</h2>
+            <p>{t(j::ONE_PAGE_SUMMARY_THESE)}</p>
+            <a class="button secondary" href=crate::ui::link("/summary")>{t(j::PREPARE_SUMMARY)}</a>
         </section>
     }
 }

@@ -172,7 +172,7 @@ fn EncryptingUnfinished() -> impl IntoView {
     view! {
         <Show when=move || { left.get() > 0 }>
             <div class="notice warn" data-testid="encrypting-unfinished">
-                <p><strong>"Encrypting is not finished: "</strong>{move || format!("{} can still be read without the passphrase.", plural(left.get(), "item", "items"))}</p>
+                <p><strong>"Encrypting is not finished: "</strong>{move || format!("{} can still be read without the passphrase.", plural(left.get(), crate::i18n::k::count::ITEMS))}</p>
                 <button type="button" class="button secondary small" on:click=finish>"Finish encrypting"</button>
             </div>
         </Show>

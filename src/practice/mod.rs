@@ -265,7 +265,7 @@ fn Progress() -> impl IntoView {
             .iter()
             .rev()
             .take(6)
-            .map(|((y, m), n)| view! { <li><span>{format!("{} {y}", MONTH_NAMES[(*m - 1) as usize])}</span><span class="count">{plural(*n, "step", "steps")}</span></li> })
+            .map(|((y, m), n)| view! { <li><span>{format!("{} {y}", MONTH_NAMES[(*m - 1) as usize])}</span><span class="count">{plural(*n, crate::i18n::k::count::STEPS)}</span></li> })
             .collect_view();
         let most = p.most_done.iter().map(|(t, n)| view! { <li><span>{t.clone()}</span><span class="count">{format!("{n}×")}</span></li> }).collect_view();
         let items = p.discomfort.iter().rev().take(12).rev().map(|(at, e, a)| (format_date(*at), *e, *a)).collect::<Vec<_>>();
@@ -281,7 +281,7 @@ fn Progress() -> impl IntoView {
         view! {
             <section class="card" aria-labelledby="progress-title">
                 <h2 id="progress-title">"Your progress"</h2>
-                <p class="progress-total">{format!("You have taken {}.", plural(p.done, "small step", "small steps"))}</p>
+                <p class="progress-total">{format!("You have taken {}.", plural(p.done, crate::i18n::k::count::SMALL_STEPS))}</p>
                 <ul class="ranked plain">{months}</ul>
                 <h3>"Expected and actual discomfort"</h3>
                 {chart}

@@ -33,17 +33,17 @@ fn mean(values: impl Iterator<Item = u8>) -> String {
     tenths(mean_tenths(values.map(i32::from)))
 }
 
-fn only(n: usize, one: &str, many: &str) -> String {
-    format!("Only {} in this period.", plural(n, one, many))
+fn only(n: usize, what: crate::i18n::Plural) -> String {
+    format!("Only {} in this period.", plural(n, what))
 }
 
 /// Too few points for a chart: says so, with each point in words, and returns
 /// true. With enough for a chart, says nothing and returns false.
-fn told_in_words(s: &mut Section, points: &[(String, u8)], none: &str, (one, many): (&str, &str), out_of: u8) -> bool {
+fn told_in_words(s: &mut Section, points: &[(String, u8)], none: &str, what: crate::i18n::Plural, out_of: u8) -> bool {
     match points.len() {
         0 => s.say(none),
         n if n < CHART_FROM => {
-            s.say(only(n, one, many));
+            s.say(only(n, what));
             for (when, value) in points {
                 s.say(format!("{when}: {value} out of {out_of}."));
             }
@@ -57,7 +57,7 @@ pub(super) fn checks_section(checks: &[&SelfCheck], date: &dyn Fn(i64) -> String
     let mut s = Section::new(Part::Checks);
     s.say("The self-check is a reflection tool, not a diagnosis. Scores run from 0 to 100: higher means the seven thoughts came up more often.");
     let scores: Vec<(String, u8)> = checks.iter().map(|c| (date(c.at), score_of(c))).collect();
-    if !told_in_words(&mut s, &scores, "No self-check was taken in this period.", ("self-check", "self-checks"), 100) {
+    if !told_in_words(&mut s, &scores, "No self-check was taken in this period.", crate::i18n::k::count::SELF_CHECKS, 100) {
         let n = scores.len();
         let (first, last) = (&scores[0], &scores[n - 1]);
         let summary = format!("{n} self-checks, from {} out of 100 on {} to {} on {}.", first.1, first.0, last.1, last.0);
@@ -107,8 +107,8 @@ pub(super) fn pulling_away_section(journal: &[&JournalEntry], zone: Zone) -> Opt
             s.say("No journal entries in this period.");
             return Some(s);
         }
-        n if n < FEW_ENTRIES => s.say(format!("{} These are early glimpses, not a pattern yet.", only(n, "journal entry", "journal entries"))),
-        n => s.say(format!("{} in this period.", plural(n, "journal entry", "journal entries"))),
+        n if n < FEW_ENTRIES => s.say(format!("{} These are early glimpses, not a pattern yet.", only(n, crate::i18n::k::count::JOURNAL_ENTRIES))),
+        n => s.say(format!("{} in this period.", plural(n, crate::i18n::k::count::JOURNAL_ENTRIES))),
     }
     let (mut who, mut feelings, mut when) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
     let mut own_words = 0;
@@ -133,7 +133,7 @@ pub(super) fn pulling_away_section(journal: &[&JournalEntry], zone: Zone) -> Opt
         s.lists.push(Ranked { heading: "Feelings that came up most", rows: feeling_rows });
     }
     if own_words > 0 {
-        s.say(format!("{} also named feelings in their own words (not shown here).", plural(own_words, "entry", "entries")));
+        s.say(format!("{} also named feelings in their own words (not shown here).", plural(own_words, crate::i18n::k::count::ENTRIES)));
     }
     s.lists.push(Ranked { heading: "When it happened", rows: ranked(when, |w: &str| w.to_string(), 4) });
     Some(s)
@@ -146,7 +146,7 @@ pub(super) fn urge_section(journal: &[&JournalEntry], date: &dyn Fn(i64) -> Stri
         &mut s,
         &urges,
         "No entry in this period rated the urge to withdraw.",
-        ("rating of the urge to withdraw", "ratings of the urge to withdraw"),
+        crate::i18n::k::count::URGE_RATINGS,
         10,
     ) {
         let n = urges.len();
@@ -176,13 +176,13 @@ pub(super) fn reframes_section(reframes: &[&Reframe], date: &dyn Fn(i64) -> Stri
     let rated: Vec<(String, u8, u8)> = reframes.iter().filter_map(|r| Some((date(r.created), r.safe_before?, r.safe_after?))).collect();
     match (reframes.len(), rated.len()) {
         (0, _) => s.say("No reframes in this period."),
-        (n, 0) => s.say(format!("{} in this period, none with a before and after rating.", plural(n, "reframe", "reframes"))),
+        (n, 0) => s.say(format!("{} in this period, none with a before and after rating.", plural(n, crate::i18n::k::count::REFRAMES))),
         (n, m) => {
             let before = mean(rated.iter().map(|r| r.1));
             let after = mean(rated.iter().map(|r| r.2));
             let shift = mean_tenths(rated.iter().map(|r| i32::from(r.2) - i32::from(r.1)));
             let shift = format!("{}{}", if shift > 0 { "+" } else { "" }, tenths(shift));
-            s.say(format!("{} in this period.", plural(n, "reframe", "reframes")));
+            s.say(format!("{} in this period.", plural(n, crate::i18n::k::count::REFRAMES)));
             let sentence = format!("How safe closeness felt, from 0 to 10: {before} before a reframe and {after} after, on average ({shift}).");
             if m < CHART_FROM {
                 s.say(sentence);
@@ -210,7 +210,7 @@ pub(super) fn steps_section(steps: &[PlannedStep], within: &dyn Fn(i64) -> bool,
         s.say("No small steps were planned or taken in this period.");
         return Some(s);
     }
-    let mut line = format!("{} planned, {} taken", plural(planned, "small step", "small steps"), taken);
+    let mut line = format!("{} planned, {} taken", plural(planned, crate::i18n::k::count::SMALL_STEPS), taken);
     if not_yet > 0 {
         line.push_str(&format!(", {not_yet} logged as \u{201c}not yet\u{201d}"));
     }
