@@ -134,7 +134,7 @@ fn TakeCheck() -> impl IntoView {
 
     view! {
         <PageHeading title=t(crate::i18n::k::pages::CHECK) lead=t(c::SEVEN_THOUGHTS_FROM_ARTICLE)/>
-        <UnfinishedDrafts draft=draft one="unfinished self-check" many="unfinished self-checks"/>
+        <UnfinishedDrafts draft=draft what=crate::i18n::k::drafts::CHECKS/>
         <section class="card check-card">
             <div class="progress" aria-hidden="true">
                 <div class="progress-fill" style:width=move || format!("{}%", (step.get() + 1) * 100 / STATEMENTS.len())></div>

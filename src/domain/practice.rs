@@ -1,6 +1,7 @@
 //! Small steps: the article's acts of interdependence and vulnerability, planned,
 //! tried, and looked back on. Progress is counted kindly: no streaks, no guilt.
 
+use crate::i18n::{decimal, k::practice as pr, t, t_with, Key};
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -14,25 +15,25 @@ use super::time::{local_date, Zone};
 pub struct LibraryStep {
     pub id: &'static str,
     pub group: usize,
-    pub text: &'static str,
-    pub why: &'static str,
+    pub text: Key,
+    pub why: Key,
 }
 
 /// The article's two headings.
-pub const GROUPS: [&str; 2] = ["Challenge the independence myth", "Practice small acts of vulnerability"];
+pub const GROUPS: [Key; 2] = [pr::GROUP_MYTH, pr::GROUP_VULNERABILITY];
 
 pub const LIBRARY: [LibraryStep; 7] = [
-    LibraryStep { id: "ask-help", group: 0, text: "Ask someone for help, even with something small.", why: "Letting someone help a little shows you, in practice, that needing people can be safe." },
-    LibraryStep { id: "share-worry", group: 0, text: "Let a friend in on a worry.", why: "A worry shared often weighs less, and it lets them know the real you." },
-    LibraryStep { id: "accept-support", group: 0, text: "Accept support when it's offered.", why: "Saying yes instead of \"I'm fine\" gives closeness a chance to grow." },
-    LibraryStep { id: "rough-day", group: 0, text: "Say when you're having a rough day.", why: "Naming a hard day out loud is a small, honest act of trust." },
-    LibraryStep { id: "share-feeling", group: 1, text: "Share a personal thought or feeling with a trusted person.", why: "Opening up in small pieces builds trust at a pace you can manage." },
-    LibraryStep { id: "accept-compliment", group: 1, text: "Accept a compliment without deflecting.", why: "Letting kind words land is practice in being seen." },
-    LibraryStep { id: "let-comfort", group: 1, text: "Let someone comfort you without brushing it off.", why: "Receiving comfort, not only giving it, is what makes closeness two-way." },
+    LibraryStep { id: "ask-help", group: 0, text: pr::STEP_ASK_HELP, why: pr::STEP_ASK_HELP_WHY },
+    LibraryStep { id: "share-worry", group: 0, text: pr::STEP_SHARE_WORRY, why: pr::STEP_SHARE_WORRY_WHY },
+    LibraryStep { id: "accept-support", group: 0, text: pr::STEP_ACCEPT_SUPPORT, why: pr::STEP_ACCEPT_SUPPORT_WHY },
+    LibraryStep { id: "rough-day", group: 0, text: pr::STEP_ROUGH_DAY, why: pr::STEP_ROUGH_DAY_WHY },
+    LibraryStep { id: "share-feeling", group: 1, text: pr::STEP_SHARE_FEELING, why: pr::STEP_SHARE_FEELING_WHY },
+    LibraryStep { id: "accept-compliment", group: 1, text: pr::STEP_ACCEPT_COMPLIMENT, why: pr::STEP_ACCEPT_COMPLIMENT_WHY },
+    LibraryStep { id: "let-comfort", group: 1, text: pr::STEP_LET_COMFORT, why: pr::STEP_LET_COMFORT_WHY },
 ];
 
 /// The article's closing question.
-pub const CLOSING_QUESTION: &str = "What\u{2019}s one small step you can take today toward healthier attachment?";
+pub const CLOSING_QUESTION: Key = pr::CLOSING_QUESTION;
 
 pub fn library_step(id: &str) -> Option<&'static LibraryStep> {
     LIBRARY.iter().find(|s| s.id == id)
@@ -197,16 +198,12 @@ pub fn progress(steps: &[PlannedStep], zone: Zone) -> Progress {
 
 /// One plain sentence about expected against actual discomfort.
 pub fn discomfort_sentence(averages: Option<(u32, u32)>) -> String {
-    let tenths = |t: u32| format!("{}.{}", t / 10, t % 10);
+    let tenths = |t: u32| decimal(i64::from(t), 1);
     match averages {
-        None => "Once you log how uncomfortable a step really was, you can compare it here with what you expected.".into(),
-        Some((e, a)) if a < e => format!(
-            "On average you expected {} out of 10 and it turned out {}. Fear often predicts more discomfort than there really is.",
-            tenths(e), tenths(a)),
-        Some((e, a)) if a > e => format!(
-            "On average you expected {} out of 10 and it turned out {}. Some steps are harder than expected; choosing smaller ones is a good way on.",
-            tenths(e), tenths(a)),
-        Some((e, _)) => format!("On average it was as uncomfortable as you expected: {} out of 10.", tenths(e)),
+        None => t(pr::COMPARE_NONE).into(),
+        Some((e, a)) if a < e => t_with(pr::COMPARE_LESS, &[("expected", &tenths(e)), ("actual", &tenths(a))]),
+        Some((e, a)) if a > e => t_with(pr::COMPARE_MORE, &[("expected", &tenths(e)), ("actual", &tenths(a))]),
+        Some((e, _)) => t_with(pr::COMPARE_SAME, &[("expected", &tenths(e))]),
     }
 }
 
@@ -257,7 +254,7 @@ mod tests {
         assert_eq!(LIBRARY.len(), 7);
         assert_eq!(LIBRARY.iter().filter(|s| s.group == 0).count(), 4);
         assert_eq!(LIBRARY.iter().filter(|s| s.group == 1).count(), 3);
-        assert!(library_step("accept-compliment").unwrap().text.contains("compliment without deflecting"));
+        assert!(t(library_step("accept-compliment").unwrap().text).contains("compliment without deflecting"));
         for id in ["share-feeling", "ask-help", "share-worry"] {
             assert!(library_step(id).is_some(), "self-check links to {id}");
         }

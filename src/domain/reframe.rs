@@ -4,60 +4,61 @@
 use serde::{Deserialize, Serialize};
 
 use super::records::Record;
+use crate::i18n::{k::reframe as r, t, Key};
 
 /// One step of the guided flow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Step {
-    pub title: &'static str,
+    pub title: Key,
     /// The question the field answers.
-    pub question: &'static str,
+    pub question: Key,
     /// One line on why this step helps.
-    pub why: &'static str,
-    pub example: &'static str,
+    pub why: Key,
+    pub example: Key,
 }
 
 pub const STEPS: [Step; 7] = [
     Step {
-        title: "The situation",
-        question: "What happened, and with whom?",
-        why: "Putting it into words lets you look at the moment instead of being swept along by it.",
-        example: "Jo asked how I was really doing. I said \"fine\" and changed the subject.",
+        title: r::STEP1_TITLE,
+        question: r::STEP1_QUESTION,
+        why: r::STEP1_WHY,
+        example: r::STEP1_EXAMPLE,
     },
     Step {
-        title: "The urge",
-        question: "What did the protective part of you want you to do?",
-        why: "Noticing an urge is not the same as obeying it.",
-        example: "Go quiet. Change the subject. Leave the room. Say \"I'm fine\".",
+        title: r::STEP2_TITLE,
+        question: r::STEP2_QUESTION,
+        why: r::STEP2_WHY,
+        example: r::STEP2_EXAMPLE,
     },
     Step {
-        title: "What it protects you from",
-        question: "What fear sits underneath the urge?",
-        why: "The urge usually guards a fear, and the fear made sense once.",
-        example: "Being a burden. Being let down. Needing someone who might not stay.",
+        title: r::STEP3_TITLE,
+        question: r::STEP3_QUESTION,
+        why: r::STEP3_WHY,
+        example: r::STEP3_EXAMPLE,
     },
     Step {
-        title: "Thank it",
-        question: "Write it a short thank-you for the times it kept you safe.",
-        why: "This part looked after you when you needed it. Thanking it helps it relax a little.",
-        example: "Thank you for keeping me safe when I had to manage on my own.",
+        title: r::STEP4_TITLE,
+        question: r::STEP4_QUESTION,
+        why: r::STEP4_WHY,
+        example: r::STEP4_EXAMPLE,
     },
     Step {
-        title: "Reassure",
-        question: "What makes you safe now that was not true back then?",
-        why: "You are not the child who had to handle everything alone.",
-        example: "I am an adult now. I can say no, or leave. Jo has been kind to me for years.",
+        title: r::STEP5_TITLE,
+        question: r::STEP5_QUESTION,
+        why: r::STEP5_WHY,
+        example: r::STEP5_EXAMPLE,
     },
     Step {
-        title: "Remind",
-        question: "Trusting this person with this is a choice. What do you choose?",
-        why: "Trust can be a choice you make, not a threat that happens to you.",
-        example: "I choose to tell Jo one true sentence about my week.",
+        title: r::STEP6_TITLE,
+        question: r::STEP6_QUESTION,
+        why: r::STEP6_WHY,
+        example: r::STEP6_EXAMPLE,
     },
     Step {
-        title: "One small step",
-        question: "What could you do in the next day or two?",
-        why: "Patterns change through small, real steps.",
-        example: "Text Jo tonight: \"Sorry I was distant. It was a hard day.\"",
+        title: r::STEP7_TITLE,
+        question: r::STEP7_QUESTION,
+        why: r::STEP7_WHY,
+        example: r::STEP7_EXAMPLE,
     },
 ];
 
@@ -102,13 +103,13 @@ pub fn can_save(answers: &[String], safe_before: Option<u8>, safe_after: Option<
         return Err("there are more answers than steps".into());
     }
     if !filled(0) {
-        return Err("Write a line about the situation first (step 1). Everything else can be skipped.".into());
+        return Err(t(r::NEED_SITUATION).into());
     }
     if !PROTECTOR_STEPS.iter().any(|&i| filled(i)) {
-        return Err("Write at least one of: a thank-you (step 4), a reassurance (step 5) or a choice (step 6). That is the heart of the reframe.".into());
+        return Err(t(r::NEED_HEART).into());
     }
     if safe_before.is_some_and(|v| v > 10) || safe_after.is_some_and(|v| v > 10) {
-        return Err("How safe closeness feels goes from 0 to 10.".into());
+        return Err(t(r::SAFETY_RANGE).into());
     }
     Ok(())
 }
@@ -177,9 +178,9 @@ mod tests {
 
     #[test]
     fn the_articles_three_moves_are_steps_four_to_six() {
-        assert_eq!(STEPS[3].title, "Thank it");
-        assert_eq!(STEPS[4].title, "Reassure");
-        assert_eq!(STEPS[5].title, "Remind");
-        assert!(STEPS[5].question.contains("choice"));
+        assert_eq!(t(STEPS[3].title), "Thank it");
+        assert_eq!(t(STEPS[4].title), "Reassure");
+        assert_eq!(t(STEPS[5].title), "Remind");
+        assert!(t(STEPS[5].question).contains("choice"));
     }
 }

@@ -61,7 +61,7 @@ pub fn HomePage() -> impl IntoView {
         None => view! {
             <section class="card today" aria-labelledby="today-title">
                 <h2 id="today-title">{t(h::TODAY_S_SMALL_STEP)}</h2>
-                <p>{CLOSING_QUESTION}</p>
+                <p>{t(CLOSING_QUESTION)}</p>
                 <div class="actions">
                     <a class="button" href=link("/practice#plan")>{t(h::CHOOSE_STEP)}</a>
                     <a class="button secondary small" href=link("/practice#reminders")>{t(h::ADD_REMINDER_CALENDAR)}</a>

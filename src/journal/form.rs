@@ -298,8 +298,7 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
     view! {
         <PageHeading title=title/>
         <UnfinishedDrafts draft=draft
-            one=if existing.is_some() { "unfinished edit of this entry" } else { "unfinished entry" }
-            many=if existing.is_some() { "unfinished edits of this entry" } else { "unfinished entries" }/>
+            what=if existing.is_some() { crate::i18n::k::drafts::EDITS } else { crate::i18n::k::drafts::ENTRIES }/>
         <Show when=move || changed_elsewhere() && conflict.get().is_none()>
             <p class="notice warn" role="status" data-testid="changed-elsewhere">
                 {t(j::ENTRY_HAS_BEEN_CHANGED)}

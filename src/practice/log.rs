@@ -2,6 +2,7 @@
 //! uncomfortable it really was, and a note. "Not yet" is always fine.
 
 use leptos::prelude::*;
+use crate::i18n::{k::practice as pr, t, t_with};
 use crate::ui::router::navigate;
 use serde::{Deserialize, Serialize};
 
@@ -30,10 +31,10 @@ const STEP: Noun = Noun { one: "step", as_new: "save mine as a new step", editin
 /// The other version of the step, in words: the step, and how it was logged there.
 fn their_text(step: &PlannedStep) -> String {
     match &step.outcome {
-        None => format!("{} (not logged yet)", step.text),
-        Some(o) if !o.done => format!("{} (logged as not yet)", step.text),
-        Some(o) if o.note.is_empty() => format!("{} (logged as done)", step.text),
-        Some(o) => format!("{} (logged as done: {})", step.text, o.note),
+        None => t_with(pr::NOT_LOGGED, &[("step", &step.text)]),
+        Some(o) if !o.done => t_with(pr::LOGGED_NOT_YET, &[("step", &step.text)]),
+        Some(o) if o.note.is_empty() => t_with(pr::LOGGED_DONE, &[("step", &step.text)]),
+        Some(o) => t_with(pr::LOGGED_DONE_NOTE, &[("step", &step.text), ("note", &o.note)]),
     }
 }
 
@@ -41,7 +42,7 @@ fn their_text(step: &PlannedStep) -> String {
 pub fn LogStep(id: String) -> impl IntoView {
     let db = use_db();
     let Some(step) = db.steps.with_untracked(|all| all.iter().find(|s| s.id == id).cloned()) else {
-        return view! { <GoneCard title="Step not found" text="This step is no longer here." back="/practice" back_label="Back to small steps"/> }.into_any();
+        return view! { <GoneCard title=t(pr::STEP_NOT_FOUND) text=t(pr::STEP_NO_LONGER_HERE) back="/practice" back_label=t(pr::BACK_SMALL_STEPS)/> }.into_any();
     };
     let toasts = use_toasts();
     let done = RwSignal::new(None::<u8>);
@@ -56,7 +57,7 @@ pub fn LogStep(id: String) -> impl IntoView {
             note.set(d.note);
         },
         |d: &LogDraft| d.done.is_none() && d.actual.is_none() && d.note.trim().is_empty(),
-        |d: &LogDraft| if d.note.trim().is_empty() { "Begun, with no note yet".into() } else { crate::domain::journal::preview(&d.note, 80) },
+        |d: &LogDraft| if d.note.trim().is_empty() { t(pr::BEGUN_NO_NOTE).into() } else { crate::domain::journal::preview(&d.note, 80) },
     );
     let error = RwSignal::new(None::<String>);
     let not_yet = RwSignal::new(false);
@@ -88,7 +89,7 @@ pub fn LogStep(id: String) -> impl IntoView {
             draft.clear();
             conflict.set(None);
             if done_it.get_untracked() {
-                toasts.show(Toast { message: "Logged. That took courage.".into(), undo: None });
+                toasts.show(Toast { message: t(pr::LOGGED_COURAGE).into(), undo: None });
                 navigate("/practice");
             } else {
                 navigate("/practice#plan");
@@ -136,7 +137,7 @@ pub fn LogStep(id: String) -> impl IntoView {
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             match done.get_untracked() {
-                None => error.set(Some("Did you take the step? Either answer is fine.".into())),
+                None => error.set(Some(t(pr::DID_YOU_TAKE).into())),
                 Some(1) => {
                     error.set(None);
                     not_yet.set(true);
@@ -155,35 +156,35 @@ pub fn LogStep(id: String) -> impl IntoView {
     let smaller = move |_| record(false);
 
     view! {
-        <PageHeading title="How did it go?"/>
+        <PageHeading title=t(pr::HOW_DID_GO)/>
         {move || conflict.get().map(|stale| view! {
             <ConflictPanel stale=stale.map(|t| Theirs { updated: t.updated, text: their_text(&t) }) noun=STEP resolve=resolve.clone()/>
         })}
         <section class="card">
             <p class="step-text">{step.text.clone()}</p>
             <form on:submit=save novalidate>
-                <RadioScale legend="Did you take this step?" name="done" wide=true
-                    options=vec![(0, "Yes, I did it".to_string()), (1, "Not yet".to_string())] value=done/>
+                <RadioScale legend=t(pr::DID_TAKE_STEP) name="done" wide=true
+                    options=vec![(0, t(pr::YES_DID).to_string()), (1, t(pr::NOT_YET).to_string())] value=done/>
                 <Show when=move || done.get() == Some(0)>
-                    <RadioScale legend="How uncomfortable was it, really?" name="actual" options=zero_to_ten() value=actual ends=EXPECT_ENDS/>
-                    <p class="muted small">{format!("Beforehand you expected {} out of 10.", step.expected)}</p>
+                    <RadioScale legend=t(pr::HOW_UNCOMFORTABLE_WAS_REALLY) name="actual" options=zero_to_ten() value=actual ends=EXPECT_ENDS/>
+                    <p class="muted small">{t_with(pr::EXPECTED_BEFORE, &[("expected", &step.expected.to_string())])}</p>
                 </Show>
                 <div class="field">
-                    <label for="log-note">"What happened, and how did it feel? (optional)"</label>
+                    <label for="log-note">{t(pr::WHAT_HAPPENED_HOW_DID)}</label>
                     <textarea id="log-note" rows="4" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
                 </div>
                 <p class="notice error" role="alert" hidden=move || error.get().is_none()>{move || error.get()}</p>
                 <Show when=move || !not_yet.get()>
-                    <button type="submit" class="button">"Save"</button>
+                    <button type="submit" class="button">{t(pr::SAVE)}</button>
                 </Show>
             </form>
             <Show when=move || not_yet.get()>
                 <div class="notice" role="status">
-                    <h2 id="not-yet-title" tabindex="-1">"Not yet is completely fine"</h2>
-                    <p>"Steps like this take courage, and timing matters. You can keep this one for another day, or choose a smaller step that feels more possible right now."</p>
+                    <h2 id="not-yet-title" tabindex="-1">{t(pr::NOT_YET_COMPLETELY_FINE)}</h2>
+                    <p>{t(pr::STEPS_LIKE_TAKE_COURAGE)}</p>
                     <div class="actions">
-                        <button type="button" class="button" on:click=keep.clone()>"Keep it for another day"</button>
-                        <button type="button" class="button secondary" on:click=smaller.clone()>"Choose a smaller step"</button>
+                        <button type="button" class="button" on:click=keep.clone()>{t(pr::KEEP_ANOTHER_DAY)}</button>
+                        <button type="button" class="button secondary" on:click=smaller.clone()>{t(pr::CHOOSE_SMALLER_STEP)}</button>
                     </div>
                 </div>
             </Show>

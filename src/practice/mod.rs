@@ -5,6 +5,7 @@
 mod log;
 
 use leptos::prelude::*;
+use crate::i18n::{k::practice as pr, t, t_with};
 use crate::ui::router::use_query;
 use serde::{Deserialize, Serialize};
 
@@ -34,7 +35,7 @@ pub fn PracticePage() -> impl IntoView {
         match q.get("log") {
             Some(id) => view! { <log::LogStep id=id/> }.into_any(),
             None => view! {
-                <PageHeading title="Small steps" lead="One small act of openness at a time. Not yet is always fine."/>
+                <PageHeading title=t(pr::SMALL_STEPS) lead=t(pr::ONE_SMALL_ACT_OPENNESS)/>
                 <FromStore>
                     <CurrentStep/>
                     <PlanStep preselect=q.get("step") own=q.get("plan")/>
@@ -56,13 +57,13 @@ pub fn CurrentStep() -> impl IntoView {
             let planned_for = s.planned_for();
             view! {
             <section class="card today" aria-labelledby="today-title">
-                <h2 id="today-title">"Your small step"</h2>
+                <h2 id="today-title">{t(pr::SMALL_STEP)}</h2>
                 <p class="step-text">{s.text.clone()}</p>
-                {(!s.with_whom.is_empty()).then(|| view! { <p class="muted">"With " {s.with_whom.clone()}</p> })}
-                {planned_for.map(|at| view! { <p class="step-when">{format!("Planned for {}.", describe_when(&at))}</p> })}
-                <p class="muted small">{format!("Chosen on {}. You expected it to feel {} out of 10 uncomfortable.", format_date(s.created), s.expected)}</p>
+                {(!s.with_whom.is_empty()).then(|| view! { <p class="muted">{t(pr::WITH)} {s.with_whom.clone()}</p> })}
+                {planned_for.map(|at| view! { <p class="step-when">{t_with(pr::PLANNED_FOR, &[("when", &describe_when(&at))])}</p> })}
+                <p class="muted small">{t_with(pr::CHOSEN_ON, &[("date", &format_date(s.created)), ("expected", &s.expected.to_string())])}</p>
                 <div class="actions">
-                    <a class="button" href=link(&format!("/practice?log={}", s.id))>"Log how it went"</a>
+                    <a class="button" href=link(&format!("/practice?log={}", s.id))>{t(pr::LOG_HOW_WENT)}</a>
                     {planned_for.map(|at| view! { <crate::reminders::StepInCalendar at=at/> })}
                 </div>
             </section>
@@ -105,8 +106,8 @@ fn PlanStep(preselect: Option<String>, own: Option<String>) -> impl IntoView {
         },
         move |d: &PlanDraft| *d == initial || *d == PlanDraft::default(),
         |d: &PlanDraft| {
-            let text = if d.own.trim().is_empty() { d.choice.as_deref().and_then(library_step).map(|s| s.text) } else { Some(d.own.trim()) };
-            text.map_or_else(|| "A step you were planning".to_string(), |t| crate::domain::journal::preview(t, 80))
+            let text = if d.own.trim().is_empty() { d.choice.as_deref().and_then(library_step).map(|s| t(s.text)) } else { Some(d.own.trim()) };
+            text.map_or_else(|| t(pr::PLANNING_STEP).to_string(), |text| crate::domain::journal::preview(text, 80))
         },
     );
     let error = RwSignal::new(None::<String>);
@@ -126,16 +127,16 @@ fn PlanStep(preselect: Option<String>, own: Option<String>) -> impl IntoView {
     let plan = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some((library_id, text)) = chosen_text() else {
-            error.set(Some("Choose a step from the list, or write your own.".into()));
+            error.set(Some(t(pr::CHOOSE_STEP).into()));
             return;
         };
         let Some(expected_value) = expected.get_untracked() else {
-            error.set(Some("How uncomfortable do you expect it to be? A rough guess is fine.".into()));
+            error.set(Some(t(pr::HOW_UNCOMFORTABLE).into()));
             return;
         };
         let when_value = Some(when.get_untracked().trim().to_string()).filter(|w| !w.is_empty());
         if when_value.as_deref().is_some_and(|w| parse_when(w).is_none()) {
-            error.set(Some("Please choose both a day and a time, or leave \u{201c}When?\u{201d} empty.".into()));
+            error.set(Some(t(pr::DAY_AND_TIME).into()));
             return;
         }
         let now = now_ms();
@@ -159,7 +160,7 @@ fn PlanStep(preselect: Option<String>, own: Option<String>) -> impl IntoView {
                 with_whom.set(String::new());
                 expected.set(None);
                 when.set(String::new());
-                toasts.show(Toast { message: "Planned. Come back and log how it went, whenever you are ready.".into(), undo: None });
+                toasts.show(Toast { message: t(pr::PLANNED_COME_BACK).into(), undo: None });
                 crate::ui::focus_first(&["#today-title"]);
             }
             Err(failure) => error.set(Some(draft.new_record_failure(failure))),
@@ -195,52 +196,52 @@ fn PlanStep(preselect: Option<String>, own: Option<String>) -> impl IntoView {
             let items = LIBRARY
                 .iter()
                 .filter(|s| s.group == g)
-                .map(|s| option(s.id.to_string(), s.text.to_string(), Some(s.why)))
+                .map(|s| option(s.id.to_string(), s.text.to_string(), Some(t(s.why))))
                 .collect_view();
-            view! { <fieldset class="step-group"><legend>{*heading}</legend><div class="choices">{items}</div></fieldset> }
+            view! { <fieldset class="step-group"><legend>{t(*heading)}</legend><div class="choices">{items}</div></fieldset> }
         })
         .collect_view();
     let custom = move || {
         let items = db.custom_steps.with(|c| c.iter().map(|s| option(s.id.clone(), s.text.clone(), None)).collect::<Vec<_>>());
         (!items.is_empty()).then(|| view! {
-            <fieldset class="step-group"><legend>"Your own steps"</legend><div class="choices">{items}</div></fieldset>
+            <fieldset class="step-group"><legend>{t(pr::OWN_STEPS)}</legend><div class="choices">{items}</div></fieldset>
         })
     };
 
     view! {
         <section class="card" aria-labelledby="plan-title" id="plan">
-            <h2 id="plan-title">{CLOSING_QUESTION}</h2>
-            <UnfinishedDrafts draft=draft one="plan you began and did not finish" many="plans you began and did not finish"/>
+            <h2 id="plan-title">{t(CLOSING_QUESTION)}</h2>
+            <UnfinishedDrafts draft=draft what=crate::i18n::k::drafts::PLANS/>
             <form on:submit=plan novalidate>
                 {groups}
                 {custom}
                 <div class="field add-own">
-                    <label for="new-custom">"Add a step of your own to this list"</label>
+                    <label for="new-custom">{t(pr::ADD_STEP_OWN_LIST)}</label>
                     <div class="inline-field">
                         <input id="new-custom" type="text" prop:value=move || new_custom.get()
                             on:input=move |ev| new_custom.set(event_target_value(&ev))/>
-                        <button type="button" class="button secondary small" on:click=add_custom>"Add"</button>
+                        <button type="button" class="button secondary small" on:click=add_custom>{t(pr::ADD)}</button>
                     </div>
                 </div>
                 <div class="field">
-                    <label for="own-step">"Or write a step just for now"</label>
+                    <label for="own-step">{t(pr::WRITE_STEP_JUST_NOW)}</label>
                     <input id="own-step" type="text" prop:value=move || own_text.get()
                         on:input=move |ev| { own_text.set(event_target_value(&ev)); if !own_text.get_untracked().is_empty() { choice.set(None) } }/>
                 </div>
                 <div class="field">
-                    <label for="with-whom">"With whom? (optional)"</label>
+                    <label for="with-whom">{t(pr::WHOM_OPTIONAL)}</label>
                     <input id="with-whom" type="text" prop:value=move || with_whom.get()
                         on:input=move |ev| with_whom.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
-                    <label for="step-when">"When? (optional)"</label>
+                    <label for="step-when">{t(pr::WHEN_OPTIONAL)}</label>
                     <input id="step-when" type="datetime-local" aria-describedby="step-when-hint" prop:value=move || when.get()
                         on:input=move |ev| when.set(event_target_value(&ev))/>
-                    <p id="step-when-hint" class="muted small field-hint">"With a day and time, you can add it to your calendar as a one-time reminder."</p>
+                    <p id="step-when-hint" class="muted small field-hint">{t(pr::DAY_TIME_CAN_ADD)}</p>
                 </div>
-                <RadioScale legend="How uncomfortable do you expect it to be?" name="expected" options=zero_to_ten() value=expected ends=EXPECT_ENDS/>
+                <RadioScale legend=t(pr::HOW_UNCOMFORTABLE_DO_EXPECT) name="expected" options=zero_to_ten() value=expected ends=EXPECT_ENDS/>
                 <p class="notice error" role="alert" hidden=move || error.get().is_none()>{move || error.get()}</p>
-                <button type="submit" class="button">"Plan this step"</button>
+                <button type="submit" class="button">{t(pr::PLAN_STEP)}</button>
             </form>
         </section>
     }
@@ -254,8 +255,8 @@ fn Progress() -> impl IntoView {
         if p.done == 0 {
             return view! {
                 <section class="card" aria-labelledby="progress-title">
-                    <h2 id="progress-title">"Your progress"</h2>
-                    <p>"When you take a step and log it, you will see your steps here, and how the discomfort you expected compares with how it really felt."</p>
+                    <h2 id="progress-title">{t(pr::PROGRESS)}</h2>
+                    <p>{t(pr::WHEN_TAKE_STEP_LOG)}</p>
                 </section>
             }
             .into_any();
@@ -267,25 +268,25 @@ fn Progress() -> impl IntoView {
             .take(6)
             .map(|((y, m), n)| view! { <li><span>{format!("{} {y}", MONTH_NAMES[(*m - 1) as usize])}</span><span class="count">{plural(*n, crate::i18n::k::count::STEPS)}</span></li> })
             .collect_view();
-        let most = p.most_done.iter().map(|(t, n)| view! { <li><span>{t.clone()}</span><span class="count">{format!("{n}×")}</span></li> }).collect_view();
+        let most = p.most_done.iter().map(|(t, n)| view! { <li><span>{t.clone()}</span><span class="count">{t_with(pr::TIMES, &[("count", &n.to_string())])}</span></li> }).collect_view();
         let items = p.discomfort.iter().rev().take(12).rev().map(|(at, e, a)| (format_date(*at), *e, *a)).collect::<Vec<_>>();
         let chart = if items.is_empty() {
             view! { <p>{discomfort_sentence(None)}</p> }.into_any()
         } else {
             view! {
-                <PairChart title="Expected and actual discomfort" summary=discomfort_sentence(p.averages)
-                    names=("Expected", "Actual") items=items/>
+                <PairChart title=t(pr::EXPECTED_ACTUAL_DISCOMFORT) summary=discomfort_sentence(p.averages)
+                    names=(t(pr::EXPECTED), t(pr::ACTUAL)) items=items/>
             }
             .into_any()
         };
         view! {
             <section class="card" aria-labelledby="progress-title">
-                <h2 id="progress-title">"Your progress"</h2>
-                <p class="progress-total">{format!("You have taken {}.", plural(p.done, crate::i18n::k::count::SMALL_STEPS))}</p>
+                <h2 id="progress-title">{t(pr::PROGRESS)}</h2>
+                <p class="progress-total">{t_with(pr::TAKEN_SO_FAR, &[("steps", &plural(p.done, crate::i18n::k::count::SMALL_STEPS))])}</p>
                 <ul class="ranked plain">{months}</ul>
-                <h3>"Expected and actual discomfort"</h3>
+                <h3>{t(pr::EXPECTED_ACTUAL_DISCOMFORT)}</h3>
                 {chart}
-                <h3>"Steps you have taken most"</h3>
+                <h3>{t(pr::STEPS_HAVE_TAKEN_MOST)}</h3>
                 <ol class="ranked">{most}</ol>
             </section>
         }

@@ -3,6 +3,7 @@
 //! journal entry), `?view=ID` shows a saved one as a calm summary card.
 
 use leptos::prelude::*;
+use crate::i18n::{k::reframe as r, t, t_with, Key};
 use crate::ui::router::{navigate, use_query};
 use serde::{Deserialize, Serialize};
 
@@ -18,7 +19,7 @@ use crate::ui::{focus_first, link, FromStore, GoneCard, PageHeading};
 
 /// Screens of the flow: 0 asks how safe closeness feels, 1–7 are the steps, 8 asks again.
 const LAST: usize = STEPS.len() + 1;
-const SAFE_QUESTION: &str = "How safe does closeness feel right now?";
+const SAFE_QUESTION: Key = r::SAFE_QUESTION;
 const SAFE_ENDS: (&str, &str) = ("0: not safe at all", "10: completely safe");
 
 #[component]
@@ -38,7 +39,7 @@ pub fn ReframePage() -> impl IntoView {
 
 fn safety_line(r: &Reframe) -> Option<String> {
     let (before, after) = (r.safe_before?, r.safe_after?);
-    Some(format!("Closeness felt {before} out of 10 safe before and {after} after ({}).", shift_label(r.shift()?)))
+    Some(t_with(r::SAFETY_LINE, &[("before", &before.to_string()), ("after", &after.to_string()), ("shift", &shift_label(r.shift()?))]))
 }
 
 #[component]
@@ -50,7 +51,7 @@ fn ReframeList() -> impl IntoView {
         all.into_iter()
             .map(|r| {
                 let shift = r.shift().map(|s| view! {
-                    <span class="tag shift">{format!("Safety {} → {} ({})", r.safe_before.unwrap_or(0), r.safe_after.unwrap_or(0), shift_label(s))}</span>
+                    <span class="tag shift">{t_with(r::SAFETY_TAG, &[("before", &r.safe_before.unwrap_or(0).to_string()), ("after", &r.safe_after.unwrap_or(0).to_string()), ("shift", &shift_label(s))])}</span>
                 });
                 view! {
                     <li>
@@ -65,14 +66,14 @@ fn ReframeList() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <PageHeading title="Reframe" lead="Thank the part of you that pulls away, then choose what to do."/>
+        <PageHeading title=t(crate::i18n::k::pages::REFRAME) lead=t(r::THANK_PART_PULLS_AWAY)/>
         <section class="card">
-            <p>"The urge to withdraw is not your enemy. It is a part of you that once kept you safe. This short exercise walks you through thanking it, reminding yourself that you are safe now, and choosing what to do next. It takes about five minutes, and every step can be skipped."</p>
-            <a class="button" href=link("/reframe?new")>"Start a reframe"</a>
+            <p>{t(r::URGE_WITHDRAW_NOT_ENEMY)}</p>
+            <a class="button" href=link("/reframe?new")>{t(r::START_REFRAME)}</a>
         </section>
         <FromStore>
             <Show when=move || db.reframes.with(|r| !r.is_empty())>
-                <h2>"Your reframes"</h2>
+                <h2>{t(r::REFRAMES)}</h2>
                 <ul class="entry-list">{items}</ul>
             </Show>
         </FromStore>
@@ -124,7 +125,7 @@ fn Flow(from: Option<String>) -> impl IntoView {
         },
         |d: &FlowDraft| match d.answers.iter().map(|a| a.trim()).find(|a| !a.is_empty()) {
             Some(first) => preview(first, 80),
-            None => "Begun, with no answers written yet".to_string(),
+            None => t(r::BEGUN_NO_ANSWERS).to_string(),
         },
     );
     let error = RwSignal::new(None::<String>);
@@ -170,12 +171,12 @@ fn Flow(from: Option<String>) -> impl IntoView {
         let rows = answers.with(|a| {
             (0..STEPS.len().min(p.saturating_sub(1)))
                 .filter(|&i| !a[i].trim().is_empty())
-                .map(|i| view! { <dt>{STEPS[i].title}</dt><dd>{a[i].clone()}</dd> })
+                .map(|i| view! { <dt>{t(STEPS[i].title)}</dt><dd>{a[i].clone()}</dd> })
                 .collect::<Vec<_>>()
         });
         (!rows.is_empty()).then(|| view! {
             <details class="so-far">
-                <summary>"What you have written so far"</summary>
+                <summary>{t(r::WHAT_HAVE_WRITTEN_SO)}</summary>
                 <dl>{rows}</dl>
             </details>
         })
@@ -186,8 +187,8 @@ fn Flow(from: Option<String>) -> impl IntoView {
         if p == 0 {
             return view! {
                 <div class="flow-screen">
-                    <p class="why">"Notice how you feel. There is no right answer."</p>
-                    <RadioScale legend=SAFE_QUESTION name="safe-before" options=zero_to_ten() value=safe_before ends=SAFE_ENDS/>
+                    <p class="why">{t(r::NOTICE_HOW_FEEL_THERE)}</p>
+                    <RadioScale legend=t(SAFE_QUESTION) name="safe-before" options=zero_to_ten() value=safe_before ends=SAFE_ENDS/>
                 </div>
             }
             .into_any();
@@ -195,8 +196,8 @@ fn Flow(from: Option<String>) -> impl IntoView {
         if p == LAST {
             return view! {
                 <div class="flow-screen">
-                    <p class="why">"You have walked through it. Notice how you feel now, whatever it is."</p>
-                    <RadioScale legend=SAFE_QUESTION name="safe-after" options=zero_to_ten() value=safe_after ends=SAFE_ENDS/>
+                    <p class="why">{t(r::HAVE_WALKED_THROUGH_NOTICE)}</p>
+                    <RadioScale legend=t(SAFE_QUESTION) name="safe-after" options=zero_to_ten() value=safe_after ends=SAFE_ENDS/>
                 </div>
             }
             .into_any();
@@ -205,13 +206,13 @@ fn Flow(from: Option<String>) -> impl IntoView {
         let step = STEPS[i];
         view! {
             <div class="flow-screen">
-                <h2>{step.title}</h2>
-                <p class="why">{step.why}</p>
-                <label for="step-answer" class="label-strong">{step.question}</label>
+                <h2>{t(step.title)}</h2>
+                <p class="why">{t(step.why)}</p>
+                <label for="step-answer" class="label-strong">{t(step.question)}</label>
                 <textarea id="step-answer" rows="4"
                     prop:value=move || answers.with(|a| a[i].clone())
                     on:input=move |ev| answers.update(|a| a[i] = event_target_value(&ev))></textarea>
-                <p class="example muted small">"For example: " {step.example}</p>
+                <p class="example muted small">{t(r::EXAMPLE)} {t(step.example)}</p>
             </div>
         }
         .into_any()
@@ -220,22 +221,22 @@ fn Flow(from: Option<String>) -> impl IntoView {
     let next_label = move || {
         let p = pos.get();
         if p == LAST {
-            "Finish"
+            t(r::FINISH)
         } else if (1..LAST).contains(&p) && answers.with(|a| a[p - 1].trim().is_empty()) {
-            "Skip this step"
+            t(r::SKIP_STEP)
         } else {
-            "Next"
+            t(r::NEXT)
         }
     };
     let progress = move || match pos.get() {
-        0 => "Before you begin".to_string(),
-        LAST => "One last question".to_string(),
-        p => format!("Step {p} of {}", STEPS.len()),
+        0 => t(r::BEFORE_YOU_BEGIN).to_string(),
+        LAST => t(r::ONE_LAST_QUESTION).to_string(),
+        p => t_with(r::STEP_OF, &[("n", &p.to_string()), ("total", &STEPS.len().to_string())]),
     };
 
     view! {
-        <PageHeading title="Reframe"/>
-        <UnfinishedDrafts draft=draft one="unfinished reframe" many="unfinished reframes"/>
+        <PageHeading title=t(crate::i18n::k::pages::REFRAME)/>
+        <UnfinishedDrafts draft=draft what=crate::i18n::k::drafts::REFRAMES/>
         <section class="card check-card flow">
             <div class="progress" aria-hidden="true">
                 <div class="progress-fill" style:width=move || format!("{}%", (pos.get() + 1) * 100 / (LAST + 1))></div>
@@ -246,7 +247,7 @@ fn Flow(from: Option<String>) -> impl IntoView {
             <p class="notice error" role="alert" hidden=move || error.get().is_none()>{move || error.get()}</p>
             <div class="actions step-actions">
                 <Show when=move || { pos.get() > 0 }>
-                    <button type="button" class="button secondary" on:click=move |_| go(pos.get_untracked() - 1)>"Back"</button>
+                    <button type="button" class="button secondary" on:click=move |_| go(pos.get_untracked() - 1)>{t(r::BACK)}</button>
                 </Show>
                 <button type="button" class="button" on:click=next.clone()>{next_label}</button>
             </div>
@@ -261,22 +262,22 @@ fn Summary(id: String) -> impl IntoView {
     let reframe = Memo::new(move |_| db.reframes.with(|all| all.iter().find(|r| r.id == id).cloned()));
     move || match reframe.get() {
         None => view! {
-            <GoneCard title="Reframe not found" text="This reframe is no longer here. It may have been deleted in another tab." back="/reframe" back_label="Back to reframes"/>
+            <GoneCard title=t(r::REFRAME_NOT_FOUND) text=t(r::REFRAME_NO_LONGER_HERE) back="/reframe" back_label=t(r::BACK_REFRAMES)/>
         }
         .into_any(),
         Some(r) => {
-            let lines = [("Thank you", 3), ("You\u{2019}re safe", 4), ("I choose", 5), ("My step", SMALL_STEP)]
+            let lines = [(r::LINE_THANK_YOU, 3), (r::LINE_SAFE, 4), (r::LINE_CHOOSE, 5), (r::LINE_STEP, SMALL_STEP)]
                 .into_iter()
                 .filter(|(_, i)| !r.answer(*i).is_empty())
-                .map(|(label, i)| view! { <div class="summary-line"><dt>{label}</dt><dd>{r.answer(i).to_string()}</dd></div> })
+                .map(|(label, i)| view! { <div class="summary-line"><dt>{t(label)}</dt><dd>{r.answer(i).to_string()}</dd></div> })
                 .collect_view();
-            let underneath = [(1, "The urge"), (2, "What it protects you from")]
+            let underneath = [(1, STEPS[1].title), (2, STEPS[2].title)]
                 .into_iter()
                 .filter(|(i, _)| !r.answer(*i).is_empty())
-                .map(|(i, label)| view! { <dt>{label}</dt><dd>{r.answer(i).to_string()}</dd> })
+                .map(|(i, label)| view! { <dt>{t(label)}</dt><dd>{r.answer(i).to_string()}</dd> })
                 .collect_view();
             view! {
-                <PageHeading title="Your reframe"/>
+                <PageHeading title=t(crate::i18n::k::pages::REFRAME)/>
                 <article class="card summary-card">
                     <p class="entry-meta">{format_date(r.created)}</p>
                     <p class="situation">{r.situation().to_string()}</p>
@@ -286,14 +287,14 @@ fn Summary(id: String) -> impl IntoView {
                 {(!r.answer(SMALL_STEP).is_empty()).then(|| {
                     let plan = format!("/practice?plan={}#plan", String::from(js_sys::encode_uri_component(r.answer(SMALL_STEP))));
                     view! {
-                        <p><a class="button" href=link(&plan)>"Plan this step in Small steps"</a></p>
+                        <p><a class="button" href=link(&plan)>{t(r::PLAN_STEP_SMALL_STEPS)}</a></p>
                     }
                 })}
                 <details class="card">
-                    <summary>"The urge and what it protects you from"</summary>
+                    <summary>{t(r::URGE_WHAT_PROTECTS_FROM)}</summary>
                     <dl class="details">{underneath}</dl>
                 </details>
-                <p><a href=link("/reframe")>"← All reframes"</a></p>
+                <p><a href=link("/reframe")>{t(r::ALL_REFRAMES)}</a></p>
             }
             .into_any()
         }

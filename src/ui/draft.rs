@@ -7,6 +7,7 @@
 //! overwritten. Whether the draft really holds the words is tracked, so messages
 //! only ever promise what is true.
 
+use crate::i18n::{k::drafts as d, t, t_count, t_with, Plural};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -102,9 +103,9 @@ impl Draft {
     /// (only what is true), and what the person can do.
     pub fn failure_message(&self, err: SaveError) -> String {
         let where_now = if self.flush_now() {
-            "Your words are still here on screen and in the draft."
+            t(d::STILL_HERE_IN_DRAFT)
         } else {
-            "Your words are still here on screen, but they could not be kept as a draft: copy them somewhere safe before you leave this page."
+            t(d::STILL_HERE_NOT_DRAFT)
         };
         [err.message().as_str(), where_now, err.remedy()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ")
     }
@@ -114,7 +115,7 @@ impl Draft {
     pub fn new_record_failure<T>(&self, failure: SaveFailure<T>) -> String {
         match failure {
             SaveFailure::Store(err) => self.failure_message(err),
-            SaveFailure::Stale(_) => "This could not be saved just now. Nothing was overwritten; please try again.".into(),
+            SaveFailure::Stale(_) => t(d::NOT_SAVED_TRY_AGAIN).into(),
         }
     }
 }
@@ -247,12 +248,12 @@ where
 pub fn DraftNote(draft: Draft) -> impl IntoView {
     move || match draft.status.get() {
         DraftStatus::Kept => view! {
-            <p class="muted small">"Your words are kept as a draft while you type, on this device only."</p>
+            <p class="muted small">{t(d::KEPT_WHILE_TYPING)}</p>
         }
         .into_any(),
         DraftStatus::NotKept(err) => view! {
             <p class="notice warn small" role="status">
-                {format!("Your draft could not be kept just now: {}. What you typed is on screen only.", err.cause())}
+                {t_with(d::NOT_KEPT, &[("cause", &err.cause())])}
             </p>
         }
         .into_any(),
@@ -262,15 +263,12 @@ pub fn DraftNote(draft: Draft) -> impl IntoView {
 /// "You have 2 unfinished entries", each with a link to continue it. Never
 /// replaces anything: the person chooses.
 #[component]
-pub fn UnfinishedDrafts(draft: Draft, one: &'static str, many: &'static str) -> impl IntoView {
+pub fn UnfinishedDrafts(draft: Draft, what: Plural) -> impl IntoView {
     move || {
         let others = draft.others.get();
         (!others.is_empty()).then(|| {
-            let (heading, continue_) = if others.len() == 1 {
-                (format!("You have 1 {one}"), ". Continue it, or start afresh below.")
-            } else {
-                (format!("You have {} {many}", others.len()), ". Continue one, or start afresh below.")
-            };
+            let n = others.len() as i64;
+            let (heading, continue_) = (t_count(what, n), t_count(crate::i18n::k::drafts::CONTINUE_IT, n));
             let items = others
                 .into_iter()
                 .map(|u| view! { <li><a href=u.href>{u.preview}</a></li> })

@@ -265,7 +265,7 @@ pub(super) fn chosen_section(journal: &[&JournalEntry], reframes: &[&Reframe], c
     }
     for r in reframes.iter().filter(|r| chosen.contains(&r.id)) {
         let mut parts: Vec<(Option<&'static str>, String)> =
-            STEPS.iter().enumerate().filter(|(i, _)| !r.answer(*i).is_empty()).map(|(i, step)| (Some(step.title), r.answer(i).to_string())).collect();
+            STEPS.iter().enumerate().filter(|(i, _)| !r.answer(*i).is_empty()).map(|(i, step)| (Some(crate::i18n::t(step.title)), r.answer(i).to_string())).collect();
         if let (Some(b), Some(a)) = (r.safe_before, r.safe_after) {
             parts.push((Some("How safe closeness felt"), format!("{b} before, {a} after")));
         }
