@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::i18n::{k::data as d, t, Key};
 use crate::clock::{now_ms, offset_minutes};
 use crate::db::{store, use_db, Db};
 use crate::domain::{backup, markdown};
@@ -28,11 +29,11 @@ pub(super) async fn save_backup(db: Db, passphrase: Option<String>) -> Result<Ha
 }
 
 /// What to say after a backup was handed over (or not).
-fn backup_said(handed: Handed, what: &'static str) -> Option<&'static str> {
+fn backup_said(handed: Handed, what: Key) -> Option<&'static str> {
     match handed {
-        Handed::Shared | Handed::Downloaded => Some(what),
-        Handed::Cancelled => Some("No backup was made: the share was closed before saving."),
-        Handed::Failed => Some("The backup could not be made in this browser."),
+        Handed::Shared | Handed::Downloaded => Some(t(what)),
+        Handed::Cancelled => Some(t(d::SHARE_CLOSED)),
+        Handed::Failed => Some(t(d::BACKUP_FAILED)),
     }
 }
 
@@ -40,11 +41,11 @@ fn backup_said(handed: Handed, what: &'static str) -> Option<&'static str> {
 pub(super) fn Backup() -> impl IntoView {
     let db = use_db();
     let done = RwSignal::new(None::<String>);
-    let said = move |handed: Handed, what: &'static str| done.set(backup_said(handed, what).map(String::from));
+    let said = move |handed: Handed, what: Key| done.set(backup_said(handed, what).map(String::from));
     let export_json = move |_| {
         spawn_local(async move {
             if let Ok(handed) = save_backup(db, None).await {
-                said(handed, "Backup saved. Keep it somewhere private.");
+                said(handed, d::BACKUP_SAVED);
             }
         });
     };
@@ -56,13 +57,13 @@ pub(super) fn Backup() -> impl IntoView {
         ev.prevent_default();
         let typed = passphrase.get_untracked();
         passphrase.set(String::new());
-        done.set(Some("Encrypting…".into()));
+        done.set(Some(t(d::ENCRYPTING).into()));
         spawn_local(async move {
             crate::lock::next_frame().await;
             match save_backup(db, Some(typed)).await {
                 Ok(handed) => {
                     asking.set(false);
-                    said(handed, "Encrypted backup saved. It opens with your passphrase.");
+                    said(handed, d::ENCRYPTED_SAVED);
                 }
                 Err(message) => done.set(Some(message)),
             }
@@ -71,13 +72,13 @@ pub(super) fn Backup() -> impl IntoView {
     let export_plain = move |_| {
         spawn_local(async move {
             if let Ok(handed) = save_backup(db, None).await {
-                said(handed, "A backup without encryption was saved. Anyone who has the file can read it: keep it somewhere private.");
+                said(handed, d::PLAIN_SAVED);
             }
         });
     };
     // Phones hand files to the share sheet: the button says so.
-    let backup_label = if can_share_files() { "Save or share backup (JSON)" } else { "Download backup (JSON)" };
-    let encrypted_label = if can_share_files() { "Save or share backup (encrypted)" } else { "Download backup (encrypted)" };
+    let backup_label = if can_share_files() { t(d::SHARE_JSON) } else { t(d::DOWNLOAD_JSON) };
+    let encrypted_label = if can_share_files() { t(d::SHARE_ENCRYPTED) } else { t(d::DOWNLOAD_ENCRYPTED) };
     let export_markdown = move |_| {
         let now = now_ms();
         let (journal, checks, reframes) = (db.journal.get_untracked(), db.checks.get_untracked(), db.reframes.get_untracked());
@@ -89,14 +90,14 @@ pub(super) fn Backup() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="backup-title">
-            <h2 id="backup-title">"Back up"</h2>
-            <p>"A backup is one file with everything in it. It lets you move to another device, or restore your notes if this browser's data is ever cleared."</p>
+            <h2 id="backup-title">{t(d::BACK_UP)}</h2>
+            <p>{t(d::BACKUP_ONE_FILE_EVERYTHING)}</p>
             <Show when=move || db.lock_on.get() fallback=move || view! {
                 <div class="actions">
                     <button type="button" class="button" on:click=export_json>{backup_label}</button>
-                    <button type="button" class="button secondary" on:click=export_markdown>"Download readable copy (Markdown)"</button>
+                    <button type="button" class="button secondary" on:click=export_markdown>{t(d::DOWNLOAD_READABLE_COPY_MARKDOWN)}</button>
                 </div>
-                <p class="muted small">"The readable copy is for you to read or print, for example for a therapist. To restore, use the JSON backup."</p>
+                <p class="muted small">{t(d::READABLE_COPY_READ_PRINT)}</p>
             }>
                 <Show when=move || asking.get() fallback=move || view! {
                     <div class="actions">
@@ -104,20 +105,20 @@ pub(super) fn Backup() -> impl IntoView {
                     </div>
                 }>
                     <form class="stack" on:submit=export_encrypted>
-                        <crate::ui::fields::Secret id="backup-passphrase" label="Your lock passphrase" value=passphrase autocomplete="current-password"/>
+                        <crate::ui::fields::Secret id="backup-passphrase" label=t(d::LOCK_PASSPHRASE) value=passphrase autocomplete="current-password"/>
                         <div class="actions">
                             <button type="submit" class="button">{encrypted_label}</button>
-                            <button type="button" class="button secondary" on:click=move |_| asking.set(false)>"Cancel"</button>
+                            <button type="button" class="button secondary" on:click=move |_| asking.set(false)>{t(d::CANCEL)}</button>
                         </div>
                     </form>
                 </Show>
-                <p class="muted small">"With the lock on, backups are encrypted: each one opens only with the passphrase you have when you make it."</p>
+                <p class="muted small">{t(d::LOCK_BACKUPS_ENCRYPTED_EACH)}</p>
                 <details class="lock-part">
-                    <summary>"Copies without encryption"</summary>
-                    <p class="notice warn small">"Anyone who has one of these files can read everything in it."</p>
+                    <summary>{t(d::COPIES_WITHOUT_ENCRYPTION)}</summary>
+                    <p class="notice warn small">{t(d::ANYONE_WHO_HAS_ONE_TEXT)}</p>
                     <div class="actions">
-                        <button type="button" class="button secondary" on:click=export_plain>"Plain backup (JSON)"</button>
-                        <button type="button" class="button secondary" on:click=export_markdown>"Readable copy (Markdown)"</button>
+                        <button type="button" class="button secondary" on:click=export_plain>{t(d::PLAIN_BACKUP_JSON)}</button>
+                        <button type="button" class="button secondary" on:click=export_markdown>{t(d::READABLE_COPY_MARKDOWN)}</button>
                     </div>
                 </details>
             </Show>

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::{k::data as d, t, t_with, t_count_with};
 use crate::domain::backup::{self, ImportError, ImportPlan, MAX_IMPORT_BYTES};
 use crate::domain::words::{kept_aside, plural};
 use crate::domain::time;
@@ -25,14 +26,14 @@ use crate::ui::{FromStore, PageHeading};
 pub fn DataPage() -> impl IntoView {
     let db = use_db();
     view! {
-        <PageHeading title="Your data" lead="Everything you write stays in this browser, on this device. Nobody else can read it, and nothing is sent anywhere."/>
+        <PageHeading title=t(crate::i18n::k::pages::DATA) lead=t(d::EVERYTHING_WRITE_STAYS_BROWSER)/>
         <FromStore>
         <StorageHealth/>
         <Backup/>
         <section class="card" aria-labelledby="summary-link-title">
-            <h2 id="summary-link-title">"A summary for therapy"</h2>
-            <p>"Rather than the whole diary, a single page with only what you choose: trends, patterns, and any entries you tick."</p>
-            <a class="button secondary" href=crate::ui::link("/summary")>"Prepare a summary"</a>
+            <h2 id="summary-link-title">{t(d::SUMMARY_THERAPY)}</h2>
+            <p>{t(d::RATHER_THAN_WHOLE_DIARY)}</p>
+            <a class="button secondary" href=crate::ui::link("/summary")>{t(d::PREPARE_SUMMARY)}</a>
         </section>
         <Import/>
         <crate::reminders::Reminders/>
@@ -51,8 +52,8 @@ pub fn DataPage() -> impl IntoView {
 /// "12.3 KB" for a count of bytes. Integer arithmetic: float formatting would
 /// add kilobytes to the wasm.
 fn size_label(bytes: usize) -> String {
-    let (tenths, unit) = if bytes < 1024 * 1024 { (bytes * 10 / 1024, "KB") } else { (bytes * 10 / 1_048_576, "MB") };
-    format!("{}.{} {unit}", tenths / 10, tenths % 10)
+    let (tenths, unit) = if bytes < 1024 * 1024 { (bytes * 10 / 1024, d::SIZE_KB) } else { (bytes * 10 / 1_048_576, d::SIZE_MB) };
+    t_with(unit, &[("size", &crate::i18n::decimal(tenths as i64, 1))])
 }
 
 #[component]
@@ -74,25 +75,24 @@ fn StorageHealth() -> impl IntoView {
     };
     let time_left = move || {
         let days = first_at().and_then(|first| quota::days_left(usage.get().0, QUOTA_BYTES.saturating_sub(usage.get().1 - usage.get().0), first, now_ms()));
-        days.map(|d| format!("At your pace so far, {} of writing fit here.", quota::time_left_phrase(d)))
+        days.map(|d| t_with(d::PACE_FITS, &[("time", &quota::time_left_phrase(d))]))
     };
     let persisted = move || match db.prefs.get().persisted {
-        Some(true) => "Your browser has agreed to keep this data, even if the device runs low on space.",
-        Some(false) => "Your browser may clear this data if the device runs low on space, or after a long time unused. A backup keeps it safe.",
-        None => "When you first save something, the app will ask your browser to keep your data safe.",
+        Some(true) => t(d::PERSISTED_YES),
+        Some(false) => t(d::PERSISTED_NO),
+        None => t(d::PERSISTED_UNKNOWN),
     };
     let last_backup = move || match db.prefs.get().last_backup_at {
-        Some(at) => format!("Last backup: {}.", time::days_ago_phrase(time::days_between(at, now_ms(), &offset_minutes))),
-        None => "You have not made a backup yet.".to_string(),
+        Some(at) => t_with(d::LAST_BACKUP, &[("when", &time::days_ago_phrase(time::days_between(at, now_ms(), &offset_minutes)))]),
+        None => t(d::NO_BACKUP_YET).to_string(),
     };
     view! {
         <section class="card" aria-labelledby="health-title">
-            <h2 id="health-title">"Storage"</h2>
+            <h2 id="health-title">{t(d::STORAGE)}</h2>
             <p data-testid="usage">
                 {move || match usage.get().0 {
-                    0 => format!("Nothing is stored yet. Every browser allows this app at least {}.", size_label(QUOTA_BYTES)),
-                    used => format!("This app uses {} of the {} every browser allows here ({}.{}% full).",
-                        size_label(used), size_label(QUOTA_BYTES), permille() / 10, permille() % 10),
+                    0 => t_with(d::NOTHING_STORED, &[("quota", &size_label(QUOTA_BYTES))]),
+                    used => t_with(d::USES_OF, &[("used", &size_label(used)), ("quota", &size_label(QUOTA_BYTES)), ("percent", &crate::i18n::decimal(permille() as i64, 1))]),
                 }}
             </p>
             <div class="meter" aria-hidden="true"><div class="meter-fill" style:width=move || format!("{}%", (permille() / 10).max(1))></div></div>
@@ -100,7 +100,7 @@ fn StorageHealth() -> impl IntoView {
             <p data-testid="persisted">{persisted}</p>
             <p data-testid="last-backup">{last_backup}</p>
             <Show when=move || db.backup_reminder_due()>
-                <p class="notice" data-testid="backup-due">"Some of what you have written is not in a backup yet. Downloading one below keeps it safe."</p>
+                <p class="notice" data-testid="backup-due">{t(d::SOME_WHAT_HAVE_WRITTEN)}</p>
             </Show>
         </section>
     }
@@ -178,7 +178,7 @@ fn Import() -> impl IntoView {
         let result = store().import_confirmed(&text, &plan, now_ms());
         db.reload();
         state.set(match result {
-            Ok(n) => ImportState::Done(format!("Imported {}.", plural(n, crate::i18n::k::count::RECORDS))),
+            Ok(n) => ImportState::Done(t_with(d::IMPORTED, &[("records", &plural(n, crate::i18n::k::count::RECORDS))])),
             // Another tab changed things since the summary: show the new one.
             Err(NotImported::Changed(plan)) => ImportState::Planned { text, plan, changed: true },
             Err(NotImported::Invalid(err)) => ImportState::Error(err.message()),
@@ -188,10 +188,10 @@ fn Import() -> impl IntoView {
 
     view! {
         <section class="card" aria-labelledby="import-title">
-            <h2 id="import-title">"Import a backup"</h2>
-            <p>"Bring in a backup from this app. You will see what it contains before anything changes, and nothing already here is lost: entries are matched by their id, and where both copies differ, the more recently edited one is kept."</p>
+            <h2 id="import-title">{t(d::IMPORT_BACKUP)}</h2>
+            <p>{t(d::BRING_BACKUP_FROM_APP)}</p>
             <label class="file-pick">
-                <span class="button secondary">"Choose a backup file…"</span>
+                <span class="button secondary">{t(d::CHOOSE_BACKUP_FILE)}</span>
                 <input type="file" accept=".json,application/json" node_ref=input_ref on:change=on_file class="visually-hidden"/>
             </label>
             {move || match state.get() {
@@ -200,16 +200,16 @@ fn Import() -> impl IntoView {
                 ImportState::Done(msg) => view! { <p class="notice ok" role="status">{msg}</p> }.into_any(),
                 ImportState::Encrypted { error, .. } => view! {
                     <form class="notice stack" on:submit=open_encrypted>
-                        <p>"This backup is encrypted. It opens with the passphrase the lock had when the backup was made."</p>
-                        <crate::ui::fields::Secret id="import-passphrase" label="Passphrase for this backup" value=passphrase autocomplete="current-password"/>
+                        <p>{t(d::BACKUP_ENCRYPTED_OPENS_PASSPHRASE)}</p>
+                        <crate::ui::fields::Secret id="import-passphrase" label=t(d::PASSPHRASE_BACKUP) value=passphrase autocomplete="current-password"/>
                         {error.map(|e| view! { <p class="notice warn small" role="alert">{e}</p> })}
                         <div class="actions">
                             <button type="submit" class="button" disabled=move || opening.get()>
-                                {move || if opening.get() { "Opening…" } else { "Open backup" }}
+                                {move || if opening.get() { t(d::OPENING) } else { t(d::OPEN_BACKUP) }}
                             </button>
-                            <button type="button" class="button secondary" on:click=move |_| state.set(ImportState::Idle)>"Cancel"</button>
+                            <button type="button" class="button secondary" on:click=move |_| state.set(ImportState::Idle)>{t(d::CANCEL)}</button>
                         </div>
-                        <crate::lock::Working busy=opening label="Opening the backup"/>
+                        <crate::lock::Working busy=opening label=t(d::OPENING_BACKUP)/>
                     </form>
                 }.into_any(),
                 ImportState::Planned { plan, changed, .. } => {
@@ -217,23 +217,23 @@ fn Import() -> impl IntoView {
                     view! {
                         <div class="notice" role="status">
                             {changed.then(|| view! {
-                                <p><strong>"Something changed in another tab since you chose this file, so nothing has been imported yet."</strong>" Here is what importing would do now."</p>
+                                <p><strong>{t(d::SOMETHING_CHANGED_ANOTHER_TAB)}</strong>{t(d::HERE_WHAT_IMPORTING_WOULD)}</p>
                             })}
-                            <p><strong>"This backup holds: "</strong>{plan.summary()}"."</p>
+                            <p><strong>{t(d::BACKUP_HOLDS)}</strong>{plan.summary()}"."</p>
                             {if nothing {
                                 view! {
                                     <p>{if plan.differ > 0 {
-                                        "Where copies differ, the ones here are newer and are kept. There is nothing to import."
+                                        t(d::HERE_NEWER)
                                     } else {
-                                        "Everything in it is already here. There is nothing to import."
+                                        t(d::ALL_HERE)
                                     }}</p>
-                                    <button type="button" class="button secondary" on:click=move |_| state.set(ImportState::Idle)>"Close"</button>
+                                    <button type="button" class="button secondary" on:click=move |_| state.set(ImportState::Idle)>{t(d::CLOSE)}</button>
                                 }.into_any()
                             } else {
                                 view! {
                                     <div class="actions">
-                                        <button type="button" class="button" on:click=confirm>"Import"</button>
-                                        <button type="button" class="button secondary" on:click=move |_| state.set(ImportState::Idle)>"Cancel"</button>
+                                        <button type="button" class="button" on:click=confirm>{t(d::IMPORT)}</button>
+                                        <button type="button" class="button secondary" on:click=move |_| state.set(ImportState::Idle)>{t(d::CANCEL)}</button>
                                     </div>
                                 }.into_any()
                             }}
@@ -256,9 +256,9 @@ fn Unreadable() -> impl IntoView {
     view! {
         <Show when=move || { db.unreadable.get() > 0 }>
             <section class="card" aria-labelledby="unreadable-title">
-                <h2 id="unreadable-title">"Items that could not be read"</h2>
-                <p>{move || format!("{} You can download {} below.", kept_aside(db.unreadable.get()), if db.unreadable.get() == 1 { "it" } else { "them" })}</p>
-                <button type="button" class="button secondary" on:click=download_raw>"Download them as they are"</button>
+                <h2 id="unreadable-title">{t(d::ITEMS_COULD_NOT_READ)}</h2>
+                <p>{move || t_count_with(d::DOWNLOAD_BELOW, db.unreadable.get() as i64, &[("kept", &kept_aside(db.unreadable.get()))])}</p>
+                <button type="button" class="button secondary" on:click=download_raw>{t(d::DOWNLOAD_THEM_THEY)}</button>
             </section>
         </Show>
     }
@@ -301,24 +301,24 @@ fn DeleteEverything() -> impl IntoView {
     });
     view! {
         <section class="card danger-zone" aria-labelledby="delete-title">
-            <h2 id="delete-title">"Delete everything"</h2>
-            <p>"Removes all of this app's data from this browser. Nothing else on your device is touched. This cannot be undone, so you may want to download a backup first."</p>
+            <h2 id="delete-title">{t(d::DELETE_EVERYTHING)}</h2>
+            <p>{t(d::REMOVES_ALL_APP_S)}</p>
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {
-                    <button type="button" class="button danger" on:click=move |_| { deleted.set(false); confirming.set(true) }>"Delete everything…"</button>
+                    <button type="button" class="button danger" on:click=move |_| { deleted.set(false); confirming.set(true) }>{t(d::DELETE_EVERYTHING_2)}</button>
                 }
             >
                 <div class="notice warn" role="alertdialog" aria-labelledby="delete-confirm-text">
-                    <p id="delete-confirm-text">"This will permanently delete " <strong>{what}</strong> "."</p>
+                    <p id="delete-confirm-text">{t(d::WILL_PERMANENTLY_DELETE)} <strong>{what}</strong> "."</p>
                     <div class="actions">
-                        <button type="button" class="button danger" node_ref=focus_on_open on:click=delete>"Yes, delete everything"</button>
-                        <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>"Keep my data"</button>
+                        <button type="button" class="button danger" node_ref=focus_on_open on:click=delete>{t(d::YES_DELETE_EVERYTHING)}</button>
+                        <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>{t(d::KEEP_DATA)}</button>
                     </div>
                 </div>
             </Show>
             <Show when=move || deleted.get()>
-                <p class="notice ok" role="status">"Everything has been deleted from this browser."</p>
+                <p class="notice ok" role="status">{t(d::EVERYTHING_HAS_BEEN_DELETED)}</p>
             </Show>
         </section>
     }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{k::data as d, t};
 use crate::ui::link;
 
 /// A gentle nudge to back up, shown on Home when it applies (Your data says it in its own words, beside the backup buttons).
@@ -10,9 +11,9 @@ pub fn BackupReminder() -> impl IntoView {
     let db = crate::db::use_db();
     view! {
         <Show when=move || db.backup_reminder_due()>
-            <aside class="notice" aria-label="Backup reminder">
-                <p>"It has been a while since your last backup. A backup is a single file you keep somewhere private; it means nothing you have written here can be lost if this browser's data is cleared."</p>
-                <a class="button secondary small" href=link("/data")>"Back up now"</a>
+            <aside class="notice" aria-label=t(d::BACKUP_REMINDER)>
+                <p>{t(d::HAS_BEEN_WHILE_SINCE)}</p>
+                <a class="button secondary small" href=link("/data")>{t(d::BACK_UP_NOW)}</a>
             </aside>
         </Show>
     }

@@ -12,6 +12,7 @@ pub mod settings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::i18n::{k::lock as l, t};
 use crate::domain::pages::APP_NAME;
 use crate::db::store;
 use crate::storage::sealed::LockState;
@@ -78,18 +79,18 @@ fn AskPassphrase() -> impl IntoView {
     });
     view! {
         <LockCard>
-            <p class="muted">"Your notes on this device are locked."</p>
+            <p class="muted">{t(l::NOTES_DEVICE_LOCKED)}</p>
             <form class="stack" on:submit=submit>
-                <label for="unlock-passphrase">"Passphrase"</label>
+                <label for="unlock-passphrase">{t(l::PASSPHRASE_2)}</label>
                 <input id="unlock-passphrase" type="password" autocomplete="current-password" node_ref=field
                     aria-describedby="unlock-message" aria-invalid=move || message.get().is_some().then_some("true")
                     prop:value=move || passphrase.get() on:input=move |ev| passphrase.set(event_target_value(&ev))/>
                 <button type="submit" class="button" disabled=move || busy.get()>
-                    {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
+                    {move || if busy.get() { t(l::UNLOCKING) } else { t(l::UNLOCK) }}
                 </button>
             </form>
-            <Working busy=busy label="Checking the passphrase"/>
-            <p id="unlock-message" class="notice warn small" role="alert" hidden=move || message.get().is_none()>
+            <Working busy=busy label=t(l::CHECKING_PASSPHRASE)/>
+            <p id="unlock-message" class=t(l::NOTICE_WARN_SMALL) role="alert" hidden=move || message.get().is_none()>
                 {move || message.get().unwrap_or_default()}
             </p>
         </LockCard>
@@ -109,7 +110,7 @@ fn KeyLost(failure: ops::LockFailure) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(chosen) = file.get_untracked().and_then(|input| input.files()).and_then(|f| f.get(0)) else {
-            return message.set(Some("Please choose an encrypted backup file first.".into()));
+            return message.set(Some(t(l::PLEASE_CHOOSE_ENCRYPTED_BACKUP).into()));
         };
         if busy.get_untracked() {
             return;
@@ -132,18 +133,18 @@ fn KeyLost(failure: ops::LockFailure) -> impl IntoView {
     };
     view! {
         <LockCard>
-            <p class="notice warn" role="alert" data-testid="key-lost">{failure.message()}</p>
-            <p>"Nothing has been deleted, and nothing new is written until this is sorted out. An encrypted backup brings your entries back: choose it, and type the passphrase it was made with. That passphrase opens the app from then on. Anything here the backup cannot open is kept aside, never deleted."</p>
+            <p class=t(l::NOTICE_WARN) role="alert" data-testid="key-lost">{failure.message()}</p>
+            <p>{t(l::NOTHING_HAS_BEEN_DELETED)}</p>
             <form class="stack" on:submit=submit>
-                <label for="restore-file">"Encrypted backup file"</label>
+                <label for="restore-file">{t(l::ENCRYPTED_BACKUP_FILE)}</label>
                 <input id="restore-file" type="file" accept=".json,application/json" node_ref=file/>
-                <crate::ui::fields::Secret id="restore-passphrase" label="Its passphrase" value=passphrase autocomplete="current-password" described_by="restore-message"/>
+                <crate::ui::fields::Secret id="restore-passphrase" label=t(l::ITS_PASSPHRASE) value=passphrase autocomplete="current-password" described_by="restore-message"/>
                 <button type="submit" class="button" disabled=move || busy.get()>
-                    {move || if busy.get() { "Restoring…" } else { "Restore from this backup" }}
+                    {move || if busy.get() { t(l::RESTORING) } else { t(l::RESTORE_FROM_BACKUP) }}
                 </button>
             </form>
-            <Working busy=busy label="Restoring from the backup"/>
-            <p id="restore-message" class="notice warn small" role="status" hidden=move || message.get().is_none()>
+            <Working busy=busy label=t(l::RESTORING_FROM_BACKUP)/>
+            <p id="restore-message" class=t(l::NOTICE_WARN_SMALL) role="status" hidden=move || message.get().is_none()>
                 {move || message.get().unwrap_or_default()}
             </p>
         </LockCard>
@@ -169,8 +170,8 @@ fn LockCard(children: Children) -> impl IntoView {
     document().set_title(APP_NAME);
     view! {
         <div class="lock-screen">
-            <main id="main" class="card lock-card" aria-labelledby="lock-title">
-                <span class="brand-mark large" aria-hidden="true"></span>
+            <main id="main" class=t(l::CARD_LOCK_CARD) aria-labelledby="lock-title">
+                <span class=t(l::BRAND_MARK_LARGE) aria-hidden="true"></span>
                 <h1 id="lock-title">{APP_NAME}</h1>
                 {children()}
                 <Forgotten/>
@@ -189,20 +190,20 @@ fn Forgotten() -> impl IntoView {
     };
     view! {
         <details class="forgot">
-            <summary>"Forgot it?"</summary>
-            <p>"There is no way to recover a forgotten passphrase: your notes are encrypted with it, and nobody, including us, can open them without it."</p>
-            <p>"If it does not come back to you, the one choice left is to delete everything on this device and start again. A backup file you saved earlier can be imported afterwards."</p>
+            <summary>{t(l::FORGOT)}</summary>
+            <p>{t(l::THERE_NO_WAY_RECOVER)}</p>
+            <p>{t(l::DOES_NOT_COME_BACK)}</p>
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {
-                    <button type="button" class="button danger" on:click=move |_| confirming.set(true)>"Delete everything…"</button>
+                    <button type="button" class=t(l::BUTTON_DANGER) on:click=move |_| confirming.set(true)>{t(l::DELETE_EVERYTHING)}</button>
                 }
             >
-                <div class="notice warn" role="alertdialog" aria-labelledby="forgot-confirm-text">
-                    <p id="forgot-confirm-text">"This will permanently delete everything this app stored on this device: every entry, check, reframe, step, draft and setting."</p>
+                <div class=t(l::NOTICE_WARN) role="alertdialog" aria-labelledby="forgot-confirm-text">
+                    <p id="forgot-confirm-text">{t(l::WILL_PERMANENTLY_DELETE_EVERYTHING)}</p>
                     <div class="actions">
-                        <button type="button" class="button danger" on:click=delete>"Yes, delete everything"</button>
-                        <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>"Keep it locked"</button>
+                        <button type="button" class=t(l::BUTTON_DANGER) on:click=delete>{t(l::YES_DELETE_EVERYTHING)}</button>
+                        <button type="button" class=t(l::BUTTON_SECONDARY) on:click=move |_| confirming.set(false)>{t(l::KEEP_LOCKED)}</button>
                     </div>
                 </div>
             </Show>

@@ -11,6 +11,7 @@ use std::rc::Rc;
 use leptos::prelude::window;
 
 use super::kdf::{self, KdfFailure};
+use crate::i18n::{k::lock as l, t, Key};
 use crate::crypto::{CryptoError, DataKey, EncryptedBackup, KeyRing, LockRecord, WrappingKey};
 use crate::lock::session::hold_key;
 use crate::storage::local::LocalKv;
@@ -43,15 +44,15 @@ pub enum LockFailure {
 impl LockFailure {
     pub fn message(self) -> String {
         let text = match self {
-            LockFailure::WrongPassphrase => "That passphrase does not open the data on this device. Take your time and try again: nothing is ever deleted because of a wrong try.",
-            LockFailure::Newer => "The lock was set up by a newer version of the app. Reloading the page usually brings it.",
-            LockFailure::OutOfRange => "This device's lock settings are not ones this app makes, so nothing was run. Your entries are untouched.",
-            LockFailure::Unavailable => "Something stopped the passphrase from being checked just now. Nothing was changed. Reloading the page usually helps.",
+            LockFailure::WrongPassphrase => t(l::PASSPHRASE_DOES_NOT_OPEN),
+            LockFailure::Newer => t(l::LOCK_WAS_SET_UP),
+            LockFailure::OutOfRange => t(l::DEVICE_S_LOCK_SETTINGS),
+            LockFailure::Unavailable => t(l::SOMETHING_STOPPED_PASSPHRASE_FROM),
             LockFailure::Store(err) => return err.message(),
-            LockFailure::Gone => "The lock is no longer on: it was turned off, or everything was deleted, in another tab. Reloading the page shows what is here now.",
-            LockFailure::AlreadyOn => "The lock is already on: it was turned on in another tab or window meanwhile. Nothing was changed here. Reload the page and unlock with that passphrase.",
-            LockFailure::Damaged => "This device's lock record is damaged, so your encrypted entries cannot be opened here.",
-            LockFailure::Missing => "This device's lock key is missing, so your encrypted entries cannot be opened here.",
+            LockFailure::Gone => t(l::LOCK_NO_LONGER_WAS),
+            LockFailure::AlreadyOn => t(l::LOCK_ALREADY_WAS_TURNED),
+            LockFailure::Damaged => t(l::DEVICE_S_LOCK_RECORD),
+            LockFailure::Missing => t(l::DEVICE_S_LOCK_KEY),
         };
         text.to_string()
     }
@@ -165,7 +166,7 @@ pub async fn restore_lock(text: &str, passphrase: &str, now_ms: i64) -> Result<R
     if !matches!(crate::lock::session::state(), LockState::Missing { .. } | LockState::Damaged) {
         return Err(LockFailure::Gone.message());
     }
-    let backup = EncryptedBackup::parse(text).ok_or(NOT_A_BACKUP)?;
+    let backup = EncryptedBackup::parse(text).ok_or(t(NOT_A_BACKUP).to_string())?;
     let wrapping = kdf::for_record(&backup.lock, passphrase).await.map_err(backup_failure)?;
     let key = backup.lock.open_with(&wrapping).map_err(|err| backup_error(err).to_string())?.current;
     if backup.carries_device_key() && sealed::opens_sealed(&LocalKv, &key) {
@@ -259,15 +260,15 @@ pub async fn change_passphrase(old: &str, new: &str) -> Result<Changed, LockFail
     }
 }
 
-const NOT_A_BACKUP: &str = "This file is not an encrypted backup from this app. Nothing has been changed.";
+const NOT_A_BACKUP: Key = l::FILE_NOT_ENCRYPTED_BACKUP;
 
 /// The plain backup inside an encrypted backup file, with the passphrase it was
 /// made with. Nothing is stored.
 pub async fn open_backup(text: &str, passphrase: &str) -> Result<String, &'static str> {
-    let backup = EncryptedBackup::parse(text).ok_or(NOT_A_BACKUP)?;
+    let backup = EncryptedBackup::parse(text).ok_or(t(NOT_A_BACKUP))?;
     let wrapping = kdf::for_record(&backup.lock, passphrase).await.map_err(|failure| match failure {
         KdfFailure::Crypto(err) => backup_error(err),
-        KdfFailure::Unavailable => UNAVAILABLE,
+        KdfFailure::Unavailable => t(UNAVAILABLE),
     })?;
     backup.open_with(&wrapping).map_err(backup_error)
 }
@@ -281,7 +282,7 @@ pub async fn seal_backup(plain: &str, passphrase: &str, now_ms: i64) -> Result<S
     Ok(EncryptedBackup::seal_with(plain, &wrapping, settings, &salt, now_ms, &mut browser_random).to_json())
 }
 
-const UNAVAILABLE: &str = "Something stopped the passphrase from being checked just now. Nothing has been changed. Reloading the page usually helps.";
+const UNAVAILABLE: Key = l::SOMETHING_STOPPED_PASSPHRASE_FROM_2;
 
 fn backup_failure(failure: KdfFailure) -> String {
     match failure {
@@ -292,9 +293,9 @@ fn backup_failure(failure: KdfFailure) -> String {
 
 fn backup_error(err: CryptoError) -> &'static str {
     match err {
-        CryptoError::WrongPassphrase => "That passphrase does not open this backup. It needs the passphrase the lock had when the backup was made. Nothing has been changed.",
-        CryptoError::Damaged => "This backup file is damaged: it could not be decrypted. Nothing has been changed.",
-        CryptoError::UnknownKdf => "This backup was made by a newer version of the app. Please update the app, then import it again. Nothing has been changed.",
-        CryptoError::OutOfRange => "This file's lock settings are not ones this app makes, so it was not opened. Nothing has been changed.",
+        CryptoError::WrongPassphrase => t(l::PASSPHRASE_DOES_NOT_OPEN_2),
+        CryptoError::Damaged => t(l::BACKUP_FILE_DAMAGED_COULD),
+        CryptoError::UnknownKdf => t(l::BACKUP_WAS_MADE_NEWER),
+        CryptoError::OutOfRange => t(l::FILE_S_LOCK_SETTINGS),
     }
 }

@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 
 use super::ops::{self, LockFailure};
 use super::next_frame;
+use crate::i18n::{k::lock as l, t, t_with};
 use crate::crypto::{strength, Strength, MIN_PASSPHRASE_CHARS};
 use crate::db::use_db;
 use crate::domain::auto_lock::AutoLock;
@@ -21,40 +22,40 @@ pub fn LockSettings(#[prop(into)] backup: Callback<()>) -> impl IntoView {
     let outcome = RwSignal::new(None::<String>);
     view! {
         <section class="card" aria-labelledby="lock-title">
-            <h2 id="lock-title">"Lock with a passphrase"</h2>
+            <h2 id="lock-title">{t(l::LOCK_PASSPHRASE)}</h2>
             <Show when=move || db.lock_on.get() fallback=move || view! { <TurnOn backup=backup outcome=outcome/> }>
                 <LockIsOn outcome=outcome/>
             </Show>
-            <p class="notice small" role="status" hidden=move || outcome.with(Option::is_none)>{move || outcome.get().unwrap_or_default()}</p>
+            <p class=t(l::NOTICE_SMALL) role="status" hidden=move || outcome.with(Option::is_none)>{move || outcome.get().unwrap_or_default()}</p>
         </section>
     }
 }
 
 fn auto_lock_label(choice: AutoLock) -> String {
     match choice {
-        AutoLock::Immediately => "Immediately".into(),
-        AutoLock::AfterMinutes(1) => "After 1 minute".into(),
-        AutoLock::AfterMinutes(n) => format!("After {n} minutes"),
-        AutoLock::Never => "Never".into(),
+        AutoLock::Immediately => t(l::IMMEDIATELY).into(),
+        AutoLock::AfterMinutes(1) => t(l::AFTER_1_MINUTE).into(),
+        AutoLock::AfterMinutes(n) => t_with(l::AFTER_N_MINUTES, &[("n", &(n).to_string())]),
+        AutoLock::Never => t(l::NEVER).into(),
     }
 }
 
 fn strength_hint(s: Strength) -> &'static str {
     match s {
-        Strength::TooShort => "At least 8 characters.",
-        Strength::Weak => "Easy to guess. A short phrase of four or more ordinary words is stronger and easier to remember.",
-        Strength::Fair => "Fair. One or two more words would make it much stronger.",
-        Strength::Strong => "Strong.",
+        Strength::TooShort => t(l::LEAST_8_CHARACTERS),
+        Strength::Weak => t(l::EASY_GUESS_SHORT_PHRASE),
+        Strength::Fair => t(l::FAIR_ONE_TWO_MORE),
+        Strength::Strong => t(l::STRONG),
     }
 }
 
 /// Why a new passphrase typed twice cannot be used yet, if it cannot.
 fn check_new(first: &str, second: &str) -> Result<(), &'static str> {
     if first.chars().count() < MIN_PASSPHRASE_CHARS {
-        return Err("Please choose a passphrase of at least 8 characters.");
+        return Err(t(l::PLEASE_CHOOSE_PASSPHRASE_LEAST));
     }
     if first != second {
-        return Err("The two passphrases are not the same. Please type it again in both fields.");
+        return Err(t(l::TWO_PASSPHRASES_NOT_SAME));
     }
     Ok(())
 }
@@ -73,7 +74,7 @@ fn NewPassphrase(
     let hint = move || value.with(|p| if p.is_empty() { idle_hint } else { strength_hint(strength(p)) });
     view! {
         <Secret id=id label=label value=value autocomplete="new-password" described_by=hint_id.clone()/>
-        <p id=hint_id class="muted small" aria-live="polite">{hint}</p>
+        <p id=hint_id class=t(l::MUTED_SMALL) aria-live="polite">{hint}</p>
         <Secret id=format!("{id}-again") label=again_label value=again autocomplete="new-password"/>
     }
 }
@@ -92,7 +93,7 @@ fn TurnOn(backup: Callback<()>, outcome: RwSignal<Option<String>>) -> impl IntoV
             return message.set(Some(why.into()));
         }
         busy.set(true);
-        message.set(Some("Encrypting what is stored on this device…".into()));
+        message.set(Some(t(l::ENCRYPTING_WHAT_STORED_DEVICE).into()));
         spawn_local(async move {
             next_frame().await;
             let result = ops::turn_on(&a).await;
@@ -100,28 +101,28 @@ fn TurnOn(backup: Callback<()>, outcome: RwSignal<Option<String>>) -> impl IntoV
             second.set(String::new());
             busy.set(false);
             message.set(Some(match result {
-                Ok(n) => format!("The lock is on. {n} stored items are encrypted. From now on the app asks for your passphrase when it opens."),
+                Ok(n) => t_with(l::LOCK_N_STORED_ITEMS, &[("n", &(n).to_string())]),
                 Err(LockFailure::Store(err)) if crate::lock::session::lock_is_on() => {
-                    format!("The lock is on, but not everything could be encrypted yet: {} The rest will be encrypted the next time you unlock, once there is room. Nothing was lost.", err.message())
+                    t_with(l::LOCK_BUT_NOT_EVERYTHING, &[("message", &(err.message()).to_string())])
                 }
                 Err(LockFailure::AlreadyOn) => LockFailure::AlreadyOn.message(),
-                Err(failure) => format!("{} The lock is still off; nothing was changed.", failure.message()),
+                Err(failure) => t_with(l::MESSAGE_LOCK_STILL_OFF, &[("message", &(failure.message()).to_string())]),
             }));
             db.lock_on.set(crate::lock::session::lock_is_on());
         });
     };
     view! {
-        <p>"The lock encrypts everything you write that is stored on this device, and the backups you make with it on. Someone who picks up your phone or laptop, or looks into the browser's storage, sees only scrambled text: how many items there are, but nothing of what they say, what kind they are, or when you wrote them."</p>
-        <p>"It cannot protect against someone watching you type, or harmful software on the device itself."</p>
-        <p class="notice warn"><strong>"There is no recovery. "</strong>"If you forget the passphrase, nobody can open your notes again, including us. You would have to delete everything and start over."</p>
-        <p>"A backup first is a good idea: "<button type="button" class="button secondary small" on:click=move |_| backup.run(())>"Download a backup"</button></p>
+        <p>{t(l::LOCK_ENCRYPTS_EVERYTHING_WRITE)}</p>
+        <p>{t(l::CANNOT_PROTECT_AGAINST_SOMEONE)}</p>
+        <p class=t(l::NOTICE_WARN)><strong>{t(l::THERE_NO_RECOVERY)}</strong>{t(l::FORGET_PASSPHRASE_NOBODY_CAN)}</p>
+        <p>{t(l::BACKUP_FIRST_GOOD_IDEA)}<button type="button" class=t(l::BUTTON_SECONDARY_SMALL) on:click=move |_| backup.run(())>{t(l::DOWNLOAD_BACKUP)}</button></p>
         <form class="stack" on:submit=submit>
-            <NewPassphrase id="lock-new" label="Choose a passphrase" again_label="Type it again" value=first again=second
-                idle_hint="A short phrase of several words is easy to remember and hard to guess, for example four words that mean something only to you."/>
+            <NewPassphrase id="lock-new" label=t(l::CHOOSE_PASSPHRASE) again_label=t(l::TYPE_AGAIN) value=first again=second
+                idle_hint=t(l::SHORT_PHRASE_SEVERAL_WORDS)/>
             <div class="actions">
-                <button type="submit" class="button" disabled=move || busy.get()>"Turn on the lock"</button>
+                <button type="submit" class="button" disabled=move || busy.get()>{t(l::TURN_LOCK)}</button>
             </div>
-            <super::Working busy=busy label="Turning on the lock"/>
+            <super::Working busy=busy label=t(l::TURNING_LOCK)/>
         </form>
     }
 }
@@ -137,9 +138,9 @@ fn LockIsOn(outcome: RwSignal<Option<String>>) -> impl IntoView {
         }
     };
     view! {
-        <p>"The lock is on. Everything you write is encrypted on this device, and the app asks for your passphrase when it opens."</p>
+        <p>{t(l::LOCK_EVERYTHING_WRITE_ENCRYPTED)}</p>
         <EncryptingUnfinished/>
-        <label for="auto-lock">"Lock by itself when the app is out of sight, or left untouched"</label>
+        <label for="auto-lock">{t(l::LOCK_ITSELF_WHEN_APP)}</label>
         <select id="auto-lock" on:change=on_choose>
             {AutoLock::CHOICES.into_iter().map(|c| view! {
                 <option value=auto_lock_label(c) selected=move || choice() == c>{auto_lock_label(c)}</option>
@@ -164,16 +165,16 @@ fn EncryptingUnfinished() -> impl IntoView {
         let result = crate::lock::session::finish_encrypting();
         db.reload();
         message.set(match result {
-            Ok(_) if crate::lock::session::plain_left() == 0 => Some("Everything is encrypted now.".into()),
+            Ok(_) if crate::lock::session::plain_left() == 0 => Some(t(l::EVERYTHING_ENCRYPTED_NOW).into()),
             Ok(_) => None,
-            Err(err) => Some(format!("{} Nothing was lost; what could not be encrypted yet is still here.", err.message())),
+            Err(err) => Some(t_with(l::MESSAGE_NOTHING_WAS_LOST, &[("message", &(err.message()).to_string())])),
         });
     };
     view! {
         <Show when=move || { left.get() > 0 }>
-            <div class="notice warn" data-testid="encrypting-unfinished">
-                <p><strong>"Encrypting is not finished: "</strong>{move || format!("{} can still be read without the passphrase.", plural(left.get(), crate::i18n::k::count::ITEMS))}</p>
-                <button type="button" class="button secondary small" on:click=finish>"Finish encrypting"</button>
+            <div class=t(l::NOTICE_WARN) data-testid="encrypting-unfinished">
+                <p><strong>{t(l::ENCRYPTING_NOT_FINISHED)}</strong>{move || t_with(l::PLURAL_CAN_STILL_READ, &[("plural", &(plural(left.get(), crate::i18n::k::count::ITEMS)).to_string())])}</p>
+                <button type="button" class=t(l::BUTTON_SECONDARY_SMALL) on:click=finish>{t(l::FINISH_ENCRYPTING)}</button>
             </div>
         </Show>
         <p class="small" role="status" hidden=move || message.with(Option::is_none)>{move || message.get().unwrap_or_default()}</p>
@@ -205,24 +206,24 @@ fn ChangePassphrase() -> impl IntoView {
                         s.set(String::new());
                     }
                     match changed {
-                        ops::Changed::Finished => "Your passphrase is changed, and everything is encrypted with a new key. Use the new passphrase from now on.".into(),
-                        ops::Changed::SomeLeft => "Your passphrase is changed: use the new one from now on. Storage is full, so some items still use the old key; they are finished the next time you unlock, once there is room. Nothing was lost.".into(),
+                        ops::Changed::Finished => t(l::PASSPHRASE_CHANGED_EVERYTHING_ENCRYPTED).into(),
+                        ops::Changed::SomeLeft => t(l::PASSPHRASE_CHANGED_USE_NEW).into(),
                     }
                 }
-                Err(failure) => format!("{} Your passphrase is unchanged.", failure.message()),
+                Err(failure) => t_with(l::MESSAGE_PASSPHRASE_UNCHANGED, &[("message", &(failure.message()).to_string())]),
             }));
         });
     };
     view! {
         <details class="lock-part">
-            <summary>"Change the passphrase"</summary>
+            <summary>{t(l::CHANGE_PASSPHRASE)}</summary>
             <form class="stack" on:submit=submit>
-                <Secret id="lock-old" label="Current passphrase" value=old autocomplete="current-password"/>
-                <NewPassphrase id="lock-change-new" label="New passphrase" again_label="Type the new one again" value=new again=again idle_hint=""/>
+                <Secret id="lock-old" label=t(l::CURRENT_PASSPHRASE) value=old autocomplete="current-password"/>
+                <NewPassphrase id="lock-change-new" label=t(l::NEW_PASSPHRASE) again_label=t(l::TYPE_NEW_ONE_AGAIN) value=new again=again idle_hint=""/>
                 <div class="actions">
-                    <button type="submit" class="button secondary" disabled=move || busy.get()>"Change passphrase"</button>
+                    <button type="submit" class=t(l::BUTTON_SECONDARY) disabled=move || busy.get()>{t(l::CHANGE_PASSPHRASE_2)}</button>
                 </div>
-                <super::Working busy=busy label="Changing the passphrase"/>
+                <super::Working busy=busy label=t(l::CHANGING_PASSPHRASE)/>
             </form>
             <p class="small" role="status" hidden=move || message.with(Option::is_none)>{move || message.get().unwrap_or_default()}</p>
         </details>
@@ -238,7 +239,7 @@ fn TurnOff(outcome: RwSignal<Option<String>>) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         busy.set(true);
-        message.set(Some("Decrypting what is stored on this device…".into()));
+        message.set(Some(t(l::DECRYPTING_WHAT_STORED_DEVICE).into()));
         spawn_local(async move {
             next_frame().await;
             let result = ops::turn_off(&passphrase.get_untracked(), now_ms()).await;
@@ -246,23 +247,23 @@ fn TurnOff(outcome: RwSignal<Option<String>>) -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(()) => {
-                    message.set(Some("The lock is off. Everything is stored in plain form on this device again.".into()));
+                    message.set(Some(t(l::LOCK_OFF_EVERYTHING_STORED).into()));
                     db.reload();
                 }
-                Err(failure) => message.set(Some(format!("{} The lock is still on.", failure.message()))),
+                Err(failure) => message.set(Some(t_with(l::MESSAGE_LOCK_STILL, &[("message", &(failure.message()).to_string())]))),
             }
         });
     };
     view! {
         <details class="lock-part">
-            <summary>"Turn off the lock"</summary>
-            <p>"Everything is decrypted back to plain form on this device, and the app no longer asks for a passphrase."</p>
+            <summary>{t(l::TURN_OFF_LOCK)}</summary>
+            <p>{t(l::EVERYTHING_DECRYPTED_BACK_PLAIN)}</p>
             <form class="stack" on:submit=submit>
-                <Secret id="lock-off" label="Your passphrase" value=passphrase autocomplete="current-password"/>
+                <Secret id="lock-off" label=t(l::PASSPHRASE) value=passphrase autocomplete="current-password"/>
                 <div class="actions">
-                    <button type="submit" class="button secondary" disabled=move || busy.get()>"Turn off the lock"</button>
+                    <button type="submit" class=t(l::BUTTON_SECONDARY) disabled=move || busy.get()>{t(l::TURN_OFF_LOCK)}</button>
                 </div>
-                <super::Working busy=busy label="Turning off the lock"/>
+                <super::Working busy=busy label=t(l::TURNING_OFF_LOCK)/>
             </form>
         </details>
     }

@@ -1,6 +1,7 @@
 //! Import is all or nothing: if any write fails, what this import wrote is
 //! undone from memory, so the store is exactly as it was before.
 
+use crate::i18n::{k::storage as s, t_with};
 use super::{record_key, Kv, SaveError, Store};
 use crate::domain::backup::{plan_import, ImportError, ImportPlan};
 
@@ -27,9 +28,9 @@ impl ImportFailed {
         match self.error {
             SaveError::Full => {
                 let kb = (self.short_by * 2).div_ceil(1024).max(1);
-                format!("Nothing was imported: your browser's storage for this app is full. Free about {kb} KB (for example by exporting a backup and deleting old entries) and try again.")
+                t_with(s::IMPORT_FULL, &[("kb", &kb.to_string())])
             }
-            other => format!("Nothing was imported. {}", other.message()),
+            other => t_with(s::IMPORT_FAILED, &[("message", &other.message())]),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! What a write expects to find, and every way it can end without writing: the
 //! store's whole vocabulary for "nothing was changed, and here is why".
 
+use crate::i18n::{k::storage as s, t, t_with};
+
 /// Why a write did not happen. In every case nothing already stored was changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SaveError {
@@ -20,24 +22,24 @@ impl SaveError {
     /// cause, for saves and drafts alike.
     pub fn cause(self) -> &'static str {
         match self {
-            SaveError::Full => "your browser's storage for this app is full",
-            SaveError::ReadOnly => "the data on this device was saved by a newer version of the app, so this page stops saving to keep it safe",
-            SaveError::Unavailable => "this browser is not letting the app store anything right now (private browsing can do this)",
-            SaveError::Locked => "the app was locked, so this page stops saving",
+            SaveError::Full => t(s::CAUSE_FULL),
+            SaveError::ReadOnly => t(s::CAUSE_READ_ONLY),
+            SaveError::Unavailable => t(s::CAUSE_UNAVAILABLE),
+            SaveError::Locked => t(s::CAUSE_LOCKED),
         }
     }
     /// What happened to a save. Where the person's words are now is for the
     /// caller to add (`ui::draft`), because only it knows whether the draft holds them.
     pub fn message(self) -> String {
-        format!("This could not be saved: {}.", self.cause())
+        t_with(s::NOT_SAVED, &[("cause", self.cause())])
     }
     /// What the person can do about it.
     pub fn remedy(self) -> &'static str {
         match self {
-            SaveError::Full => "Exporting a backup and then deleting old entries will make room.",
-            SaveError::ReadOnly => "Reloading the page brings the newest version.",
+            SaveError::Full => t(s::REMEDY_FULL),
+            SaveError::ReadOnly => t(s::REMEDY_READ_ONLY),
             SaveError::Unavailable => "",
-            SaveError::Locked => "Reload the page and unlock the app to go on.",
+            SaveError::Locked => t(s::REMEDY_LOCKED),
         }
     }
 }
