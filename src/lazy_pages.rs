@@ -10,6 +10,7 @@
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
+use crate::i18n::{k::ui as u, t};
 use crate::ui::PageHeading;
 
 /// One split point per page: `$page` goes into chunk `$chunk`, loaded by `$load`.
@@ -140,11 +141,11 @@ pub fn install_offer() -> impl IntoView {
 #[component]
 fn PageUnavailable() -> impl IntoView {
     view! {
-        <PageHeading title="This page could not be loaded"/>
+        <PageHeading title=t(u::PAGE_COULD_NOT_LOADED)/>
         <section class="card" role="alert">
-            <p>"Check your connection and reload."</p>
-            <p class="muted">"Nothing is wrong with your data: it is all still here on this device, and every other page works as before."</p>
-            <button type="button" class="button" on:click=|_| { let _ = window().location().reload(); }>"Reload"</button>
+            <p>{t(u::CHECK_CONNECTION_RELOAD)}</p>
+            <p class="muted">{t(u::NOTHING_WRONG_DATA_ALL)}</p>
+            <button type="button" class="button" on:click=|_| { let _ = window().location().reload(); }>{t(u::RELOAD)}</button>
         </section>
     }
 }

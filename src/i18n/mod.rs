@@ -14,7 +14,11 @@ use std::cell::RefCell;
 
 /// One string of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Key(pub u16);
+pub struct Key {
+    /// Its place in a language file (`scripts/locales.mjs`).
+    pub index: u16,
+    pub en: &'static str,
+}
 
 /// Writes the key's string in the language in use, so `format!` and `to_string` translate.
 impl std::fmt::Display for Key {
@@ -25,7 +29,12 @@ impl std::fmt::Display for Key {
 
 /// A string with a form per plural category: the index of its first (`_few`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Plural(pub u16);
+pub struct Plural {
+    /// The place of its first form (`_few`) in a language file.
+    pub first: u16,
+    pub one: &'static str,
+    pub other: &'static str,
+}
 
 /// A language the app can speak besides English.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,19 +147,13 @@ pub fn language() -> String {
     ACTIVE.with(|a| a.borrow().map_or_else(|| "en".to_string(), |c| c.code.clone()))
 }
 
-fn english(index: usize) -> &'static str {
-    let start = if index == 0 { 0 } else { EN_ENDS[index - 1] as usize };
-    &EN_TEXT[start..EN_ENDS[index] as usize]
-}
-
-fn text(index: usize) -> &'static str {
-    let translated = ACTIVE.with(|a| a.borrow().and_then(|c| c.texts.get(index).and_then(|t| t.as_deref())));
-    translated.filter(|t| !t.is_empty()).unwrap_or_else(|| english(index))
+fn translated(index: usize) -> Option<&'static str> {
+    ACTIVE.with(|a| a.borrow().and_then(|c| c.texts.get(index).and_then(|t| t.as_deref()))).filter(|t| !t.is_empty())
 }
 
 /// The string for `key` in the language in use.
 pub fn t(key: Key) -> &'static str {
-    text(key.0 as usize)
+    translated(key.index as usize).unwrap_or(key.en)
 }
 
 /// The string for `key` with each `{{name}}` replaced by its value.
@@ -169,7 +172,7 @@ pub fn t_count_with(plural: Plural, count: i64, values: &[(&str, &str)]) -> Stri
         Some(c) => ((c.plural)(count as f64), (c.number)(count as f64, 0)),
         None => (english_plural(count as f64), count.to_string()),
     });
-    let form = |c: Category| plural.0 as usize + c as usize;
+    let form = |c: Category| plural.first as usize + c as usize;
     let other = form(Category::Other);
     let translated = ACTIVE.with(|a| {
         a.borrow().and_then(|c| {
@@ -177,7 +180,7 @@ pub fn t_count_with(plural: Plural, count: i64, values: &[(&str, &str)]) -> Stri
             get(form(category)).or_else(|| get(other))
         })
     });
-    let template = translated.unwrap_or_else(|| english(form(english_plural(count as f64))));
+    let template = translated.unwrap_or(if english_plural(count as f64) == Category::One { plural.one } else { plural.other });
     let mut values = values.to_vec();
     values.push(("count", &number));
     fill(template, &values)

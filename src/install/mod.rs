@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::i18n::{k::install as i, t};
 use crate::db::use_db;
 
 /// The offer on Home: the same card, with "Not now".
@@ -30,42 +31,42 @@ pub fn InstallOffer(#[prop(optional)] on_home: bool) -> impl IntoView {
                 Some(false) => {
                     // The browser's prompt can be used once; it may offer again later.
                     set_state("");
-                    said.set(Some("Not installed. You can install it later from your browser's menu."));
+                    said.set(Some(t(i::NOT_INSTALLED_CAN_INSTALL)));
                 }
-                None => said.set(Some("The browser did not open its install prompt. Its menu may offer \u{201c}Install\u{201d} or \u{201c}Add to Home Screen\u{201d}.")),
+                None => said.set(Some(t(i::BROWSER_DID_NOT_OPEN))),
             }
         })
     };
     let heading = move || match state.get().as_str() {
-        "ios" => "Add the app to your Home Screen",
-        "mac-safari" => "Add the app to your Dock",
-        "standalone" | "installed" => "Installed on this device",
-        _ => "Install the app",
+        "ios" => t(i::ADD_APP_HOME_SCREEN),
+        "mac-safari" => t(i::ADD_APP_DOCK),
+        "standalone" | "installed" => t(i::INSTALLED_DEVICE),
+        _ => t(i::INSTALL_APP),
     };
     // Safari has no prompt to ask: the two steps, and why they are worth it.
     let safari_steps = move |place: &'static str, steps: [&'static str; 2]| {
         view! {
-            <p>{place}", the app keeps your data: Safari deletes a site's data after 7 days without a visit, but not an app's."</p>
+            <p>{place}{t(i::APP_KEEPS_DATA_SAFARI)}</p>
             <ol class="steps">{steps.map(|s| view! { <li>{s}</li> })}</ol>
-            {on_home.then(|| view! { <button type="button" class="button secondary small" on:click=not_now>"Not now"</button> })}
+            {on_home.then(|| view! { <button type="button" class="button secondary small" on:click=not_now>{t(i::NOT_NOW)}</button> })}
         }
         .into_any()
     };
     let body = move || match state.get().as_str() {
         "prompt" => view! {
-            <p>"Installed, Leaning In opens from your home screen like any app and works without a connection. Everything stays on this device, as now."</p>
+            <p>{t(i::INSTALLED_LEANING_OPENS_FROM)}</p>
             <div class="actions">
-                <button type="button" class="button" on:click=install>"Install the app"</button>
-                {on_home.then(|| view! { <button type="button" class="button secondary small" on:click=not_now>"Not now"</button> })}
+                <button type="button" class="button" on:click=install>{t(i::INSTALL_APP)}</button>
+                {on_home.then(|| view! { <button type="button" class="button secondary small" on:click=not_now>{t(i::NOT_NOW)}</button> })}
             </div>
         }
         .into_any(),
-        "ios" => safari_steps("On your Home Screen", ["Tap the Share button (the square with an arrow).", "Choose \u{201c}Add to Home Screen\u{201d}."]),
-        "mac-safari" => safari_steps("In the Dock", ["In the menu bar, choose File.", "Choose \u{201c}Add to Dock\u{201d}."]),
-        "standalone" => view! { <p>"You are using the installed app. Your data stays on this device, as before."</p> }.into_any(),
-        "installed" => view! { <p role="status">"Installed. You can open Leaning In from your home screen; your data is the same there."</p> }.into_any(),
+        "ios" => safari_steps(t(i::HOME_SCREEN), ["Tap the Share button (the square with an arrow).", t(i::CHOOSE_ADD_HOME_SCREEN)]),
+        "mac-safari" => safari_steps(t(i::DOCK), ["In the menu bar, choose File.", t(i::CHOOSE_ADD_DOCK)]),
+        "standalone" => view! { <p>{t(i::USING_INSTALLED_APP_DATA)}</p> }.into_any(),
+        "installed" => view! { <p role="status">{t(i::INSTALLED_CAN_OPEN_LEANING)}</p> }.into_any(),
         _ => view! {
-            <p>"This browser does not offer to install the app. It works fully here as it is. On a phone, your browser's menu may have \u{201c}Add to Home Screen\u{201d} or \u{201c}Install\u{201d}."</p>
+            <p>{t(i::BROWSER_DOES_NOT_OFFER)}</p>
         }
         .into_any(),
     };

@@ -90,7 +90,7 @@ fn AskPassphrase() -> impl IntoView {
                 </button>
             </form>
             <Working busy=busy label=t(l::CHECKING_PASSPHRASE)/>
-            <p id="unlock-message" class=t(l::NOTICE_WARN_SMALL) role="alert" hidden=move || message.get().is_none()>
+            <p id="unlock-message" class="notice warn small" role="alert" hidden=move || message.get().is_none()>
                 {move || message.get().unwrap_or_default()}
             </p>
         </LockCard>
@@ -133,7 +133,7 @@ fn KeyLost(failure: ops::LockFailure) -> impl IntoView {
     };
     view! {
         <LockCard>
-            <p class=t(l::NOTICE_WARN) role="alert" data-testid="key-lost">{failure.message()}</p>
+            <p class="notice warn" role="alert" data-testid="key-lost">{failure.message()}</p>
             <p>{t(l::NOTHING_HAS_BEEN_DELETED)}</p>
             <form class="stack" on:submit=submit>
                 <label for="restore-file">{t(l::ENCRYPTED_BACKUP_FILE)}</label>
@@ -144,7 +144,7 @@ fn KeyLost(failure: ops::LockFailure) -> impl IntoView {
                 </button>
             </form>
             <Working busy=busy label=t(l::RESTORING_FROM_BACKUP)/>
-            <p id="restore-message" class=t(l::NOTICE_WARN_SMALL) role="status" hidden=move || message.get().is_none()>
+            <p id="restore-message" class="notice warn small" role="status" hidden=move || message.get().is_none()>
                 {move || message.get().unwrap_or_default()}
             </p>
         </LockCard>
@@ -170,8 +170,8 @@ fn LockCard(children: Children) -> impl IntoView {
     document().set_title(APP_NAME);
     view! {
         <div class="lock-screen">
-            <main id="main" class=t(l::CARD_LOCK_CARD) aria-labelledby="lock-title">
-                <span class=t(l::BRAND_MARK_LARGE) aria-hidden="true"></span>
+            <main id="main" class="card lock-card" aria-labelledby="lock-title">
+                <span class="brand-mark large" aria-hidden="true"></span>
                 <h1 id="lock-title">{APP_NAME}</h1>
                 {children()}
                 <Forgotten/>
@@ -196,14 +196,14 @@ fn Forgotten() -> impl IntoView {
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {
-                    <button type="button" class=t(l::BUTTON_DANGER) on:click=move |_| confirming.set(true)>{t(l::DELETE_EVERYTHING)}</button>
+                    <button type="button" class="button danger" on:click=move |_| confirming.set(true)>{t(l::DELETE_EVERYTHING)}</button>
                 }
             >
-                <div class=t(l::NOTICE_WARN) role="alertdialog" aria-labelledby="forgot-confirm-text">
+                <div class="notice warn" role="alertdialog" aria-labelledby="forgot-confirm-text">
                     <p id="forgot-confirm-text">{t(l::WILL_PERMANENTLY_DELETE_EVERYTHING)}</p>
                     <div class="actions">
-                        <button type="button" class=t(l::BUTTON_DANGER) on:click=delete>{t(l::YES_DELETE_EVERYTHING)}</button>
-                        <button type="button" class=t(l::BUTTON_SECONDARY) on:click=move |_| confirming.set(false)>{t(l::KEEP_LOCKED)}</button>
+                        <button type="button" class="button danger" on:click=delete>{t(l::YES_DELETE_EVERYTHING)}</button>
+                        <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>{t(l::KEEP_LOCKED)}</button>
                     </div>
                 </div>
             </Show>

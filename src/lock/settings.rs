@@ -26,7 +26,7 @@ pub fn LockSettings(#[prop(into)] backup: Callback<()>) -> impl IntoView {
             <Show when=move || db.lock_on.get() fallback=move || view! { <TurnOn backup=backup outcome=outcome/> }>
                 <LockIsOn outcome=outcome/>
             </Show>
-            <p class=t(l::NOTICE_SMALL) role="status" hidden=move || outcome.with(Option::is_none)>{move || outcome.get().unwrap_or_default()}</p>
+            <p class="notice small" role="status" hidden=move || outcome.with(Option::is_none)>{move || outcome.get().unwrap_or_default()}</p>
         </section>
     }
 }
@@ -74,7 +74,7 @@ fn NewPassphrase(
     let hint = move || value.with(|p| if p.is_empty() { idle_hint } else { strength_hint(strength(p)) });
     view! {
         <Secret id=id label=label value=value autocomplete="new-password" described_by=hint_id.clone()/>
-        <p id=hint_id class=t(l::MUTED_SMALL) aria-live="polite">{hint}</p>
+        <p id=hint_id class="muted small" aria-live="polite">{hint}</p>
         <Secret id=format!("{id}-again") label=again_label value=again autocomplete="new-password"/>
     }
 }
@@ -114,8 +114,8 @@ fn TurnOn(backup: Callback<()>, outcome: RwSignal<Option<String>>) -> impl IntoV
     view! {
         <p>{t(l::LOCK_ENCRYPTS_EVERYTHING_WRITE)}</p>
         <p>{t(l::CANNOT_PROTECT_AGAINST_SOMEONE)}</p>
-        <p class=t(l::NOTICE_WARN)><strong>{t(l::THERE_NO_RECOVERY)}</strong>{t(l::FORGET_PASSPHRASE_NOBODY_CAN)}</p>
-        <p>{t(l::BACKUP_FIRST_GOOD_IDEA)}<button type="button" class=t(l::BUTTON_SECONDARY_SMALL) on:click=move |_| backup.run(())>{t(l::DOWNLOAD_BACKUP)}</button></p>
+        <p class="notice warn"><strong>{t(l::THERE_NO_RECOVERY)}</strong>{t(l::FORGET_PASSPHRASE_NOBODY_CAN)}</p>
+        <p>{t(l::BACKUP_FIRST_GOOD_IDEA)}<button type="button" class="button secondary small" on:click=move |_| backup.run(())>{t(l::DOWNLOAD_BACKUP)}</button></p>
         <form class="stack" on:submit=submit>
             <NewPassphrase id="lock-new" label=t(l::CHOOSE_PASSPHRASE) again_label=t(l::TYPE_AGAIN) value=first again=second
                 idle_hint=t(l::SHORT_PHRASE_SEVERAL_WORDS)/>
@@ -172,9 +172,9 @@ fn EncryptingUnfinished() -> impl IntoView {
     };
     view! {
         <Show when=move || { left.get() > 0 }>
-            <div class=t(l::NOTICE_WARN) data-testid="encrypting-unfinished">
+            <div class="notice warn" data-testid="encrypting-unfinished">
                 <p><strong>{t(l::ENCRYPTING_NOT_FINISHED)}</strong>{move || t_with(l::PLURAL_CAN_STILL_READ, &[("plural", &(plural(left.get(), crate::i18n::k::count::ITEMS)).to_string())])}</p>
-                <button type="button" class=t(l::BUTTON_SECONDARY_SMALL) on:click=finish>{t(l::FINISH_ENCRYPTING)}</button>
+                <button type="button" class="button secondary small" on:click=finish>{t(l::FINISH_ENCRYPTING)}</button>
             </div>
         </Show>
         <p class="small" role="status" hidden=move || message.with(Option::is_none)>{move || message.get().unwrap_or_default()}</p>
@@ -221,7 +221,7 @@ fn ChangePassphrase() -> impl IntoView {
                 <Secret id="lock-old" label=t(l::CURRENT_PASSPHRASE) value=old autocomplete="current-password"/>
                 <NewPassphrase id="lock-change-new" label=t(l::NEW_PASSPHRASE) again_label=t(l::TYPE_NEW_ONE_AGAIN) value=new again=again idle_hint=""/>
                 <div class="actions">
-                    <button type="submit" class=t(l::BUTTON_SECONDARY) disabled=move || busy.get()>{t(l::CHANGE_PASSPHRASE_2)}</button>
+                    <button type="submit" class="button secondary" disabled=move || busy.get()>{t(l::CHANGE_PASSPHRASE_2)}</button>
                 </div>
                 <super::Working busy=busy label=t(l::CHANGING_PASSPHRASE)/>
             </form>
@@ -261,7 +261,7 @@ fn TurnOff(outcome: RwSignal<Option<String>>) -> impl IntoView {
             <form class="stack" on:submit=submit>
                 <Secret id="lock-off" label=t(l::PASSPHRASE) value=passphrase autocomplete="current-password"/>
                 <div class="actions">
-                    <button type="submit" class=t(l::BUTTON_SECONDARY) disabled=move || busy.get()>{t(l::TURN_OFF_LOCK)}</button>
+                    <button type="submit" class="button secondary" disabled=move || busy.get()>{t(l::TURN_OFF_LOCK)}</button>
                 </div>
                 <super::Working busy=busy label=t(l::TURNING_OFF_LOCK)/>
             </form>

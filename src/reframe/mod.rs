@@ -277,7 +277,7 @@ fn Summary(id: String) -> impl IntoView {
                 .map(|(i, label)| view! { <dt>{t(label)}</dt><dd>{r.answer(i).to_string()}</dd> })
                 .collect_view();
             view! {
-                <PageHeading title=t(crate::i18n::k::pages::REFRAME)/>
+                <PageHeading title=t(r::YOUR_REFRAME)/>
                 <article class="card summary-card">
                     <p class="entry-meta">{format_date(r.created)}</p>
                     <p class="situation">{r.situation().to_string()}</p>

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{k::reminders as r, t};
 use crate::domain::calendar::{one_time_ics, parse_time, reminders_ics, Made, OneTime, Reminder, Rhythm, Weekday};
 use crate::domain::time::local_date;
 use crate::ui::base_path;
@@ -35,11 +36,11 @@ fn saved_message(saved: bool) -> &'static str {
 pub fn StepInCalendar(at: OneTime) -> impl IntoView {
     let message = RwSignal::new(None::<&'static str>);
     let add = move |_| {
-        let saved = save_calendar("leaning-in-small-step.ics", |made| one_time_ics("Time for your small step", &at, made));
+        let saved = save_calendar("leaning-in-small-step.ics", |made| one_time_ics(t(r::TIME_SMALL_STEP), &at, made));
         message.set(Some(saved_message(saved)));
     };
     view! {
-        <button type="button" class="button secondary" on:click=add>"Add this step to my calendar"</button>
+        <button type="button" class="button secondary" on:click=add>{t(r::ADD_STEP_CALENDAR)}</button>
         <p class="small" role="status" hidden=move || message.with(Option::is_none)>{move || message.get().unwrap_or_default()}</p>
     }
 }
@@ -50,7 +51,7 @@ pub fn Reminders() -> impl IntoView {
     let journal_time = RwSignal::new("21:00".to_string());
     let journal_days = RwSignal::new(Vec::<String>::new());
     let step = RwSignal::new(false);
-    let step_day = RwSignal::new("Saturday".to_string());
+    let step_day = RwSignal::new(t(r::SATURDAY).to_string());
     let step_time = RwSignal::new("10:00".to_string());
     let check = RwSignal::new(false);
     let check_day = RwSignal::new("1".to_string());
@@ -58,7 +59,7 @@ pub fn Reminders() -> impl IntoView {
     let message = RwSignal::new(None::<&'static str>);
 
     let chosen = move || -> Result<Vec<Reminder>, &'static str> {
-        let time = |t: RwSignal<String>| parse_time(&t.get_untracked()).ok_or("Please choose a time of day for each reminder.");
+        let time = |field: RwSignal<String>| parse_time(&field.get_untracked()).ok_or(t(r::PLEASE_CHOOSE_TIME_DAY));
         let weekday = |label: &str| Weekday::ALL.into_iter().find(|d| d.label() == label).unwrap_or(Weekday::Sa);
         let mut list = Vec::new();
         if journal.get_untracked() {
@@ -76,7 +77,7 @@ pub fn Reminders() -> impl IntoView {
             list.push(Reminder { rhythm: Rhythm::MonthlyCheck { day_of_month }, hour, minute });
         }
         if list.is_empty() {
-            return Err("Choose at least one reminder first.");
+            return Err(t(r::CHOOSE_LEAST_ONE_REMINDER));
         }
         Ok(list)
     };
@@ -87,32 +88,32 @@ pub fn Reminders() -> impl IntoView {
     let weekdays = Weekday::ALL.iter().map(|d| (d.label().to_string(), d.label()[..3].to_string())).collect::<Vec<_>>();
     view! {
         <section class="card" id="reminders" aria-labelledby="reminders-title">
-            <h2 id="reminders-title">"Reminders in your calendar"</h2>
-            <p>"The app cannot remind you by itself, because nothing here talks to a server. Your calendar can: this makes a small calendar file that your phone opens in its calendar app."</p>
-            <p class="muted small">"The reminders say only a calm title, such as \u{201c}A few quiet minutes for yourself\u{201d}, and the app's address: nothing you have written, since calendars are often shared or synced."</p>
+            <h2 id="reminders-title">{t(r::REMINDERS_CALENDAR)}</h2>
+            <p>{t(r::APP_CANNOT_REMIND_ITSELF)}</p>
+            <p class="muted small">{t(r::REMINDERS_SAY_ONLY_CALM)}</p>
             <div class="reminder">
-                <label class="choice"><input type="checkbox" prop:checked=move || journal.get() on:change=move |ev| journal.set(event_target_checked(&ev))/><span>"An evening check-in with the journal"</span></label>
+                <label class="choice"><input type="checkbox" prop:checked=move || journal.get() on:change=move |ev| journal.set(event_target_checked(&ev))/><span>{t(r::EVENING_CHECK_JOURNAL)}</span></label>
                 <Show when=move || journal.get()>
-                    <TimeField id="remind-journal-time" label="At" value=journal_time/>
-                    <CheckChips legend="On these days (none ticked: every day)" options=weekdays.clone() selected=journal_days/>
+                    <TimeField id="remind-journal-time" label=t(r::AT) value=journal_time/>
+                    <CheckChips legend=t(r::THESE_DAYS_NONE_TICKED) options=weekdays.clone() selected=journal_days/>
                 </Show>
             </div>
             <div class="reminder">
-                <label class="choice"><input type="checkbox" prop:checked=move || step.get() on:change=move |ev| step.set(event_target_checked(&ev))/><span>"One small step each week"</span></label>
+                <label class="choice"><input type="checkbox" prop:checked=move || step.get() on:change=move |ev| step.set(event_target_checked(&ev))/><span>{t(r::ONE_SMALL_STEP_EACH)}</span></label>
                 <Show when=move || step.get()>
-                    <PickField id="remind-step-day" label="On" options=Weekday::ALL.iter().map(|d| d.label().to_string()).collect() value=step_day/>
-                    <TimeField id="remind-step-time" label="At" value=step_time/>
+                    <PickField id="remind-step-day" label=t(r::ON) options=Weekday::ALL.iter().map(|d| d.label().to_string()).collect() value=step_day/>
+                    <TimeField id="remind-step-time" label=t(r::AT) value=step_time/>
                 </Show>
             </div>
             <div class="reminder">
-                <label class="choice"><input type="checkbox" prop:checked=move || check.get() on:change=move |ev| check.set(event_target_checked(&ev))/><span>"The self-check once a month"</span></label>
+                <label class="choice"><input type="checkbox" prop:checked=move || check.get() on:change=move |ev| check.set(event_target_checked(&ev))/><span>{t(r::SELF_CHECK_ONCE_MONTH)}</span></label>
                 <Show when=move || check.get()>
-                    <PickField id="remind-check-day" label="On day" options=(1..=28).map(|n| n.to_string()).collect() value=check_day/>
-                    <TimeField id="remind-check-time" label="At" value=check_time/>
+                    <PickField id="remind-check-day" label=t(r::DAY) options=(1..=28).map(|n| n.to_string()).collect() value=check_day/>
+                    <TimeField id="remind-check-time" label=t(r::AT) value=check_time/>
                 </Show>
             </div>
             <div class="actions">
-                <button type="button" class="button" on:click=add>"Add to my calendar"</button>
+                <button type="button" class="button" on:click=add>{t(r::ADD_CALENDAR)}</button>
             </div>
             <p class="small" role="status" hidden=move || message.with(Option::is_none)>{move || message.get().unwrap_or_default()}</p>
         </section>

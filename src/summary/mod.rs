@@ -10,6 +10,7 @@ mod preview;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{k::summary as s, t, t_with, Key};
 use crate::domain::journal::preview as shorten;
 use crate::domain::summary::{summarise, to_markdown, within_period, Choices, Part, Period, Records};
 use crate::domain::time::parse_iso_date;
@@ -20,8 +21,8 @@ use crate::ui::draft::{use_draft, DraftNote};
 use crate::ui::fields::CheckChips;
 use crate::ui::{FromStore, PageHeading};
 
-const PERIODS: [(&str, &str); 5] =
-    [("4w", "Last 4 weeks"), ("3m", "Last 3 months"), ("1y", "Last year"), ("all", "Everything"), ("between", "Between two dates")];
+const PERIODS: [(&str, Key); 5] =
+    [("4w", s::LAST_4_WEEKS), ("3m", s::LAST_3_MONTHS), ("1y", s::LAST_YEAR), ("all", s::EVERYTHING), ("between", s::BETWEEN_TWO_DATES)];
 
 /// What the form holds, as its draft keeps it.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
@@ -114,7 +115,7 @@ pub fn SummaryPage() -> impl IntoView {
         },
         |d: &SummaryDraft| d.note.trim().is_empty() && d.first_name.trim().is_empty() && d.chosen.is_empty(),
         |d: &SummaryDraft| match d.note.trim() {
-            "" => "A summary you were preparing".to_string(),
+            "" => t(s::SUMMARY_WERE_PREPARING).to_string(),
             note => shorten(note, 80),
         },
     );
@@ -148,50 +149,50 @@ pub fn SummaryPage() -> impl IntoView {
             <label class="choice">
                 <input type="radio" name="summary-period" value=key prop:checked=move || form.with(|f| f.period == key)
                     on:change=move |_| form.update(|f| f.period = key.to_string())/>
-                <span>{label}</span>
+                <span>{t(label)}</span>
             </label>
         }
     });
     let part_options = Part::ALL.iter().map(|p| (p.key().to_string(), p.title().to_string())).collect::<Vec<_>>();
 
     view! {
-        <PageHeading title="Prepare a summary" lead="One page to bring to therapy, with only what you choose. It is made here, on this device: nothing is sent anywhere, and only you decide who sees it."/>
+        <PageHeading title=t(s::PREPARE_SUMMARY) lead=t(s::ONE_PAGE_BRING_THERAPY)/>
         <FromStore>
         <section class="card no-print" aria-labelledby="choose-title">
-            <h2 id="choose-title">"What to include"</h2>
+            <h2 id="choose-title">{t(s::WHAT_INCLUDE)}</h2>
             <fieldset class="field">
-                <legend>"Period"</legend>
+                <legend>{t(s::PERIOD)}</legend>
                 <div class="choices">{periods}</div>
             </fieldset>
             <Show when=move || form.with(|f| f.period == "between")>
                 <div class="date-pair">
-                    <label class="time-field" for="summary-from"><span>"From"</span>
+                    <label class="time-field" for="summary-from"><span>{t(s::FROM)}</span>
                         <input id="summary-from" type="date" prop:value=from_value on:input=from_input/></label>
-                    <label class="time-field" for="summary-to"><span>"To"</span>
+                    <label class="time-field" for="summary-to"><span>{t(s::TO)}</span>
                         <input id="summary-to" type="date" prop:value=to_value on:input=to_input/></label>
                 </div>
             </Show>
-            <CheckChips legend="Parts" options=part_options selected=parts/>
+            <CheckChips legend=t(s::PARTS) options=part_options selected=parts/>
             <Show when=move || parts.with(|p| p.iter().any(|k| k == Part::Chosen.key()))>
                 <EntryPicker form=form/>
             </Show>
             <div class="field">
-                <label for="summary-note">"What I\u{2019}d like to talk about (optional)"</label>
+                <label for="summary-note">{t(s::WHAT_D_LIKE_TALK)}</label>
                 <textarea id="summary-note" rows="4" prop:value=note_value on:input=note_input></textarea>
                 <DraftNote draft=draft/>
             </div>
             <div class="field">
-                <label for="summary-name">"Your first name (optional)"</label>
+                <label for="summary-name">{t(s::FIRST_NAME_OPTIONAL)}</label>
                 <input id="summary-name" type="text" autocomplete="given-name" prop:value=name_value on:input=name_input/>
-                <p class="muted small field-hint">"Left empty, the summary carries no name."</p>
+                <p class="muted small field-hint">{t(s::LEFT_EMPTY_SUMMARY_CARRIES)}</p>
             </div>
             <div class="actions">
-                <button type="button" class="button" on:click=print>"Print or save as PDF"</button>
-                <button type="button" class="button secondary" on:click=save_markdown>"Download as Markdown"</button>
+                <button type="button" class="button" on:click=print>{t(s::PRINT_SAVE_PDF)}</button>
+                <button type="button" class="button secondary" on:click=save_markdown>{t(s::DOWNLOAD_MARKDOWN)}</button>
             </div>
             <p class="small" role="status" hidden=move || said.with(Option::is_none)>{move || said.get().unwrap_or_default()}</p>
         </section>
-        <h2 class="preview-title no-print" id="preview-title">"Preview"</h2>
+        <h2 class="preview-title no-print" id="preview-title">{t(s::PREVIEW)}</h2>
         {move || view! { <preview::SummaryView summary=summary.get()/> }}
         </FromStore>
     }
@@ -209,13 +210,13 @@ fn EntryPicker(form: RwSignal<SummaryDraft>) -> impl IntoView {
         let mut items: Vec<(i64, String, String)> = journal
             .iter()
             .filter(|e| within(e.at))
-            .map(|e| (e.at, e.id.clone(), format!("Journal, {}: {}", format_date(e.at), shorten(&e.text, 90))))
+            .map(|e| (e.at, e.id.clone(), t_with(s::JOURNAL_FORMAT_DATE_SHORTEN, &[("date", &(format_date(e.at)).to_string()), ("text", &(shorten(&e.text, 90)).to_string())])))
             .collect();
         items.extend(
             reframes
                 .iter()
                 .filter(|r| within(r.created))
-                .map(|r| (r.created, r.id.clone(), format!("Reframe, {}: {}", format_date(r.created), shorten(r.situation(), 90)))),
+                .map(|r| (r.created, r.id.clone(), t_with(s::REFRAME_FORMAT_DATE_SHORTEN, &[("date", &(format_date(r.created)).to_string()), ("text", &(shorten(r.situation(), 90)).to_string())]))),
         );
         items.sort_by(|a, b| b.0.cmp(&a.0));
         items
@@ -225,12 +226,12 @@ fn EntryPicker(form: RwSignal<SummaryDraft>) -> impl IntoView {
     let show_all = RwSignal::new(false);
     view! {
         <fieldset class="field entry-picker">
-            <legend>"Entries to include word for word"</legend>
-            <p class="muted small">"None is included unless you tick it. Only entries in the period are listed."</p>
+            <legend>{t(s::ENTRIES_INCLUDE_WORD_WORD)}</legend>
+            <p class="muted small">{t(s::NONE_INCLUDED_UNLESS_TICK)}</p>
             {move || {
                 let list = items();
                 if list.is_empty() {
-                    return view! { <p>"No journal entries or reframes in this period."</p> }.into_any();
+                    return view! { <p>{t(s::NO_JOURNAL_ENTRIES_REFRAMES)}</p> }.into_any();
                 }
                 let hidden = if show_all.get() { 0 } else { list.len().saturating_sub(FIRST) };
                 let shown = if hidden == 0 { usize::MAX } else { FIRST };
@@ -253,7 +254,7 @@ fn EntryPicker(form: RwSignal<SummaryDraft>) -> impl IntoView {
                 view! {
                     <div class="choices">{boxes}</div>
                     {(hidden > 0).then(|| view! {
-                        <button type="button" class="button secondary small" on:click=move |_| show_all.set(true)>{format!("Show {hidden} older")}</button>
+                        <button type="button" class="button secondary small" on:click=move |_| show_all.set(true)>{t_with(s::SHOW_HIDDEN_OLDER, &[("hidden", &(hidden).to_string())])}</button>
                     })}
                 }.into_any()
             }}

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{k::summary as s, t, t_with};
 use crate::domain::summary::{Chart, Quoted, Section, Summary};
 use crate::ui::chart::{LineChart, PairChart};
 
@@ -11,20 +12,20 @@ pub fn SummaryView(summary: Summary) -> impl IntoView {
     // The printed footer names the period on every page (`@page` in main.css).
     if let Some(root) = document().document_element() {
         let style = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&root).style();
-        let _ = style.set_property("--summary-footer", &format!("\"Summary, {}\"", summary.period));
+        let _ = style.set_property("--summary-footer", &t_with(s::SUMMARY_PERIOD, &[("period", &(summary.period).to_string())]));
     }
     let empty = summary.sections.is_empty();
     let sections = summary.sections.into_iter().map(|s| view! { <SectionView section=s/> }).collect_view();
     view! {
         <article class="summary-page" aria-labelledby="summary-title">
             <header class="summary-head">
-                <h2 id="summary-title">"A summary to bring to therapy"</h2>
+                <h2 id="summary-title">{t(s::SUMMARY_BRING_THERAPY)}</h2>
                 {summary.name.map(|n| view! { <p class="summary-name">{n}</p> })}
                 <p>{summary.period}</p>
-                <p class="muted">{format!("Prepared on {}, from my own notes in Leaning In.", summary.prepared_on)}</p>
+                <p class="muted">{t_with(s::PREPARED_PREPARED_FROM_OWN, &[("prepared_on", &(summary.prepared_on).to_string())])}</p>
             </header>
             {sections}
-            {empty.then(|| view! { <p class="muted summary-empty">"Nothing is included yet. Choose a part above to see it here."</p> })}
+            {empty.then(|| view! { <p class="muted summary-empty">{t(s::NOTHING_INCLUDED_YET_CHOOSE)}</p> })}
         </article>
     }
 }
@@ -36,7 +37,7 @@ fn SectionView(section: Section) -> impl IntoView {
         Chart::Line { title, value_label, max, points } => {
             view! { <LineChart title=title summary=said max=max points=points value_label=value_label/> }.into_any()
         }
-        Chart::Pair { title, names, items } => view! { <PairChart title=title summary=said names=names items=items item_label="Date"/> }.into_any(),
+        Chart::Pair { title, names, items } => view! { <PairChart title=title summary=said names=names items=items item_label=t(s::DATE)/> }.into_any(),
     });
     let lists = section
         .lists

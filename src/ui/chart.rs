@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{k::ui as u, t, t_with};
+
 /// `points` are (label, value) in order; values run from 0 to `max`.
 #[component]
 pub fn LineChart(
@@ -53,7 +55,7 @@ pub fn LineChart(
         .collect_view();
     view! {
         <figure class="chart">
-            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=format!("{title}. {summary}")>
+            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=t_with(u::TITLE_SUMMARY, &[("title", &(title).to_string()), ("summary", &(summary).to_string())])>
                 <line class="grid" x1=LEFT y1=PAD x2=W - PAD y2=PAD/>
                 <line class="grid" x1=LEFT y1=H / 2 x2=W - PAD y2=H / 2/>
                 <line class="grid" x1=LEFT y1=H - PAD x2=W - PAD y2=H - PAD/>
@@ -66,10 +68,10 @@ pub fn LineChart(
             <div class="chart-axis" aria-hidden="true"><span>{first}</span><span>{last}</span></div>
             <figcaption>{summary.clone()}</figcaption>
             <details class="chart-table">
-                <summary>"Show as a table"</summary>
+                <summary>{t(u::SHOW_TABLE)}</summary>
                 <table>
                     <caption class="visually-hidden">{title}</caption>
-                    <thead><tr><th scope="col">"Date"</th><th scope="col">{value_label}</th></tr></thead>
+                    <thead><tr><th scope="col">{t(u::DATE)}</th><th scope="col">{value_label}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </details>
@@ -117,7 +119,7 @@ pub fn PairChart(
         .collect_view();
     view! {
         <figure class="chart">
-            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=format!("{title}. {summary}")>
+            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=t_with(u::TITLE_SUMMARY, &[("title", &(title).to_string()), ("summary", &(summary).to_string())])>
                 <line class="grid" x1="20" y1=TOP x2=W y2=TOP/>
                 <line class="grid" x1="20" y1=BASE x2=W y2=BASE/>
                 <text class="tick" x="14" y=TOP + 4>"10"</text>
@@ -130,7 +132,7 @@ pub fn PairChart(
             </div>
             <figcaption>{summary.clone()}</figcaption>
             <details class="chart-table">
-                <summary>"Show as a table"</summary>
+                <summary>{t(u::SHOW_TABLE)}</summary>
                 <table>
                     <caption class="visually-hidden">{title}</caption>
                     <thead><tr><th scope="col">{item_label}</th><th scope="col">{names.0}</th><th scope="col">{names.1}</th></tr></thead>

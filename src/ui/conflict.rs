@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{k::ui as u, t, t_with};
 use crate::storage::Stale;
 use crate::ui::browser::format_date;
 
@@ -41,41 +42,41 @@ pub fn ConflictPanel(stale: Stale<Theirs>, noun: Noun, resolve: impl Fn(Choice) 
         view! { <button type="button" class=class on:click=move |_| resolve(choice)>{label}</button> }
     };
     let Noun { one, as_new, editing } = noun;
-    let kept = format!("Nothing has been saved yet: your version is still {editing}.");
+    let kept = t_with(u::NOTHING_HAS_BEEN_SAVED, &[("editing", &(editing).to_string())]);
     let (what, theirs, buttons) = match stale {
         Stale::Changed(Some(theirs)) => (
-            format!("This {one} was changed elsewhere (in another tab, or by an import) after you started editing. {kept} Which would you like to keep?"),
+            t_with(u::ONE_WAS_CHANGED_ELSEWHERE, &[("one", &(one).to_string()), ("kept", &(kept).to_string())]),
             Some(theirs),
             view! {
-                {button(Choice::KeepMine, "Keep mine".into(), "button")}
-                {button(Choice::KeepTheirs, "Keep theirs".into(), "button secondary")}
-                {button(Choice::KeepBoth, format!("Keep both ({as_new})"), "button secondary")}
+                {button(Choice::KeepMine, t(u::KEEP_MINE).into(), "button")}
+                {button(Choice::KeepTheirs, t(u::KEEP_THEIRS).into(), t(u::BUTTON_SECONDARY))}
+                {button(Choice::KeepBoth, t_with(u::KEEP_BOTH_NEW, &[("as_new", &(as_new).to_string())]), t(u::BUTTON_SECONDARY))}
             }
             .into_any(),
         ),
         Stale::Changed(None) => (
-            format!("This {one} was changed elsewhere by a newer version of the app, and this version cannot read the change. {kept} Yours can be saved as a new {one}, so both are kept."),
+            t_with(u::ONE_WAS_CHANGED_ELSEWHERE_2, &[("one", &(one).to_string()), ("kept", &(kept).to_string())]),
             None,
             view! { {button(Choice::KeepBoth, capitalised(as_new), "button")} }.into_any(),
         ),
         Stale::Deleted => (
-            format!("This {one} was deleted elsewhere (perhaps in another tab) after you started editing. {kept}"),
+            t_with(u::ONE_WAS_DELETED_ELSEWHERE, &[("one", &(one).to_string()), ("kept", &(kept).to_string())]),
             None,
             view! {
-                {button(Choice::KeepMine, "Save mine again".into(), "button")}
-                {button(Choice::KeepTheirs, "Let it go".into(), "button secondary")}
+                {button(Choice::KeepMine, t(u::SAVE_MINE_AGAIN).into(), "button")}
+                {button(Choice::KeepTheirs, t(u::LET_GO).into(), t(u::BUTTON_SECONDARY))}
             }
             .into_any(),
         ),
     };
     view! {
         <section class="notice warn conflict" role="alertdialog" aria-labelledby="conflict-title" aria-describedby="conflict-what">
-            <h2 id="conflict-title" tabindex="-1">{format!("This {one} changed while you were editing")}</h2>
+            <h2 id="conflict-title" tabindex="-1">{t_with(u::ONE_CHANGED_WHILE_WERE, &[("one", &(one).to_string())])}</h2>
             <p id="conflict-what">{what}</p>
-            {theirs.map(|t| view! {
+            {theirs.map(|theirs| view! {
                 <div class="other-version">
-                    <p class="muted small">{format!("The other version, saved {}:", format_date(t.updated))}</p>
-                    <div class="entry-text" data-testid="their-text">{t.text}</div>
+                    <p class="muted small">{t_with(u::OTHER_VERSION_SAVED_FORMAT, &[("date", &format_date(theirs.updated))])}</p>
+                    <div class="entry-text" data-testid="their-text">{theirs.text}</div>
                 </div>
             })}
             <div class="actions">{buttons}</div>

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+
 /// A scale such as "urge to withdraw, 0–10": one radio per step, in a fieldset.
 /// `ends` labels the two ends ("No urge" … "Very strong"); `value` is `None` until chosen.
 #[component]

@@ -6,6 +6,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::i18n::{k::ui as u, t};
+
 /// How long an Undo stays offered.
 pub const UNDO_FOR: Duration = Duration::from_secs(8);
 
@@ -69,7 +71,7 @@ pub fn ToastRegion() -> impl IntoView {
                         <button type="button" class="button secondary small" on:click=move |_| {
                             toasts.current.set(None);
                             undo();
-                        }>"Undo"</button>
+                        }>{t(u::UNDO)}</button>
                     })}
                 </div>
             })}
