@@ -17,6 +17,29 @@
     // Storage blocked: claim nothing about it.
     root.classList.add('has-store');
   }
+  // The language, chosen as the app chooses it (ui::language): the setting,
+  // else the first of the browser's languages the app has, exactly or as the
+  // same language, else English. In another language the English first screen
+  // stays hidden until the live app has drawn the page in it, and its file is
+  // fetched now, beside the wasm.
+  const offered = (root.dataset.languages || '').split(' ').filter(Boolean);
+  const tests = (root.dataset.testLanguages || '').split(' ').filter(Boolean);
+  const find = (tag, list) => list.find((c) => c.toLowerCase() === tag.toLowerCase());
+  let language = null;
+  let setting = null;
+  try { setting = localStorage.getItem('leaning-in.setting.language'); } catch {}
+  if (setting && /^en$/i.test(setting)) language = 'en';
+  else if (setting) language = find(setting, offered) || find(setting, tests) || null;
+  for (const tag of language ? [] : navigator.languages || []) {
+    const primary = tag.split(/[-_]/)[0].toLowerCase();
+    language = primary === 'en' ? 'en' : find(tag, offered) || offered.find((c) => c.split('-')[0].toLowerCase() === primary) || null;
+    if (language) break;
+  }
+  if (language && language !== 'en') {
+    root.classList.add('translating');
+    window.__leaningInLanguageCode = language;
+    window.__leaningInLanguage = fetch(`locales/${language}.json`).then((r) => (r.ok ? r.text() : null), () => null);
+  }
   // Until the live app takes over, the first screen is for reading: a click or
   // a key on one of its controls would be lost when the live page replaces it.
   const early = (event) => {

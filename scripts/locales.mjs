@@ -56,4 +56,26 @@ for (const code of codes) {
   const flat = flatten(read(code));
   writeFileSync(join(OUT, `${code}.json`), JSON.stringify({ keys: hash, texts: keys.map((k) => flat[k] ?? null) }));
 }
+// Test-only pseudo-languages, never offered (build.rs lists them as hidden):
+// en-XA, every letter accented and each string about 35% longer in brackets,
+// shows any text that bypasses the lookup and any layout that cannot grow;
+// ar-XB, the same text right to left, shows the layout mirrors.
+const ACCENTS = { a: 'á', b: 'ƀ', c: 'ç', d: 'ð', e: 'é', f: 'ƒ', g: 'ĝ', h: 'ĥ', i: 'î', j: 'ĵ', k: 'ķ', l: 'ļ', m: 'ɱ', n: 'ñ', o: 'ö', p: 'þ', r: 'ŕ', s: 'š', t: 'ţ', u: 'û', w: 'ŵ', y: 'ý', z: 'ž', A: 'Å', B: 'Ɓ', C: 'Ç', D: 'Ð', E: 'É', G: 'Ĝ', H: 'Ĥ', I: 'Î', J: 'Ĵ', K: 'Ķ', L: 'Ļ', N: 'Ñ', O: 'Ö', P: 'Þ', R: 'Ŕ', S: 'Š', T: 'Ţ', U: 'Û', W: 'Ŵ', Y: 'Ý', Z: 'Ž' };
+export function pseudo(text, rtl = false) {
+  // Placeholders ({{name}}) pass through untouched.
+  const parts = text.split(/(\{\{[^}]*\}\})/);
+  const body = parts.map((p) => (p.startsWith('{{') ? p : [...p].map((c) => ACCENTS[c] || c).join(''))).join('');
+  const pad = '·'.repeat(Math.max(1, Math.ceil(text.length * 0.35)));
+  return rtl ? `\u202e[${body} ${pad}]\u202c` : `[${body} ${pad}]`;
+}
+const english = flatten(read('en'));
+for (const [code, rtl] of [['en-XA', false], ['ar-XB', true]]) {
+  const texts = keys.map((k) => {
+    const base = CATEGORIES.find((c) => k.endsWith(`_${c}`)) && k.replace(/_[a-z]+$/, '');
+    const en = english[k] ?? (base ? english[`${base}_other`] : undefined);
+    return en === undefined ? null : pseudo(en, rtl);
+  });
+  writeFileSync(join(OUT, `${code}.json`), JSON.stringify({ keys: hash, texts }));
+}
+
 console.log(`locales: ${keys.length} keys; compiled ${codes.length ? codes.join(', ') : 'no other language'}`);

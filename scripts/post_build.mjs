@@ -9,7 +9,7 @@
 //   and fetches the wasm once the first screen is painted (no preload in <head>).
 // It can also be run by hand on a built folder: node scripts/post_build.mjs DIR
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writePrecache } from './precache.mjs';
 import { addChunks } from './split-chunks.mjs';
@@ -54,6 +54,18 @@ if (release && !html.includes('Content-Security-Policy')) {
     "form-action 'none'",
   ].join('; ');
   html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`);
+  writeFileSync(indexPath, html);
+}
+
+// The languages boot.js may choose before the wasm (ui::language chooses the
+// same way): each file scripts/locales.mjs compiled, the test-only ones apart.
+{
+  const TEST_LANGUAGES = ['en-XA', 'ar-XB'];
+  let codes = [];
+  try { codes = readdirSync(join(dir, 'locales')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)); } catch {}
+  const offered = codes.filter((c) => !TEST_LANGUAGES.includes(c)).sort();
+  const tests = codes.filter((c) => TEST_LANGUAGES.includes(c)).sort();
+  html = html.replace(/<html lang="en"[^>]*>/, `<html lang="en" data-languages="${offered.join(' ')}" data-test-languages="${tests.join(' ')}">`);
   writeFileSync(indexPath, html);
 }
 

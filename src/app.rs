@@ -18,7 +18,12 @@ pub fn start() {
     // The wasm's start, the mount (store and shell) and the page's first render
     // each run as a task of their own, so that no one task holds up a tap for
     // long (Lighthouse's Total Blocking Time). The first screen shows meanwhile.
-    set_timeout(mount, std::time::Duration::ZERO);
+    // In another language, its strings are installed before anything is drawn,
+    // so English never flashes (boot.js keeps the English first screen hidden).
+    leptos::task::spawn_local(async {
+        ui::language::install(ui::language::chosen()).await;
+        set_timeout(mount, std::time::Duration::ZERO);
+    });
 }
 
 fn mount() {
@@ -96,9 +101,15 @@ fn Opened() -> impl IntoView {
     provide_context(db);
     provide_context(ui::toast::Toasts::new());
     router::start();
+    let shown = RwSignal::new(0u32);
+    provide_context(ui::language::LanguageShown(shown));
     view! {
         <NextTask>
-            <Shell/>
+            // Drawn again when the language changes (Your data).
+            {move || {
+                shown.track();
+                view! { <Shell/> }
+            }}
         </NextTask>
     }
 }

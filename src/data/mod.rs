@@ -36,6 +36,7 @@ pub fn DataPage() -> impl IntoView {
             <a class="button secondary" href=crate::ui::link("/summary")>{t(d::PREPARE_SUMMARY)}</a>
         </section>
         <Import/>
+        <crate::ui::language::LanguagePicker/>
         <crate::reminders::Reminders/>
         <crate::install::InstallOffer/>
         <crate::lock::settings::LockSettings backup=move |_| {

@@ -12,24 +12,30 @@
 
 use std::cell::RefCell;
 
-/// One string of the app.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Key {
+/// One string of the app: a reference, so a call site passes one pointer.
+pub type Key = &'static Text;
+
+/// A string of the app: its place in a language file and its English.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Text {
     /// Its place in a language file (`scripts/locales.mjs`).
     pub index: u16,
     pub en: &'static str,
 }
 
 /// Writes the key's string in the language in use, so `format!` and `to_string` translate.
-impl std::fmt::Display for Key {
+impl std::fmt::Display for Text {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(t(*self))
+        f.write_str(translated(self.index as usize).unwrap_or(self.en))
     }
 }
 
-/// A string with a form per plural category: the index of its first (`_few`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Plural {
+/// A string with a form per plural category.
+pub type Plural = &'static PluralText;
+
+/// Its forms' place in a language file (from the first, `_few`), and English's two.
+#[derive(Debug, PartialEq, Eq)]
+pub struct PluralText {
     /// The place of its first form (`_few`) in a language file.
     pub first: u16,
     pub one: &'static str,
@@ -46,9 +52,14 @@ pub struct Language {
     /// Whether a native speaker has reviewed it; if not, it is offered as a preview.
     pub reviewed: bool,
     pub rtl: bool,
+    /// A test-only pseudo-language: never offered, reached only through the setting.
+    pub hidden: bool,
 }
 
 include!(concat!(env!("OUT_DIR"), "/i18n_generated.rs"));
+
+mod choose;
+pub use choose::{choose, is_rtl, offered, ENGLISH};
 
 /// CLDR plural categories, in the order of a `Plural`'s six keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -133,7 +133,7 @@ fn every_language_file_has_exactly_englishs_keys_and_placeholders() {
             checked.push(path);
         }
     }
-    assert_eq!(checked.len(), LANGUAGES.len(), "every file is a language build.rs lists");
+    assert_eq!(checked.len(), offered().count(), "every file is a language build.rs lists");
 }
 
 #[test]
@@ -175,4 +175,19 @@ fn plurals_pick_the_form_by_the_languages_rule_and_numbers_are_written_its_way()
     set_catalog(Some(pl));
     assert_eq!(t_count(k::count::ENTRIES, 3), "3 wpisów");
     set_catalog(None);
+}
+
+#[test]
+fn the_setting_wins_then_the_browsers_languages_in_order_then_english() {
+    let langs = |l: &[&'static str]| l.to_vec();
+    assert_eq!(choose(None, langs(&[])), "en");
+    assert_eq!(choose(None, langs(&["en-GB", "de"])), "en", "English is a language the app has");
+    assert_eq!(choose(Some("en-XA"), langs(&["en-US"])), "en-XA", "a test language is reached by the setting");
+    assert_eq!(choose(None, langs(&["en-XA"])), "en", "but never offered from the browser's list");
+    assert_eq!(choose(Some("tlh"), langs(&["fr-CA"])), offered().find(|l| l.code == "fr").map_or("en", |l| l.code));
+    for lang in offered() {
+        assert_eq!(choose(Some(lang.code), langs(&["en"])), lang.code);
+        assert_eq!(choose(None, langs(&["xx", lang.code])), lang.code);
+    }
+    assert!(is_rtl("ar-XB") && !is_rtl("en"));
 }

@@ -11,9 +11,9 @@ use leptos::prelude::*;
 
 use crate::db::store;
 use crate::domain::crisis::{dial, opening_hours, CrisisData, Line, Region};
-use crate::domain::time::{format_day, parse_iso_date};
+use crate::domain::time::{days_from_civil, parse_iso_date, MS_PER_DAY};
 use crate::i18n::{k::support as s, t, t_with};
-use crate::ui::browser::fetch_text;
+use crate::ui::browser::{fetch_text, format_date};
 
 /// The crisis lines, as the build copies them beside index.html.
 pub const CRISIS_LINES_FILE: &str = "crisis-lines.json";
@@ -81,7 +81,7 @@ fn RegionChoice(data: Arc<CrisisData>) -> impl IntoView {
         .map(|(name, code)| {
             let code = code.clone();
             let selected = { let code = code.clone(); move || chosen.get().as_deref() == Some(code.as_str()) };
-            view! { <option value=code selected=selected>{name.clone()}</option> }
+            view! { <option value=code selected=selected translate="no">{name.clone()}</option> }
         })
         .collect_view();
     let on_change = move |ev: leptos::ev::Event| {
@@ -138,15 +138,16 @@ fn RegionLines(region: Region, sources: Arc<CrisisData>, names: RegionNames, hea
     let lines = region.lines.iter().map(line_view).collect_view();
     view! {
         <div class="crisis-region-lines">
-            {heading.then(|| view! { <h4>{name.clone()}</h4> })}
+            {heading.then(|| view! { <h4 translate="no">{name.clone()}</h4> })}
             <ul class="crisis-lines">{lines}</ul>
             <p class="crisis-emergency">
                 <span>{t(s::EMERGENCY_LABEL)}</span>
                 <a class="dial" href=format!("tel:{}", dial(&region.emergency))>{t_with(s::CALL, &[("number", &region.emergency)])}</a>
             </p>
             <details class="crisis-sources small">
-                <summary>{checked.map(|d| t_with(s::CHECKED_SOURCES, &[("date", &format_day(d))])).unwrap_or_else(|| t(s::SOURCES).into())}</summary>
-                <ul>{source_list}</ul>
+                // The sources are addresses, not the app's words.
+                <summary>{checked.map(|d| t_with(s::CHECKED_SOURCES, &[("date", &format_date(days_from_civil(d) * MS_PER_DAY + MS_PER_DAY / 2))])).unwrap_or_else(|| t(s::SOURCES).into())}</summary>
+                <ul translate="no">{source_list}</ul>
             </details>
         </div>
     }
@@ -185,7 +186,7 @@ fn line_view(line: &Line) -> impl IntoView {
     }
     view! {
         <li class="crisis-line">
-            <p class="crisis-service"><strong>{line.service.clone()}</strong>{area}</p>
+            <p class="crisis-service"><strong translate="no">{line.service.clone()}</strong>{area}</p>
             <p class="crisis-ways">{call}{text}{chat}</p>
             <p class="muted small">{notes.join(" ")}</p>
         </li>

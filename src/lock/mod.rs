@@ -172,7 +172,7 @@ fn LockCard(children: Children) -> impl IntoView {
         <div class="lock-screen">
             <main id="main" class="card lock-card" aria-labelledby="lock-title">
                 <span class="brand-mark large" aria-hidden="true"></span>
-                <h1 id="lock-title">{APP_NAME}</h1>
+                <h1 id="lock-title" translate="no">{APP_NAME}</h1>
                 {children()}
                 <Forgotten/>
             </main>

@@ -9,7 +9,7 @@
 //! - `leaning-in.draft.<form>`         an unsaved form, autosaved while typing
 //! - `leaning-in.prefs`                small settings (last backup, notes dismissed)
 //! - `leaning-in.setting.<name>`       one plain setting that is not data (the
-//!                                     crisis lines' region); `assets/boot.js`
+//!                                     crisis lines' region, the language); `assets/boot.js`
 //!                                     does not count these as a stored history
 //! - `leaning-in.quarantine.<…>`       a value that could not be read, kept aside
 //! - `leaning-in.lock`                 the lock, when on: KDF, salt, wrapped data key
@@ -57,6 +57,8 @@ pub const PREFS_KEY: &str = "leaning-in.prefs";
 pub const SETTING_PREFIX: &str = "leaning-in.setting.";
 /// The region whose crisis lines Learn and support shows: an ISO 3166 code.
 pub const REGION_KEY: &str = "leaning-in.setting.region";
+/// The language the person chose (a BCP 47 tag); none: the browser's.
+pub const LANGUAGE_KEY: &str = "leaning-in.setting.language";
 pub const RECORD_PREFIX: &str = "leaning-in.rec.";
 pub const DRAFT_PREFIX: &str = "leaning-in.draft.";
 pub const QUARANTINE_PREFIX: &str = "leaning-in.quarantine.";
@@ -176,6 +178,10 @@ impl Default for Prefs {
             auto_lock: AutoLock::default().minutes(),
         }
     }
+}
+
+fn is_language_tag(tag: &str) -> bool {
+    (2..=20).contains(&tag.len()) && tag.split('-').all(|part| !part.is_empty() && part.len() <= 8 && part.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 fn is_region_code(code: &str) -> bool {
@@ -436,6 +442,24 @@ impl<K: Kv> Store<K> {
             None => {
                 self.writable()?;
                 self.kv.remove(REGION_KEY);
+                Ok(())
+            }
+        }
+    }
+
+    /// The language the person chose, if any: a tag of letters, digits and dashes.
+    pub fn language(&self) -> Option<String> {
+        self.kv.get(LANGUAGE_KEY).filter(|tag| is_language_tag(tag))
+    }
+
+    /// Keeps the language the person chose (`None`: follow the browser's).
+    pub fn set_language(&self, tag: Option<&str>) -> Result<(), SaveError> {
+        match tag {
+            Some(tag) if is_language_tag(tag) => self.write(LANGUAGE_KEY, tag),
+            Some(_) => Ok(()),
+            None => {
+                self.writable()?;
+                self.kv.remove(LANGUAGE_KEY);
                 Ok(())
             }
         }

@@ -274,3 +274,16 @@ fn the_crisis_region_is_one_plain_setting_kept_only_when_it_is_a_region_code() {
     store.delete_everything();
     assert_eq!(kv.get(REGION_KEY), None, "deleting everything takes the setting too");
 }
+
+#[test]
+fn the_language_is_one_plain_setting_kept_only_when_it_is_a_language_tag() {
+    let kv = MemoryKv::default();
+    let (store, _) = Store::open(&kv, NOW);
+    assert_eq!(store.language(), None);
+    store.set_language(Some("pt-BR")).unwrap();
+    assert_eq!(kv.get(LANGUAGE_KEY).as_deref(), Some("pt-BR"));
+    store.set_language(Some("de\"><script>")).unwrap();
+    assert_eq!(store.language().as_deref(), Some("pt-BR"), "anything else is not written");
+    store.set_language(None).unwrap();
+    assert_eq!(store.language(), None);
+}

@@ -20,8 +20,20 @@ pub fn today_iso() -> String {
     crate::domain::time::iso_date(now, offset_minutes(now))
 }
 
-/// "23 Nov 2026" in the person's time zone.
+/// "23 Nov 2026" in the person's time zone; in another language, as it writes
+/// dates (`Intl.DateTimeFormat`).
 pub fn format_date(ms: i64) -> String {
+    let language = crate::i18n::language();
+    if language != crate::i18n::ENGLISH {
+        let options = js_sys::Object::new();
+        for (name, value) in [("day", "numeric"), ("month", "short"), ("year", "numeric")] {
+            let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
+        }
+        let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&language.into()), &options).format();
+        if let Some(text) = format.call1(&wasm_bindgen::JsValue::NULL, &js_sys::Date::new(&(ms as f64).into())).ok().and_then(|t| t.as_string()) {
+            return text;
+        }
+    }
     crate::domain::time::format_date(ms, offset_minutes(ms))
 }
 

@@ -6,6 +6,7 @@ pub mod chart;
 pub mod conflict;
 pub mod draft;
 pub mod fields;
+pub mod language;
 mod icon;
 pub mod router;
 pub mod toast;
@@ -99,7 +100,7 @@ pub fn Navigation(lock_on: RwSignal<bool>, lock_now: fn()) -> impl IntoView {
         <div class="brand-bar">
             <router::NavLink route="/" exact=true class="brand">
                 <span class="brand-mark" aria-hidden="true"></span>
-                {pages::APP_NAME}
+                <span translate="no">{pages::APP_NAME}</span>
             </router::NavLink>
             <ul class="utility" aria-label=t(n::MORE)>
                 <li><router::NavLink route="/data" class="utility-link">{t(n::DATA)}</router::NavLink></li>

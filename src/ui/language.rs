@@ -1,0 +1,118 @@
+//! The language the app speaks in this browser. Chosen before the app is drawn
+//! (the setting on Your data, else the browser's languages: `i18n::choose`), its
+//! file fetched from this origin (`locales/<code>.json`; boot.js has usually
+//! started that fetch before the wasm arrived) and installed, with the
+//! browser's own plural rules and number formats (`Intl`). `<html lang dir>`
+//! follows it. Changed on Your data, it applies at once: the shell is drawn
+//! again, and every open form's words are in its draft.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::db::store;
+use crate::i18n::{self, choose, is_rtl, Catalog, Category, ENGLISH};
+
+/// Bumped when the language changes: the shell is drawn again in the new one.
+#[derive(Clone, Copy)]
+pub struct LanguageShown(pub RwSignal<u32>);
+
+/// The language this browser should speak now.
+pub fn chosen() -> &'static str {
+    let browser: Vec<String> = window().navigator().languages().iter().filter_map(|l| l.as_string()).collect();
+    choose(store().language().as_deref(), browser.iter().map(String::as_str))
+}
+
+/// Installs `code` (English needs nothing) and marks the document. A file that
+/// cannot be had or read leaves the app in English, which is always complete.
+pub async fn install(code: &'static str) {
+    let installed = code != ENGLISH && load(code).await.is_some_and(|text| read(code, &text));
+    if !installed {
+        i18n::set_catalog(None);
+    }
+    let root = document().document_element().expect("a document element");
+    let code = if installed { code } else { ENGLISH };
+    let _ = root.set_attribute("lang", code);
+    let _ = root.set_attribute("dir", if is_rtl(code) { "rtl" } else { "ltr" });
+    let _ = root.class_list().remove_1("translating");
+}
+
+/// The file's text: from boot.js's early fetch when it fetched this language, else fetched now.
+async fn load(code: &str) -> Option<String> {
+    let win: JsValue = window().into();
+    let early_code = js_sys::Reflect::get(&win, &"__leaningInLanguageCode".into()).ok().and_then(|c| c.as_string());
+    if early_code.as_deref() == Some(code) {
+        if let Ok(promise) = js_sys::Reflect::get(&win, &"__leaningInLanguage".into()).and_then(|p| p.dyn_into::<js_sys::Promise>()) {
+            if let Some(text) = wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|t| t.as_string()) {
+                return Some(text);
+            }
+        }
+    }
+    crate::ui::browser::fetch_text(&format!("locales/{code}.json")).await
+}
+
+fn read(code: &'static str, text: &str) -> bool {
+    let Ok(mut catalog) = Catalog::from_compiled(code, text) else { return false };
+    let locales = js_sys::Array::of1(&code.into());
+    let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
+    catalog.plural = Box::new(move |n| Category::from_cldr(&String::from(rules.select(n))));
+    catalog.number = Box::new(move |n, decimals| {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"minimumFractionDigits".into(), &decimals.into());
+        let _ = js_sys::Reflect::set(&options, &"maximumFractionDigits".into(), &decimals.into());
+        let format = js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&code.into()), &options).format();
+        format.call1(&JsValue::NULL, &n.into()).ok().and_then(|s| s.as_string()).unwrap_or_else(|| n.to_string())
+    });
+    i18n::set_catalog(Some(catalog));
+    true
+}
+
+/// The choice of language on Your data: each language in its own name, the
+/// unreviewed ones marked as a preview. Shown once there is more than English.
+#[component]
+pub fn LanguagePicker() -> impl IntoView {
+    use crate::i18n::{k::language as l, offered, t, t_with};
+    let Some(LanguageShown(shown)) = use_context::<LanguageShown>() else { return ().into_any() };
+    if offered().next().is_none() {
+        return ().into_any();
+    }
+    let setting = store().language();
+    let name_of = |code: &str| offered().find(|l| l.code == code).map_or("English", |l| l.name);
+    let browser_choice = {
+        let browser: Vec<String> = window().navigator().languages().iter().filter_map(|l| l.as_string()).collect();
+        choose(None, browser.iter().map(String::as_str))
+    };
+    let option = |value: &'static str, label: String, selected: bool| view! { <option value=value selected=selected>{label}</option> };
+    let mut options = vec![
+        option("", t_with(l::AUTOMATIC, &[("language", name_of(browser_choice))]), setting.is_none()),
+        option(ENGLISH, "English".to_string(), setting.as_deref() == Some(ENGLISH)),
+    ];
+    for lang in offered() {
+        let label = if lang.reviewed { lang.name.to_string() } else { t_with(l::PREVIEW, &[("language", lang.name)]) };
+        options.push(option(lang.code, label, setting.as_deref() == Some(lang.code)));
+    }
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        let _ = store().set_language((!value.is_empty()).then_some(value.as_str()));
+        leptos::task::spawn_local(async move {
+            install(chosen()).await;
+            shown.update(|n| *n += 1);
+            // The page is drawn again: keep the person where they were.
+            request_animation_frame(|| {
+                if let Some(el) = document().get_element_by_id("language").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = el.focus();
+                }
+            });
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="language-title">
+            <h2 id="language-title">{t(l::TITLE)}</h2>
+            <div class="field">
+                <label for="language">{t(l::LABEL)}</label>
+                <select id="language" on:change=on_change>{options}</select>
+            </div>
+            <p class="muted small">{t(l::NOTE)}</p>
+        </section>
+    }
+    .into_any()
+}
