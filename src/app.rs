@@ -20,7 +20,8 @@ pub fn start() {
     // long (Lighthouse's Total Blocking Time). The first screen shows meanwhile.
     // In another language, its strings are installed before anything is drawn,
     // so English never flashes (boot.js keeps the English first screen hidden).
-    leptos::task::spawn_local(async {
+    // (Leptos's executor starts with the mount: before it, wasm-bindgen's.)
+    wasm_bindgen_futures::spawn_local(async {
         ui::language::install(ui::language::chosen()).await;
         set_timeout(mount, std::time::Duration::ZERO);
     });
