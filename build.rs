@@ -106,15 +106,15 @@ fn constants(keys: &[String], english: &dyn Fn(&String) -> String) -> String {
             Some(base) if key.ends_with("_few") => {
                 assert_eq!(keys.get(index + 5), Some(&format!("{base}_zero")), "{base}: its six plural keys are not side by side");
                 let (one, other) = (english(&format!("{base}_one")), english(&format!("{base}_other")));
-                (base, format!("&PluralText {{ first: {index}, one: {one:?}, other: {other:?} }}"))
+                (base, format!("Plural {{ first: {index}, one: {one:?}, other: {other:?} }}"))
             }
             Some(_) => continue,
-            None => (key.as_str(), format!("&Text {{ index: {index}, en: {:?} }}", english(key))),
+            None => (key.as_str(), format!("Key {{ index: {index}, en: {:?} }}", english(key))),
         };
         let mut parts: Vec<&str> = item.split('.').collect();
         let name = parts.pop().unwrap().to_uppercase().replace('-', "_");
         let module = parts.iter().fold(&mut root, |m, p| m.children.entry(p.replace('-', "_")).or_default());
-        let kind_name = if kind.starts_with("&Plural") { "Plural" } else { "Key" };
+        let kind_name = if kind.starts_with("Plural") { "Plural" } else { "Key" };
         module.items.push(format!("pub const {name}: {kind_name} = {kind};"));
     }
     fn write(m: &Module, depth: usize, out: &mut String) {
@@ -122,12 +122,12 @@ fn constants(keys: &[String], english: &dyn Fn(&String) -> String) -> String {
             writeln!(out, "{item}").unwrap();
         }
         for (name, child) in &m.children {
-            writeln!(out, "pub mod {name} {{\n#[allow(unused_imports)]\nuse {}::{{Key, Plural, PluralText, Text}};", "super::".repeat(depth + 1).trim_end_matches("::")).unwrap();
+            writeln!(out, "pub mod {name} {{\n#[allow(unused_imports)]\nuse {}::{{Key, Plural}};", "super::".repeat(depth + 1).trim_end_matches("::")).unwrap();
             write(child, depth + 1, out);
             out.push_str("}\n");
         }
     }
-    let mut out = String::from("#[allow(dead_code)]\npub mod k {\n#[allow(unused_imports)]\nuse super::{Key, Plural, PluralText, Text};\n");
+    let mut out = String::from("#[allow(dead_code)]\npub mod k {\n#[allow(unused_imports)]\nuse super::{Key, Plural};\n");
     write(&root, 1, &mut out);
     out.push_str("}\n");
     out

@@ -12,30 +12,28 @@
 
 use std::cell::RefCell;
 
-/// One string of the app: a reference, so a call site passes one pointer.
-pub type Key = &'static Text;
-
-/// A string of the app: its place in a language file and its English.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Text {
+/// One string of the app: its place in a language file and its English. A
+/// value, not a reference: a reference to a constant becomes a static whose
+/// pointer to the text keeps every string in the first load (wasm-split moves
+/// data only with the code that uses it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
     /// Its place in a language file (`scripts/locales.mjs`).
     pub index: u16,
     pub en: &'static str,
 }
 
 /// Writes the key's string in the language in use, so `format!` and `to_string` translate.
-impl std::fmt::Display for Text {
+impl std::fmt::Display for Key {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(translated(self.index as usize).unwrap_or(self.en))
     }
 }
 
-/// A string with a form per plural category.
-pub type Plural = &'static PluralText;
-
-/// Its forms' place in a language file (from the first, `_few`), and English's two.
-#[derive(Debug, PartialEq, Eq)]
-pub struct PluralText {
+/// A string with a form per plural category: its forms' place in a language
+/// file (from the first, `_few`), and English's two.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Plural {
     /// The place of its first form (`_few`) in a language file.
     pub first: u16,
     pub one: &'static str,

@@ -25,7 +25,14 @@ pub fn chosen() -> &'static str {
 /// Installs `code` (English needs nothing) and marks the document. A file that
 /// cannot be had or read leaves the app in English, which is always complete.
 pub async fn install(code: &'static str) {
-    let installed = code != ENGLISH && load(code).await.is_some_and(|text| read(code, &text));
+    let installed = match (code != ENGLISH).then_some(()) {
+        Some(()) => match load(code).await {
+            // Reading it is in a chunk of its own: English visitors never fetch it.
+            Some(text) => read_language(code.to_string(), text).await.unwrap_or(false),
+            None => false,
+        },
+        None => false,
+    };
     if !installed {
         i18n::set_catalog(None);
     }
@@ -50,16 +57,21 @@ async fn load(code: &str) -> Option<String> {
     crate::ui::browser::fetch_text(&format!("locales/{code}.json")).await
 }
 
-fn read(code: &'static str, text: &str) -> bool {
-    let Ok(mut catalog) = Catalog::from_compiled(code, text) else { return false };
-    let locales = js_sys::Array::of1(&code.into());
+#[leptos::wasm_split::wasm_split(language, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn read_language(code: String, text: String) -> Result<bool, leptos::wasm_split::SplitLoaderError> {
+    Ok(read(code, &text))
+}
+
+fn read(code: String, text: &str) -> bool {
+    let Ok(mut catalog) = Catalog::from_compiled(&code, text) else { return false };
+    let locales = js_sys::Array::of1(&code.as_str().into());
     let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
     catalog.plural = Box::new(move |n| Category::from_cldr(&String::from(rules.select(n))));
     catalog.number = Box::new(move |n, decimals| {
         let options = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&options, &"minimumFractionDigits".into(), &decimals.into());
         let _ = js_sys::Reflect::set(&options, &"maximumFractionDigits".into(), &decimals.into());
-        let format = js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&code.into()), &options).format();
+        let format = js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&code.as_str().into()), &options).format();
         format.call1(&JsValue::NULL, &n.into()).ok().and_then(|s| s.as_string()).unwrap_or_else(|| n.to_string())
     });
     i18n::set_catalog(Some(catalog));
