@@ -49,7 +49,29 @@ fn mount() {
             let _ = doc.body().expect("the page has a body").append_child(&live);
         }
     }
-    leptos::mount::mount_to(live, App).forget();
+    mount_app(live);
+}
+
+thread_local! {
+    /// Unmounts the live app (see `remount`).
+    static UNMOUNT: std::cell::RefCell<Option<Box<dyn FnOnce() -> web_sys::HtmlElement>>> = const { std::cell::RefCell::new(None) };
+}
+
+fn mount_app(live: web_sys::HtmlElement) {
+    let handle = leptos::mount::mount_to(live.clone(), App);
+    UNMOUNT.with(|u| *u.borrow_mut() = Some(Box::new(move || {
+        drop(handle);
+        live
+    })));
+}
+
+/// Draws the whole app again (a new language): the same mount, so it costs the
+/// first load nothing. Open forms keep their words: each writes its draft as it
+/// goes, and reads it back when drawn.
+pub fn remount() {
+    if let Some(unmount) = UNMOUNT.with(|u| u.borrow_mut().take()) {
+        mount_app(unmount());
+    }
 }
 
 /// About five seconds of frames: a page whose chunk is that slow is shown
@@ -102,15 +124,10 @@ fn Opened() -> impl IntoView {
     provide_context(db);
     provide_context(ui::toast::Toasts::new());
     router::start();
-    let shown = RwSignal::new(0u32);
-    provide_context(ui::language::LanguageShown(shown));
+    provide_context(ui::language::Redraw(remount));
     view! {
         <NextTask>
-            // Drawn again when the language changes (Your data).
-            {move || {
-                shown.track();
-                view! { <Shell/> }
-            }}
+            <Shell/>
         </NextTask>
     }
 }

@@ -12,9 +12,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::db::store;
 use crate::i18n::{self, choose, is_rtl, Catalog, Category, ENGLISH};
 
-/// Bumped when the language changes: the shell is drawn again in the new one.
+/// Draws the app again in the language just installed (`app::remount`).
 #[derive(Clone, Copy)]
-pub struct LanguageShown(pub RwSignal<u32>);
+pub struct Redraw(pub fn());
 
 /// The language this browser should speak now.
 pub fn chosen() -> &'static str {
@@ -83,7 +83,7 @@ fn read(code: String, text: &str) -> bool {
 #[component]
 pub fn LanguagePicker() -> impl IntoView {
     use crate::i18n::{k::language as l, offered, t, t_with};
-    let Some(LanguageShown(shown)) = use_context::<LanguageShown>() else { return ().into_any() };
+    let Some(Redraw(redraw)) = use_context::<Redraw>() else { return ().into_any() };
     if offered().next().is_none() {
         return ().into_any();
     }
@@ -107,13 +107,14 @@ pub fn LanguagePicker() -> impl IntoView {
         let _ = store().set_language((!value.is_empty()).then_some(value.as_str()));
         leptos::task::spawn_local(async move {
             install(chosen()).await;
-            shown.update(|n| *n += 1);
-            // The page is drawn again: keep the person where they were.
-            request_animation_frame(|| {
+            // Out of this handler first: the redraw drops the page it belongs to.
+            set_timeout(redraw, std::time::Duration::ZERO);
+            // Drawn again: keep the person where they were.
+            set_timeout(|| {
                 if let Some(el) = document().get_element_by_id("language").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                     let _ = el.focus();
                 }
-            });
+            }, std::time::Duration::from_millis(50));
         });
     };
     view! {
