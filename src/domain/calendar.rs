@@ -32,6 +32,18 @@ impl Weekday {
         ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][self as usize]
     }
 
+    /// Its name in the language in use (`label` is its stable English value).
+    pub fn name(self) -> &'static str {
+        use crate::i18n::k::calendar as c;
+        crate::i18n::t([c::MONDAY, c::TUESDAY, c::WEDNESDAY, c::THURSDAY, c::FRIDAY, c::SATURDAY, c::SUNDAY][self as usize])
+    }
+
+    /// Its short name in the language in use ("Mon").
+    pub fn short_name(self) -> &'static str {
+        use crate::i18n::k::calendar as c;
+        crate::i18n::t([c::MON, c::TUE, c::WED, c::THU, c::FRI, c::SAT, c::SUN][self as usize])
+    }
+
     /// The weekday of a date (1970-01-01 was a Thursday).
     pub fn of(date: Date) -> Weekday {
         Weekday::ALL[(super::time::days_from_civil(date) + 3).rem_euclid(7) as usize]

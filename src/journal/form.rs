@@ -341,7 +341,7 @@ pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoVi
                     on:input=move |ev| f.own_words.set(event_target_value(&ev))/>
             </div>
             <RadioScale legend=t(j::HOW_STRONG_WAS_URGE) name="urge"
-                options=zero_to_ten() value=f.urge ends=("0: none", "10: overwhelming")/>
+                options=zero_to_ten() value=f.urge ends=(j::URGE_NONE, j::URGE_OVERWHELMING)/>
             <RadioScale legend=t(j::WHAT_DID_DO) name="action" wide=true
                 options=Action::ALL.iter().enumerate().map(|(i, a)| (i as u8, a.label().to_string())).collect()
                 value=f.action/>

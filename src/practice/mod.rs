@@ -25,7 +25,7 @@ use crate::ui::fields::{zero_to_ten, RadioScale};
 use crate::ui::toast::{use_toasts, Toast};
 use crate::ui::{link, FromStore, PageHeading};
 
-const EXPECT_ENDS: (&str, &str) = ("0: not at all", "10: very uncomfortable");
+const EXPECT_ENDS: (crate::i18n::Key, crate::i18n::Key) = (pr::EXPECT_NOT_AT_ALL, pr::EXPECT_VERY);
 
 #[component]
 pub fn PracticePage() -> impl IntoView {

@@ -20,7 +20,7 @@ use crate::ui::{focus_first, link, FromStore, GoneCard, PageHeading};
 /// Screens of the flow: 0 asks how safe closeness feels, 1–7 are the steps, 8 asks again.
 const LAST: usize = STEPS.len() + 1;
 const SAFE_QUESTION: Key = r::SAFE_QUESTION;
-const SAFE_ENDS: (&str, &str) = ("0: not safe at all", "10: completely safe");
+const SAFE_ENDS: (Key, Key) = (r::SAFE_NOT_AT_ALL, r::SAFE_COMPLETELY);
 
 #[component]
 pub fn ReframePage() -> impl IntoView {

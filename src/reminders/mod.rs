@@ -85,7 +85,7 @@ pub fn Reminders() -> impl IntoView {
         Err(why) => message.set(Some(why)),
         Ok(list) => message.set(Some(saved_message(save_calendar("leaning-in-reminders.ics", |made| reminders_ics(&list, made))))),
     };
-    let weekdays = Weekday::ALL.iter().map(|d| (d.label().to_string(), d.label()[..3].to_string())).collect::<Vec<_>>();
+    let weekdays = Weekday::ALL.iter().map(|d| (d.label().to_string(), d.short_name().to_string())).collect::<Vec<_>>();
     view! {
         <section class="card" id="reminders" aria-labelledby="reminders-title">
             <h2 id="reminders-title">{t(r::REMINDERS_CALENDAR)}</h2>
@@ -101,14 +101,14 @@ pub fn Reminders() -> impl IntoView {
             <div class="reminder">
                 <label class="choice"><input type="checkbox" prop:checked=move || step.get() on:change=move |ev| step.set(event_target_checked(&ev))/><span>{t(r::ONE_SMALL_STEP_EACH)}</span></label>
                 <Show when=move || step.get()>
-                    <PickField id="remind-step-day" label=t(r::ON) options=Weekday::ALL.iter().map(|d| d.label().to_string()).collect() value=step_day/>
+                    <PickField id="remind-step-day" label=t(r::ON) options=Weekday::ALL.iter().map(|d| (d.label().to_string(), d.name().to_string())).collect() value=step_day/>
                     <TimeField id="remind-step-time" label=t(r::AT) value=step_time/>
                 </Show>
             </div>
             <div class="reminder">
                 <label class="choice"><input type="checkbox" prop:checked=move || check.get() on:change=move |ev| check.set(event_target_checked(&ev))/><span>{t(r::SELF_CHECK_ONCE_MONTH)}</span></label>
                 <Show when=move || check.get()>
-                    <PickField id="remind-check-day" label=t(r::DAY) options=(1..=28).map(|n| n.to_string()).collect() value=check_day/>
+                    <PickField id="remind-check-day" label=t(r::DAY) options=(1..=28).map(|n| (n.to_string(), n.to_string())).collect() value=check_day/>
                     <TimeField id="remind-check-time" label=t(r::AT) value=check_time/>
                 </Show>
             </div>

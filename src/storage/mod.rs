@@ -180,6 +180,11 @@ impl Default for Prefs {
     }
 }
 
+/// The language setting, read before the store is opened (it is plain, lock or no lock).
+pub fn language_setting(kv: &impl Kv) -> Option<String> {
+    kv.get(LANGUAGE_KEY).filter(|tag| is_language_tag(tag))
+}
+
 fn is_language_tag(tag: &str) -> bool {
     (2..=20).contains(&tag.len()) && tag.split('-').all(|part| !part.is_empty() && part.len() <= 8 && part.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
@@ -449,7 +454,7 @@ impl<K: Kv> Store<K> {
 
     /// The language the person chose, if any: a tag of letters, digits and dashes.
     pub fn language(&self) -> Option<String> {
-        self.kv.get(LANGUAGE_KEY).filter(|tag| is_language_tag(tag))
+        language_setting(&self.kv)
     }
 
     /// Keeps the language the person chose (`None`: follow the browser's).

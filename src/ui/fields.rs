@@ -13,7 +13,7 @@ pub fn RadioScale(
     name: &'static str,
     options: Vec<(u8, String)>,
     value: RwSignal<Option<u8>>,
-    #[prop(optional)] ends: Option<(&'static str, &'static str)>,
+    #[prop(optional)] ends: Option<(crate::i18n::Key, crate::i18n::Key)>,
     #[prop(optional)] wide: bool,
 ) -> impl IntoView {
     let radios = options
@@ -34,7 +34,7 @@ pub fn RadioScale(
             <legend>{legend}</legend>
             <div class="scale-options">{radios}</div>
             {ends.map(|(low, high)| view! {
-                <div class="scale-ends" aria-hidden="true"><span>{low}</span><span>{high}</span></div>
+                <div class="scale-ends" aria-hidden="true"><span>{crate::i18n::t(low)}</span><span>{crate::i18n::t(high)}</span></div>
             })}
         </fieldset>
     }
@@ -93,13 +93,14 @@ pub fn TimeField(id: &'static str, label: &'static str, value: RwSignal<String>)
 
 /// A labelled choice of one option, bound to a signal.
 #[component]
-pub fn PickField(id: &'static str, label: &'static str, options: Vec<String>, value: RwSignal<String>) -> impl IntoView {
+/// `options`: each value and what the person reads for it.
+pub fn PickField(id: &'static str, label: &'static str, options: Vec<(String, String)>, value: RwSignal<String>) -> impl IntoView {
     view! {
         <label class="time-field" for=id>
             <span>{label}</span>
             <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
-                {options.into_iter().map(|o| {
-                    let (current, shown) = (o.clone(), o.clone());
+                {options.into_iter().map(|(o, shown)| {
+                    let current = o.clone();
                     view! { <option value=o selected=move || value.with(|v| *v == current)>{shown}</option> }
                 }).collect_view()}
             </select>

@@ -19,7 +19,7 @@ pub struct Redraw(pub fn());
 /// The language this browser should speak now.
 pub fn chosen() -> &'static str {
     let browser: Vec<String> = window().navigator().languages().iter().filter_map(|l| l.as_string()).collect();
-    choose(store().language().as_deref(), browser.iter().map(String::as_str))
+    choose(crate::storage::language_setting(&crate::storage::local::LocalKv).as_deref(), browser.iter().map(String::as_str))
 }
 
 /// Installs `code` (English needs nothing) and marks the document. A file that
