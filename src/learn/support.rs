@@ -59,7 +59,7 @@ pub fn Support() -> impl IntoView {
             <p>{t(s::THERAPIST_WHEN)}</p>
             <p>{t(s::SUMMARY_HELPS)}</p>
             <p><a class="button secondary" href=crate::ui::link("/summary")>{t(s::PREPARE_SUMMARY)}</a></p>
-            <p>{t(s::IF_NOT_THERAPY_BEFORE)}<cite>"Attached"</cite>{t(s::IF_NOT_THERAPY_AFTER)}</p>
+            <p>{t(s::IF_NOT_THERAPY_BEFORE)}<cite translate="no">"Attached"</cite>{t(s::IF_NOT_THERAPY_AFTER)}</p>
         </section>
     }
 }

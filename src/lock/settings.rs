@@ -173,7 +173,7 @@ fn EncryptingUnfinished() -> impl IntoView {
     view! {
         <Show when=move || { left.get() > 0 }>
             <div class="notice warn" data-testid="encrypting-unfinished">
-                <p><strong>{t(l::ENCRYPTING_NOT_FINISHED)}</strong>{move || t_with(l::PLURAL_CAN_STILL_READ, &[("plural", &(plural(left.get(), crate::i18n::k::count::ITEMS)).to_string())])}</p>
+                <p><strong>{t(l::ENCRYPTING_NOT_FINISHED)}</strong>{move || t_with(l::PLURAL_CAN_STILL_READ, &[("items", &(plural(left.get(), crate::i18n::k::count::ITEMS)).to_string())])}</p>
                 <button type="button" class="button secondary small" on:click=finish>{t(l::FINISH_ENCRYPTING)}</button>
             </div>
         </Show>

@@ -14,7 +14,11 @@ async function speak(page, language) {
 
 /** Visible text and readable attributes (aria-label, title, placeholder) that are still plain English. */
 const untranslated = (page) => page.evaluate(() => {
-  const english = /[A-Za-z]{3,}/;
+  // Plain English: three ASCII letters in a row with nothing pseudo-translated
+  // around them (data inside a translated sentence, a service's web address,
+  // is fine).
+  const pseudo = /[·\u00C0-\u024F]/;
+  const english = { test: (s) => /[A-Za-z]{3,}/.test(s) && !pseudo.test(s) };
   const found = [];
   const skip = (el) => !el || el.closest('[translate="no"], script, style, .first-screen, .first-screen-locked, [hidden]');
   const walker = document.createTreeWalker(document.querySelector('#app') || document.body, NodeFilter.SHOW_TEXT);

@@ -11,6 +11,7 @@ mod markdown;
 mod parts;
 
 pub use markdown::to_markdown;
+use crate::i18n::{k::summary as sm, t, t_with};
 use parts::{checks_section, chosen_section, note_section, pulling_away_section, reframes_section, steps_section, urge_section};
 
 use super::check::SelfCheck;
@@ -51,13 +52,13 @@ impl Part {
     /// The section's heading, in the person's own voice: the summary is theirs to hand over.
     pub fn title(self) -> &'static str {
         match self {
-            Part::Checks => "Self-check over time",
-            Part::PullingAway => "When I pull away",
-            Part::Urge => "The urge to withdraw, and what I did",
-            Part::Reframes => "Reframes",
-            Part::Steps => "Small steps",
-            Part::Chosen => "In my own words",
-            Part::Note => "What I\u{2019}d like to talk about",
+            Part::Checks => t(sm::SELF_CHECK_OVER_TIME),
+            Part::PullingAway => t(sm::WHEN_PULL_AWAY),
+            Part::Urge => t(sm::URGE_WITHDRAW_WHAT_DID),
+            Part::Reframes => t(sm::REFRAMES),
+            Part::Steps => t(sm::SMALL_STEPS),
+            Part::Chosen => t(sm::OWN_WORDS),
+            Part::Note => t(sm::WHAT_D_LIKE_TALK_2),
         }
     }
 
@@ -207,7 +208,7 @@ pub fn summarise(records: &Records, choices: &Choices, now_ms: i64, zone: Zone) 
         sections.extend(section);
     }
     let name = Some(choices.first_name.trim().to_string()).filter(|n| !n.is_empty());
-    let period = format!("{} to {}", format_day(civil_from_days(first)), format_day(civil_from_days(last)));
+    let period = t_with(sm::PERIOD_FROM_TO, &[("from", &format_day(civil_from_days(first))), ("to", &format_day(civil_from_days(last)))]);
     Summary { name, period, prepared_on: date(now_ms), sections }
 }
 

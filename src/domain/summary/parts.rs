@@ -2,6 +2,7 @@
 //! told in words; the person's own words are only counted, never quoted, unless
 //! they ticked the entry.
 
+use crate::i18n::{k::summary as sm, t, t_with};
 use std::collections::BTreeMap;
 
 use super::{Chart, Part, Quoted, Ranked, Section, CHART_FROM};
@@ -34,7 +35,7 @@ fn mean(values: impl Iterator<Item = u8>) -> String {
 }
 
 fn only(n: usize, what: crate::i18n::Plural) -> String {
-    format!("Only {} in this period.", plural(n, what))
+    t_with(sm::ONLY_PLURAL_PERIOD, &[("items", &(plural(n, what)).to_string())])
 }
 
 /// Too few points for a chart: says so, with each point in words, and returns
@@ -45,7 +46,7 @@ fn told_in_words(s: &mut Section, points: &[(String, u8)], none: &str, what: cra
         n if n < CHART_FROM => {
             s.say(only(n, what));
             for (when, value) in points {
-                s.say(format!("{when}: {value} out of {out_of}."));
+                s.say(t_with(sm::WHEN_VALUE_OUT_OUT, &[("when", &(when).to_string()), ("value", &(value).to_string()), ("out_of", &(out_of).to_string())]));
             }
         }
         _ => return false,
@@ -55,12 +56,12 @@ fn told_in_words(s: &mut Section, points: &[(String, u8)], none: &str, what: cra
 
 pub(super) fn checks_section(checks: &[&SelfCheck], date: &dyn Fn(i64) -> String) -> Option<Section> {
     let mut s = Section::new(Part::Checks);
-    s.say("The self-check is a reflection tool, not a diagnosis. Scores run from 0 to 100: higher means the seven thoughts came up more often.");
+    s.say(t(sm::SELF_CHECK_REFLECTION_TOOL));
     let scores: Vec<(String, u8)> = checks.iter().map(|c| (date(c.at), score_of(c))).collect();
-    if !told_in_words(&mut s, &scores, "No self-check was taken in this period.", crate::i18n::k::count::SELF_CHECKS, 100) {
+    if !told_in_words(&mut s, &scores, t(sm::NO_SELF_CHECK_WAS), crate::i18n::k::count::SELF_CHECKS, 100) {
         let n = scores.len();
         let (first, last) = (&scores[0], &scores[n - 1]);
-        let summary = format!("{n} self-checks, from {} out of 100 on {} to {} on {}.", first.1, first.0, last.1, last.0);
+        let summary = t_with(sm::N_SELF_CHECKS_FROM, &[("n", &n.to_string()), ("first", &first.1.to_string()), ("first_date", &first.0), ("last", &last.1.to_string()), ("last_date", &last.0)]);
         s.chart = Some((Chart::Line { title: "Self-check scores", value_label: "Score", max: 100, points: scores }, summary));
     }
     if !checks.is_empty() {
@@ -76,7 +77,7 @@ pub(super) fn checks_section(checks: &[&SelfCheck], date: &dyn Fn(i64) -> String
             .map(|(i, t)| (format!("\u{201c}{}\u{201d}", STATEMENTS[*i]), SCALE[((*t + 5) / 10) as usize].to_string()))
             .collect();
         match rows.is_empty() {
-            true => s.say("No statement was rated \u{201c}Sometimes\u{201d} or more often, on average."),
+            true => s.say(t(sm::NO_STATEMENT_WAS_RATED)),
             false => s.lists.push(Ranked { heading: "Rated highest, on average", rows }),
         }
     }
@@ -86,10 +87,10 @@ pub(super) fn checks_section(checks: &[&SelfCheck], date: &dyn Fn(i64) -> String
 /// Morning, afternoon, evening or night, from a local hour.
 fn part_of_day(hour: i64) -> &'static str {
     match hour {
-        5..=11 => "In the morning",
-        12..=16 => "In the afternoon",
-        17..=21 => "In the evening",
-        _ => "At night",
+        5..=11 => t(sm::MORNING),
+        12..=16 => t(sm::AFTERNOON),
+        17..=21 => t(sm::EVENING),
+        _ => t(sm::NIGHT),
     }
 }
 
@@ -104,11 +105,11 @@ pub(super) fn pulling_away_section(journal: &[&JournalEntry], zone: Zone) -> Opt
     let mut s = Section::new(Part::PullingAway);
     match journal.len() {
         0 => {
-            s.say("No journal entries in this period.");
+            s.say(t(sm::NO_JOURNAL_ENTRIES_PERIOD));
             return Some(s);
         }
-        n if n < FEW_ENTRIES => s.say(format!("{} These are early glimpses, not a pattern yet.", only(n, crate::i18n::k::count::JOURNAL_ENTRIES))),
-        n => s.say(format!("{} in this period.", plural(n, crate::i18n::k::count::JOURNAL_ENTRIES))),
+        n if n < FEW_ENTRIES => s.say(t_with(sm::ONLY_THESE_EARLY_GLIMPSES, &[("only", &(only(n, crate::i18n::k::count::JOURNAL_ENTRIES)).to_string())])),
+        n => s.say(t_with(sm::PLURAL_PERIOD, &[("items", &(plural(n, crate::i18n::k::count::JOURNAL_ENTRIES)).to_string())])),
     }
     let (mut who, mut feelings, mut when) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
     let mut own_words = 0;
@@ -133,7 +134,7 @@ pub(super) fn pulling_away_section(journal: &[&JournalEntry], zone: Zone) -> Opt
         s.lists.push(Ranked { heading: "Feelings that came up most", rows: feeling_rows });
     }
     if own_words > 0 {
-        s.say(format!("{} also named feelings in their own words (not shown here).", plural(own_words, crate::i18n::k::count::ENTRIES)));
+        s.say(t_with(sm::PLURAL_ALSO_NAMED_FEELINGS, &[("items", &(plural(own_words, crate::i18n::k::count::ENTRIES)).to_string())]));
     }
     s.lists.push(Ranked { heading: "When it happened", rows: ranked(when, |w: &str| w.to_string(), 4) });
     Some(s)
@@ -154,15 +155,15 @@ pub(super) fn urge_section(journal: &[&JournalEntry], date: &dyn Fn(i64) -> Stri
         let half = n / 2;
         let earlier = mean(urges[..half].iter().map(|(_, u)| *u));
         let later = mean(urges[n - half..].iter().map(|(_, u)| *u));
-        let summary = format!("{n} ratings, {average} out of 10 on average: {earlier} in the earlier half, {later} in the later half.");
+        let summary = t_with(sm::N_RATINGS_AVERAGE_OUT, &[("n", &(n).to_string()), ("average", &(average).to_string()), ("earlier", &(earlier).to_string()), ("later", &(later).to_string())]);
         s.chart = Some((Chart::Line { title: "The urge to withdraw", value_label: "Urge (0\u{2013}10)", max: 10, points: urges }, summary));
     }
     let count = |a: Action| journal.iter().filter(|e| e.action == Some(a)).count();
     let (stayed, reached, pulled, unsure) = (count(Action::Stayed), count(Action::ReachedOut), count(Action::PulledAway), count(Action::NotSure));
     if stayed + reached + pulled + unsure == 0 {
-        s.say("No entry in this period says what I did.");
+        s.say(t(sm::NO_ENTRY_PERIOD_SAYS));
     } else {
-        let rows = [("Stayed or reached out", stayed + reached), ("Pulled away", pulled), ("Not sure", unsure)];
+        let rows = [(t(sm::STAYED_REACHED_OUT), stayed + reached), (t(sm::PULLED_AWAY), pulled), (t(sm::NOT_SURE), unsure)];
         s.lists.push(Ranked {
             heading: "What I did",
             rows: rows.into_iter().filter(|(_, n)| *n > 0).map(|(l, n)| (l.to_string(), n.to_string())).collect(),
@@ -175,23 +176,23 @@ pub(super) fn reframes_section(reframes: &[&Reframe], date: &dyn Fn(i64) -> Stri
     let mut s = Section::new(Part::Reframes);
     let rated: Vec<(String, u8, u8)> = reframes.iter().filter_map(|r| Some((date(r.created), r.safe_before?, r.safe_after?))).collect();
     match (reframes.len(), rated.len()) {
-        (0, _) => s.say("No reframes in this period."),
-        (n, 0) => s.say(format!("{} in this period, none with a before and after rating.", plural(n, crate::i18n::k::count::REFRAMES))),
+        (0, _) => s.say(t(sm::NO_REFRAMES_PERIOD)),
+        (n, 0) => s.say(t_with(sm::PLURAL_PERIOD_NONE_BEFORE, &[("items", &(plural(n, crate::i18n::k::count::REFRAMES)).to_string())])),
         (n, m) => {
             let before = mean(rated.iter().map(|r| r.1));
             let after = mean(rated.iter().map(|r| r.2));
             let shift = mean_tenths(rated.iter().map(|r| i32::from(r.2) - i32::from(r.1)));
             let shift = format!("{}{}", if shift > 0 { "+" } else { "" }, tenths(shift));
-            s.say(format!("{} in this period.", plural(n, crate::i18n::k::count::REFRAMES)));
-            let sentence = format!("How safe closeness felt, from 0 to 10: {before} before a reframe and {after} after, on average ({shift}).");
+            s.say(t_with(sm::PLURAL_PERIOD, &[("items", &(plural(n, crate::i18n::k::count::REFRAMES)).to_string())]));
+            let sentence = t_with(sm::HOW_SAFE_CLOSENESS_FELT, &[("before", &(before).to_string()), ("after", &(after).to_string()), ("shift", &(shift).to_string())]);
             if m < CHART_FROM {
                 s.say(sentence);
                 for (when, b, a) in &rated {
-                    s.say(format!("{when}: {b} before, {a} after ({}).", shift_label(*a as i8 - *b as i8)));
+                    s.say(t_with(sm::WHEN_B_BEFORE_AFTER, &[("when", &(when).to_string()), ("b", &(b).to_string()), ("a", &(a).to_string()), ("shift", &shift_label(*a as i8 - *b as i8))]));
                 }
             } else {
                 s.chart = Some((
-                    Chart::Pair { title: "How safe closeness felt, before and after each reframe", names: ("Before", "After"), items: rated },
+                    Chart::Pair { title: t(sm::SAFE_CHART_TITLE), names: (t(sm::BEFORE), t(sm::AFTER)), items: rated },
                     sentence,
                 ));
             }
@@ -207,23 +208,23 @@ pub(super) fn steps_section(steps: &[PlannedStep], within: &dyn Fn(i64) -> bool,
     let taken = logged.iter().filter(|st| st.is_done()).count();
     let not_yet = logged.len() - taken;
     if planned == 0 && logged.is_empty() {
-        s.say("No small steps were planned or taken in this period.");
+        s.say(t(sm::NO_SMALL_STEPS_WERE));
         return Some(s);
     }
-    let mut line = format!("{} planned, {} taken", plural(planned, crate::i18n::k::count::SMALL_STEPS), taken);
+    let mut line = t_with(sm::PLURAL_PLANNED_TAKEN_TAKEN, &[("items", &(plural(planned, crate::i18n::k::count::SMALL_STEPS)).to_string()), ("taken", &(taken).to_string())]);
     if not_yet > 0 {
-        line.push_str(&format!(", {not_yet} logged as \u{201c}not yet\u{201d}"));
+        line.push_str(&t_with(sm::NOT_YET_LOGGED_NOT, &[("not_yet", &(not_yet).to_string())]));
     }
     s.say(format!("{line}."));
     let p = progress(&logged, zone);
     if let Some((expected, actual)) = p.averages {
         let sentence =
-            format!("Expected discomfort was {} out of 10 on average; how it really felt, {}.", tenths(expected as i32), tenths(actual as i32));
+            t_with(sm::EXPECTED_DISCOMFORT_WAS_TENTHS, &[("expected", &tenths(expected as i32)), ("actual", &tenths(actual as i32))]);
         if p.discomfort.len() < CHART_FROM {
             s.say(sentence);
         } else {
             let items = p.discomfort.iter().map(|(at, e, a)| (date(*at), *e, *a)).collect();
-            s.chart = Some((Chart::Pair { title: "Expected and actual discomfort", names: ("Expected", "Actual"), items }, sentence));
+            s.chart = Some((Chart::Pair { title: t(sm::DISCOMFORT_CHART_TITLE), names: (t(sm::EXPECTED), t(sm::ACTUAL)), items }, sentence));
         }
     }
     // The library's steps by name; a person's own steps are their words, so only counted.
@@ -236,7 +237,7 @@ pub(super) fn steps_section(steps: &[PlannedStep], within: &dyn Fn(i64) -> bool,
         }
     }
     if own > 0 {
-        *named.entry("Steps of my own".to_string()).or_insert(0) += own;
+        *named.entry(t(sm::STEPS_OWN).to_string()).or_insert(0) += own;
     }
     if !named.is_empty() {
         s.lists.push(Ranked { heading: "Steps taken most", rows: ranked(named, |t| t, 5) });
@@ -249,27 +250,27 @@ pub(super) fn chosen_section(journal: &[&JournalEntry], reframes: &[&Reframe], c
     for e in journal.iter().filter(|e| chosen.contains(&e.id)) {
         let mut parts = vec![(None, e.text.trim().to_string())];
         if !e.who.is_empty() {
-            parts.push((Some("With"), e.who.iter().map(|w| w.label()).collect::<Vec<_>>().join(", ")));
+            parts.push((Some(t(sm::WITH)), e.who.iter().map(|w| w.label()).collect::<Vec<_>>().join(", ")));
         }
         let felt: Vec<&str> = e.emotions.iter().map(String::as_str).chain(Some(e.own_words.trim()).filter(|w| !w.is_empty())).collect();
         if !felt.is_empty() {
-            parts.push((Some("Felt"), felt.join(", ")));
+            parts.push((Some(t(sm::FELT)), felt.join(", ")));
         }
         if let Some(u) = e.urge {
-            parts.push((Some("Urge to withdraw"), format!("{u} out of 10")));
+            parts.push((Some(t(sm::URGE_WITHDRAW)), t_with(sm::U_OUT_10, &[("u", &(u).to_string())])));
         }
         if let Some(a) = e.action {
-            parts.push((Some("What I did"), a.label().to_string()));
+            parts.push((Some(t(sm::WHAT_DID)), a.label().to_string()));
         }
-        s.quoted.push(Quoted { heading: format!("Journal entry, {}", date(e.at)), parts });
+        s.quoted.push(Quoted { heading: t_with(sm::JOURNAL_ENTRY_DATE, &[("date", &(date(e.at)).to_string())]), parts });
     }
     for r in reframes.iter().filter(|r| chosen.contains(&r.id)) {
         let mut parts: Vec<(Option<&'static str>, String)> =
             STEPS.iter().enumerate().filter(|(i, _)| !r.answer(*i).is_empty()).map(|(i, step)| (Some(crate::i18n::t(step.title)), r.answer(i).to_string())).collect();
         if let (Some(b), Some(a)) = (r.safe_before, r.safe_after) {
-            parts.push((Some("How safe closeness felt"), format!("{b} before, {a} after")));
+            parts.push((Some(t(sm::HOW_SAFE_CLOSENESS_FELT_2)), t_with(sm::B_BEFORE_AFTER, &[("b", &(b).to_string()), ("a", &(a).to_string())])));
         }
-        s.quoted.push(Quoted { heading: format!("Reframe, {}", date(r.created)), parts });
+        s.quoted.push(Quoted { heading: t_with(sm::REFRAME_DATE, &[("date", &(date(r.created)).to_string())]), parts });
     }
     (!s.quoted.is_empty()).then_some(s)
 }
