@@ -146,7 +146,7 @@ pub(super) fn urge_section(journal: &[&JournalEntry], date: &dyn Fn(i64) -> Stri
     if !told_in_words(
         &mut s,
         &urges,
-        "No entry in this period rated the urge to withdraw.",
+        t(sm::NO_URGE_RATED),
         crate::i18n::k::count::URGE_RATINGS,
         10,
     ) {
