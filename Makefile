@@ -24,7 +24,9 @@ PORT ?= 8080
 # build from 168.6 to 175.2 KB (the main wasm 145.0 -> 150.9 KB); a central
 # English table (178 KB) and keys as references (184 KB) were measured and
 # dropped. Where the remaining 5 KB of main wasm come from is not found yet.
-FIRST_LOAD_BUDGET_KB ?= 176
+# 177: reading a language file is back in the main module (as a wasm-split
+# chunk it left an unresolved import in the browser tests' build).
+FIRST_LOAD_BUDGET_KB ?= 177
 # scripts/split first: its wasm-bindgen splits the wasm before the real one runs.
 export PATH := $(CURDIR)/scripts/split:$(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver

@@ -27,8 +27,7 @@ pub fn chosen() -> &'static str {
 pub async fn install(code: &'static str) {
     let installed = match (code != ENGLISH).then_some(()) {
         Some(()) => match load(code).await {
-            // Reading it is in a chunk of its own: English visitors never fetch it.
-            Some(text) => read_language(code.to_string(), text).await.unwrap_or(false),
+            Some(text) => read(code.to_string(), &text),
             None => false,
         },
         None => false,
@@ -55,11 +54,6 @@ async fn load(code: &str) -> Option<String> {
         }
     }
     crate::ui::browser::fetch_text(&format!("locales/{code}.json")).await
-}
-
-#[leptos::wasm_split::wasm_split(language, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn read_language(code: String, text: String) -> Result<bool, leptos::wasm_split::SplitLoaderError> {
-    Ok(read(code, &text))
 }
 
 fn read(code: String, text: &str) -> bool {
