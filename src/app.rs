@@ -65,6 +65,23 @@ fn mount_app(live: web_sys::HtmlElement) {
     })));
 }
 
+/// Installs the language now chosen and draws the app again in it, keeping
+/// the person at the language picker.
+fn relanguage() {
+    wasm_bindgen_futures::spawn_local(async {
+        ui::language::install(ui::language::chosen()).await;
+        remount();
+        set_timeout(
+            || {
+                if let Some(el) = document().get_element_by_id("language").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = el.focus();
+                }
+            },
+            std::time::Duration::from_millis(50),
+        );
+    });
+}
+
 /// Draws the whole app again (a new language): the same mount, so it costs the
 /// first load nothing. Open forms keep their words: each writes its draft as it
 /// goes, and reads it back when drawn.
@@ -124,7 +141,7 @@ fn Opened() -> impl IntoView {
     provide_context(db);
     provide_context(ui::toast::Toasts::new());
     router::start();
-    provide_context(ui::language::Redraw(remount));
+    provide_context(ui::language::Redraw(relanguage));
     view! {
         <NextTask>
             <Shell/>
