@@ -441,15 +441,7 @@ impl<K: Kv> Store<K> {
 
     /// Keeps the region the person chose (`None`: go back to their language's).
     pub fn set_region(&self, code: Option<&str>) -> Result<(), SaveError> {
-        match code {
-            Some(code) if is_region_code(code) => self.write(REGION_KEY, code),
-            Some(_) => Ok(()),
-            None => {
-                self.writable()?;
-                self.kv.remove(REGION_KEY);
-                Ok(())
-            }
-        }
+        self.set_setting(REGION_KEY, code, is_region_code)
     }
 
     /// The language the person chose, if any: a tag of letters, digits and dashes.
@@ -459,12 +451,18 @@ impl<K: Kv> Store<K> {
 
     /// Keeps the language the person chose (`None`: follow the browser's).
     pub fn set_language(&self, tag: Option<&str>) -> Result<(), SaveError> {
-        match tag {
-            Some(tag) if is_language_tag(tag) => self.write(LANGUAGE_KEY, tag),
+        self.set_setting(LANGUAGE_KEY, tag, is_language_tag)
+    }
+
+    /// Writes one plain setting when `valid` accepts it (anything else is not
+    /// written), or removes it.
+    fn set_setting(&self, key: &str, value: Option<&str>, valid: fn(&str) -> bool) -> Result<(), SaveError> {
+        match value {
+            Some(value) if valid(value) => self.write(key, value),
             Some(_) => Ok(()),
             None => {
                 self.writable()?;
-                self.kv.remove(LANGUAGE_KEY);
+                self.kv.remove(key);
                 Ok(())
             }
         }

@@ -25,17 +25,15 @@ pub fn chosen() -> &'static str {
 /// Installs `code` (English needs nothing) and marks the document. A file that
 /// cannot be had or read leaves the app in English, which is always complete.
 pub async fn install(code: &'static str) {
-    let installed = match (code != ENGLISH).then_some(()) {
-        Some(()) => match load(code).await {
+    let installed = code != ENGLISH
+        && match load(code).await {
             // Reading it is in a chunk of its own (9 KB gzip of the first load
             // otherwise). Only `app` reaches this, never a component the browser
             // tests draw: a split point they reached would leave their build an
             // unresolved import.
             Some(text) => read_language(code.to_string(), text).await.unwrap_or(false),
             None => false,
-        },
-        None => false,
-    };
+        };
     if !installed {
         i18n::set_catalog(None);
     }
