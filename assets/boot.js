@@ -37,6 +37,8 @@
   }
   if (language && language !== 'en') {
     root.classList.add('translating');
+    const manifest = document.querySelector('link[rel=manifest]');
+    if (manifest && offered.includes(language)) manifest.href = `locales/manifest.${language}.webmanifest`;
     window.__leaningInLanguageCode = language;
     window.__leaningInLanguage = fetch(`locales/${language}.json`).then((r) => (r.ok ? r.text() : null), () => null);
   }

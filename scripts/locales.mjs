@@ -52,9 +52,22 @@ const hash = keysHash(keys);
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 const codes = readdirSync(SOURCE).filter((f) => f.endsWith('.json') && f !== 'en.json').map((f) => f.slice(0, -5)).sort();
+// Each language also gets its own manifest, so an installed app describes itself
+// in that language (boot.js points <link rel=manifest> at it).
+const manifest = JSON.parse(readFileSync('assets/manifest.webmanifest', 'utf8'));
 for (const code of codes) {
   const flat = flatten(read(code));
   writeFileSync(join(OUT, `${code}.json`), JSON.stringify({ keys: hash, texts: keys.map((k) => flat[k] ?? null) }));
+  // Relative to locales/, where it is served: the app's own paths go one up.
+  const up = (path) => (path.startsWith('./') ? `../${path.slice(2)}` : `../${path}`);
+  const localised = {
+    ...manifest,
+    description: flat['app.manifest_description'] ?? manifest.description,
+    lang: code,
+    id: up(manifest.id), start_url: up(manifest.start_url), scope: up(manifest.scope),
+    icons: manifest.icons.map((i) => ({ ...i, src: up(i.src) })),
+  };
+  writeFileSync(join(OUT, `manifest.${code}.webmanifest`), JSON.stringify(localised, null, 2));
 }
 // Test-only pseudo-languages, never offered (build.rs lists them as hidden):
 // en-XA, every letter accented and each string about 35% longer in brackets,

@@ -220,7 +220,7 @@ fn Import() -> impl IntoView {
                             {changed.then(|| view! {
                                 <p><strong>{t(d::SOMETHING_CHANGED_ANOTHER_TAB)}</strong>{t(d::HERE_WHAT_IMPORTING_WOULD)}</p>
                             })}
-                            <p><strong>{t(d::BACKUP_HOLDS)}</strong>{plan.summary()}"."</p>
+                            <p><strong>{t(d::BACKUP_HOLDS)}</strong>{plan.summary()}</p>
                             {if nothing {
                                 view! {
                                     <p>{if plan.differ > 0 {

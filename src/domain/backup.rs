@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::records::{self, Unreadable};
+use crate::i18n::{k::backup as b, t, t_with};
 
 pub const FORMAT: &str = "leaning-in-backup";
 pub const BACKUP_VERSION: u64 = 1;
@@ -74,23 +75,20 @@ pub enum ImportError {
 impl ImportError {
     pub fn message(&self) -> String {
         let what = match self {
-            ImportError::Empty => "This file is empty.".to_string(),
-            ImportError::TooLarge(bytes) => format!(
-                "This file is {} MB, larger than any backup from this app could be (the limit is {} MB).",
-                bytes.div_ceil(1_048_576),
-                MAX_IMPORT_BYTES / 1_048_576
+            ImportError::Empty => t(b::EMPTY).to_string(),
+            ImportError::TooLarge(bytes) => t_with(
+                b::TOO_LARGE,
+                &[("size", &bytes.div_ceil(1_048_576).to_string()), ("limit", &(MAX_IMPORT_BYTES / 1_048_576).to_string())],
             ),
-            ImportError::Truncated => "This file seems to be cut off before its end, perhaps by an interrupted download.".into(),
-            ImportError::NotJson => "This file is not a backup from this app: it is not JSON.".into(),
-            ImportError::NotABackup => "This file is JSON, but not a backup from this app.".into(),
-            ImportError::NewerVersion(v) => format!(
-                "This backup was made by a newer version of the app (format {v}). Please update the app, then import it again."
-            ),
+            ImportError::Truncated => t(b::TRUNCATED).into(),
+            ImportError::NotJson => t(b::NOT_JSON).into(),
+            ImportError::NotABackup => t(b::NOT_A_BACKUP).into(),
+            ImportError::NewerVersion(v) => t_with(b::NEWER_VERSION, &[("version", &v.to_string())]),
             ImportError::BadRecord { kind, index, why } => {
-                format!("Entry {} in the {kind} section could not be read: {why}.", index + 1)
+                t_with(b::BAD_RECORD, &[("number", &(index + 1).to_string()), ("section", kind), ("why", why)])
             }
         };
-        format!("{what} Nothing has been changed.")
+        t_with(b::NOTHING_CHANGED, &[("problem", &what)])
     }
 }
 
@@ -112,14 +110,12 @@ impl ImportPlan {
         self.new.iter().chain(self.replace.iter())
     }
     pub fn summary(&self) -> String {
-        let mut s = format!("{} new, {} already here, {} that differ", self.new.len(), self.already_present, self.differ);
+        let count = |n: usize| crate::i18n::decimal(n as i64, 0);
+        let mut s = t_with(b::PLAN, &[("new", &count(self.new.len())), ("here", &count(self.already_present)), ("differ", &count(self.differ))]);
         if self.differ > 0 {
-            s.push_str(&format!(
-                " (for those, the more recently edited copy is kept: {} from the file)",
-                self.replace.len()
-            ));
+            s.push_str(&t_with(b::PLAN_NEWER, &[("from_file", &count(self.replace.len()))]));
         }
-        s
+        t_with(b::PLAN_END, &[("plan", &s)])
     }
 }
 

@@ -64,11 +64,12 @@ pub enum Rhythm {
 impl Rhythm {
     /// The event's title: calm, and free of anything personal.
     pub fn title(&self) -> &'static str {
-        match self {
-            Rhythm::JournalCheckIn { .. } => "A few quiet minutes for yourself",
-            Rhythm::WeeklyStep { .. } => "Time for one small step",
-            Rhythm::MonthlyCheck { .. } => "A monthly moment to check in with yourself",
-        }
+        use crate::i18n::k::calendar as c;
+        crate::i18n::t(match self {
+            Rhythm::JournalCheckIn { .. } => c::JOURNAL_TITLE,
+            Rhythm::WeeklyStep { .. } => c::STEP_TITLE,
+            Rhythm::MonthlyCheck { .. } => c::CHECK_TITLE,
+        })
     }
 
     fn rule(&self) -> String {
@@ -151,7 +152,7 @@ fn event(made: &Made, index: usize, title: &str, day: Date, hour: u32, minute: u
         format!("DTSTART:{start}"),
         "DURATION:PT10M".into(),
         format!("SUMMARY:{}", escape(title)),
-        format!("DESCRIPTION:{}", escape(&format!("Open Leaning In: {}", made.app_url))),
+        format!("DESCRIPTION:{}", escape(&crate::i18n::t_with(crate::i18n::k::calendar::OPEN_APP, &[("url", &made.app_url)]))),
         format!("URL:{}", made.app_url),
     ];
     if let Some(rule) = rule {

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::records::Record;
-use crate::i18n::{k::check as c, t, Key};
+use crate::i18n::{k::check as c, t, t_with, Key};
 use super::time::MS_PER_DAY;
 
 /// The article's statements, word for word.
@@ -41,10 +41,10 @@ impl Record for SelfCheck {
     }
     fn validate(&self) -> Result<(), String> {
         if self.answers.len() != STATEMENTS.len() {
-            return Err(format!("a self-check has {} answers", STATEMENTS.len()));
+            return Err(t_with(crate::i18n::k::backup::CHECK_ANSWERS, &[("count", &STATEMENTS.len().to_string())]));
         }
         if self.answers.iter().any(|a| *a > MAX_ANSWER) {
-            return Err("answers go from 0 (Never) to 4 (Almost always)".into());
+            return Err(t(crate::i18n::k::backup::ANSWER_RANGE).into());
         }
         Ok(())
     }

@@ -141,10 +141,10 @@ impl Record for JournalEntry {
     }
     fn validate(&self) -> Result<(), String> {
         if self.text.trim().is_empty() {
-            return Err("an entry needs some text".into());
+            return Err(t(crate::i18n::k::backup::ENTRY_NEEDS_TEXT).into());
         }
         if self.urge.is_some_and(|u| u > 10) {
-            return Err("the urge to withdraw goes from 0 to 10".into());
+            return Err(t(crate::i18n::k::backup::URGE_RANGE).into());
         }
         Ok(())
     }

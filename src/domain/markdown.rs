@@ -2,10 +2,11 @@
 //! therapist. Plain Markdown; what the person wrote is quoted as written.
 
 use super::check::{band, newest_first, score_of, SelfCheck, SCALE, STATEMENTS};
-use super::journal::{prompt, JournalEntry};
+use super::journal::{emotion_label, prompt, JournalEntry};
 use super::reframe::{shift_label, Reframe, STEPS};
 use super::time::{format_date, Zone};
 use super::words::plural;
+use crate::i18n::{k::export as x, t, t_with};
 
 /// Escapes one line of the person's text so Markdown shows it exactly as written:
 /// no heading, list, rule, link, emphasis, code or HTML can come out of it.
@@ -48,11 +49,8 @@ pub struct Everything<'a> {
 pub fn export(all: &Everything, now_ms: i64, zone: Zone) -> String {
     let date = |ms: i64| format_date(ms, zone(ms));
     let (journal, checks) = (all.journal, all.checks);
-    let mut out = format!(
-        "# Leaning In: my notes\n\nExported {}. Everything here was written privately on this device.\n",
-        date(now_ms)
-    );
-    out.push_str(&format!("\n## Journal ({})\n", plural(journal.len(), crate::i18n::k::count::ENTRIES)));
+    let mut out = format!("# {}\n\n{}\n", t(x::TITLE), t_with(x::EXPORTED, &[("date", &date(now_ms))]));
+    out.push_str(&format!("\n## {}\n", t_with(x::JOURNAL, &[("entries", &plural(journal.len(), crate::i18n::k::count::ENTRIES))])));
     let mut entries: Vec<&JournalEntry> = journal.iter().collect();
     entries.sort_by_key(|e| std::cmp::Reverse(e.at));
     for e in entries {
@@ -64,20 +62,20 @@ pub fn export(all: &Everything, now_ms: i64, zone: Zone) -> String {
         out.push('\n');
         let mut facts = Vec::new();
         if !e.who.is_empty() {
-            facts.push(format!("With: {}", e.who.iter().map(|w| w.label()).collect::<Vec<_>>().join(", ")));
+            facts.push(t_with(x::WITH, &[("who", &e.who.iter().map(|w| w.label()).collect::<Vec<_>>().join(", "))]));
         }
-        let mut felt: Vec<String> = e.emotions.iter().map(|m| escape(m)).collect();
+        let mut felt: Vec<String> = e.emotions.iter().map(|m| escape(emotion_label(m))).collect();
         if !e.own_words.trim().is_empty() {
             felt.push(escape(e.own_words.trim()));
         }
         if !felt.is_empty() {
-            facts.push(format!("Felt: {}", felt.join(", ")));
+            facts.push(t_with(x::FELT, &[("feelings", &felt.join(", "))]));
         }
         if let Some(u) = e.urge {
-            facts.push(format!("Urge to withdraw: {u}/10"));
+            facts.push(t_with(x::URGE, &[("urge", &u.to_string())]));
         }
         if let Some(a) = e.action {
-            facts.push(format!("What I did: {}", a.label()));
+            facts.push(t_with(x::WHAT_I_DID, &[("action", a.label())]));
         }
         if !facts.is_empty() {
             out.push('\n');
@@ -87,17 +85,17 @@ pub fn export(all: &Everything, now_ms: i64, zone: Zone) -> String {
         }
     }
     if !checks.is_empty() {
-        out.push_str(&format!("\n## Self-checks ({})\n\nA reflection tool, not a diagnosis. Scores run from 0 to 100.\n", checks.len()));
+        out.push_str(&format!("\n## {}\n\n{}\n", t_with(x::SELF_CHECKS, &[("count", &checks.len().to_string())]), t(x::SELF_CHECKS_NOTE)));
         for c in newest_first(checks) {
             let s = score_of(&c);
-            out.push_str(&format!("\n### {}: {s} out of 100\n\n{}.\n\n", date(c.at), band(s).title()));
+            out.push_str(&format!("\n### {}\n\n{}.\n\n", t_with(x::CHECK_HEADING, &[("date", &date(c.at)), ("score", &s.to_string())]), band(s).title()));
             for (statement, answer) in STATEMENTS.iter().zip(&c.answers) {
                 out.push_str(&format!("- {statement} **{}**\n", SCALE[usize::from(*answer)]));
             }
         }
     }
     if !all.reframes.is_empty() {
-        out.push_str(&format!("\n## Reframes ({})\n", all.reframes.len()));
+        out.push_str(&format!("\n## {}\n", t_with(x::REFRAMES, &[("count", &all.reframes.len().to_string())])));
         let mut reframes: Vec<&Reframe> = all.reframes.iter().collect();
         reframes.sort_by_key(|r| std::cmp::Reverse(r.created));
         for r in reframes {
@@ -108,7 +106,8 @@ pub fn export(all: &Everything, now_ms: i64, zone: Zone) -> String {
                 }
             }
             if let (Some(b), Some(a), Some(s)) = (r.safe_before, r.safe_after, r.shift()) {
-                out.push_str(&format!("\nHow safe closeness felt: {b}/10 before, {a}/10 after ({}).\n", shift_label(s)));
+                let values = [("before", b.to_string()), ("after", a.to_string()), ("shift", shift_label(s))];
+                out.push_str(&format!("\n{}\n", t_with(x::SAFE_CHANGE, &values.each_ref().map(|(k, v)| (*k, v.as_str())))));
             }
         }
     }

@@ -62,7 +62,7 @@ impl Record for CustomStep {
 
 fn check_step_text(text: &str) -> Result<(), String> {
     if text.trim().is_empty() {
-        return Err("a step needs a few words".into());
+        return Err(crate::i18n::t(crate::i18n::k::backup::STEP_NEEDS_WORDS).into());
     }
     Ok(())
 }
@@ -133,7 +133,7 @@ impl Record for PlannedStep {
     fn validate(&self) -> Result<(), String> {
         check_step_text(&self.text)?;
         if self.expected > 10 || self.outcome.as_ref().and_then(|o| o.actual).is_some_and(|a| a > 10) {
-            return Err("discomfort goes from 0 to 10".into());
+            return Err(crate::i18n::t(crate::i18n::k::backup::DISCOMFORT_RANGE).into());
         }
         Ok(())
     }
@@ -147,8 +147,15 @@ pub fn parse_when(text: &str) -> Option<OneTime> {
 
 /// "Saturday 28 November at 18:30", for a planned step.
 pub fn describe_when(at: &OneTime) -> String {
-    let weekday = super::calendar::Weekday::of(at.date).label();
-    format!("{weekday} {} {} {} at {:02}:{:02}", at.date.day, super::time::MONTH_NAMES[(at.date.month - 1) as usize], at.date.year, at.hour, at.minute)
+    use crate::i18n::k::calendar as c;
+    let values = [
+        ("weekday", super::calendar::Weekday::of(at.date).name().to_string()),
+        ("day", at.date.day.to_string()),
+        ("month", crate::i18n::t(super::time::MONTH_NAMES[(at.date.month - 1) as usize]).to_string()),
+        ("year", at.date.year.to_string()),
+        ("time", format!("{:02}:{:02}", at.hour, at.minute)),
+    ];
+    crate::i18n::t_with(c::PLANNED_AT, &values.each_ref().map(|(k, v)| (*k, v.as_str())))
 }
 
 /// The step to show as "today's": the most recently planned one not yet logged.

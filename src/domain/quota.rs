@@ -8,6 +8,7 @@
 //! therefore exact for Safari and never less than the share the others count.
 
 use crate::domain::time::MS_PER_DAY as DAY_MS;
+use crate::i18n::{k::time as k, t, t_with};
 
 /// WebKit's allowance per origin, in bytes.
 pub const QUOTA_BYTES: usize = 5 * 1024 * 1024;
@@ -40,12 +41,12 @@ pub fn days_left(used: usize, quota: usize, first_at: i64, now: i64) -> Option<u
 /// "about 12 more years", "about 8 more months", in plain words.
 pub fn time_left_phrase(days: u64) -> String {
     match days {
-        d if d >= 365 * 100 => "well over a hundred more years".to_string(),
-        d if d >= 365 * 2 => format!("about {} more years", d / 365),
-        d if d >= 365 => "about one more year".to_string(),
-        d if d >= 60 => format!("about {} more months", d / 30),
-        d if d >= 14 => format!("about {} more weeks", d / 7),
-        _ => "only a few more days".to_string(),
+        d if d >= 365 * 100 => t(k::CENTURIES).to_string(),
+        d if d >= 365 * 2 => t_with(k::YEARS, &[("count", &(d / 365).to_string())]),
+        d if d >= 365 => t(k::ONE_YEAR).to_string(),
+        d if d >= 60 => t_with(k::MONTHS, &[("count", &(d / 30).to_string())]),
+        d if d >= 14 => t_with(k::WEEKS, &[("count", &(d / 7).to_string())]),
+        _ => t(k::FEW_DAYS).to_string(),
     }
 }
 

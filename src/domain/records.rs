@@ -9,6 +9,7 @@ use super::journal::JournalEntry;
 use super::practice::{CustomStep, PlannedStep};
 use super::reframe::Reframe;
 use super::time::in_calendar_range;
+use crate::i18n::{k::backup as b, t, t_with};
 
 /// The record format this build writes. A stored record with a higher `v` was
 /// written by a newer build: it is kept aside, never read or overwritten.
@@ -47,10 +48,10 @@ impl Unreadable {
     /// A short, plain description, kept beside a quarantined value.
     pub fn describe(&self) -> String {
         match self {
-            Unreadable::NotJson => "not valid JSON".into(),
-            Unreadable::WrongShape(why) => format!("not the expected shape: {why}"),
-            Unreadable::NewerVersion(v) => format!("saved by a newer version of the app (format {v})"),
-            Unreadable::UnknownKind(kind) => format!("a kind of record this version does not know ({kind})"),
+            Unreadable::NotJson => t(b::UNREADABLE_NOT_JSON).into(),
+            Unreadable::WrongShape(why) => t_with(b::UNREADABLE_SHAPE, &[("why", why)]),
+            Unreadable::NewerVersion(v) => t_with(b::UNREADABLE_NEWER, &[("version", &v.to_string())]),
+            Unreadable::UnknownKind(kind) => t_with(b::UNREADABLE_KIND, &[("kind", kind)]),
         }
     }
 }
@@ -75,20 +76,20 @@ pub fn encode<T: Record>(record: &T) -> Value {
 
 /// Reads a typed record back, checking its version, shape and rules.
 pub fn decode<T: Record>(value: &Value) -> Result<T, Unreadable> {
-    let obj = value.as_object().ok_or_else(|| Unreadable::WrongShape("not an object".into()))?;
+    let obj = value.as_object().ok_or_else(|| Unreadable::WrongShape(t(b::NOT_AN_OBJECT).into()))?;
     match obj.get("v").and_then(Value::as_u64) {
         Some(v) if v > RECORD_VERSION => return Err(Unreadable::NewerVersion(v)),
         Some(_) => {}
-        None => return Err(Unreadable::WrongShape("no format version".into())),
+        None => return Err(Unreadable::WrongShape(t(b::NO_VERSION).into())),
     }
     // Deserialised from the borrowed value: no copy of the person's text.
     let record = T::deserialize(value).map_err(|e| Unreadable::WrongShape(e.to_string()))?;
     // Ids become part of storage keys: every kind must keep to the safe alphabet.
     if !is_valid_id(record.id()) {
-        return Err(Unreadable::WrongShape("the id is not valid".into()));
+        return Err(Unreadable::WrongShape(t(b::BAD_ID).into()));
     }
     if !record.moments().into_iter().all(in_calendar_range) {
-        return Err(Unreadable::WrongShape("a date is outside the years 1 to 9999".into()));
+        return Err(Unreadable::WrongShape(t(b::DATE_RANGE).into()));
     }
     record.validate().map_err(Unreadable::WrongShape)?;
     Ok(record)

@@ -100,7 +100,7 @@ pub const SMALL_STEP: usize = 6;
 pub fn can_save(answers: &[String], safe_before: Option<u8>, safe_after: Option<u8>) -> Result<(), String> {
     let filled = |i: usize| answers.get(i).is_some_and(|a| !a.trim().is_empty());
     if answers.len() > STEPS.len() {
-        return Err("there are more answers than steps".into());
+        return Err(crate::i18n::t(crate::i18n::k::backup::TOO_MANY_ANSWERS).into());
     }
     if !filled(0) {
         return Err(t(r::NEED_SITUATION).into());

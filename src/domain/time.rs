@@ -5,12 +5,23 @@
 pub const MS_PER_MINUTE: i64 = 60_000;
 pub const MS_PER_DAY: i64 = 86_400_000;
 
-const MONTHS: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+use crate::i18n::{k::calendar as c, k::time as k, t, Key};
+
+const MONTHS: [Key; 12] = [
+    c::MONTH_JAN, c::MONTH_FEB, c::MONTH_MAR, c::MONTH_APR, c::MONTH_MAY, c::MONTH_JUN,
+    c::MONTH_JUL, c::MONTH_AUG, c::MONTH_SEP, c::MONTH_OCT, c::MONTH_NOV, c::MONTH_DEC,
+];
 
 /// Month names in full, for headings and sentences ("November 2026").
-pub const MONTH_NAMES: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+pub const MONTH_NAMES: [Key; 12] = [
+    c::JANUARY, c::FEBRUARY, c::MARCH, c::APRIL, c::MAY, c::JUNE,
+    c::JULY, c::AUGUST, c::SEPTEMBER, c::OCTOBER, c::NOVEMBER, c::DECEMBER,
+];
+
+/// "November 2026", in the language in use.
+pub fn month_year(year: i32, month: u32) -> String {
+    crate::i18n::t_with(c::MONTH_YEAR, &[("month", t(MONTH_NAMES[(month - 1) as usize])), ("year", &year.to_string())])
+}
 
 /// A calendar date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -67,7 +78,8 @@ pub fn format_date(ms: i64, offset_minutes: i32) -> String {
 
 /// A calendar date as "23 Nov 2026".
 pub fn format_day(d: Date) -> String {
-    format!("{} {} {}", d.day, MONTHS[(d.month - 1) as usize], d.year)
+    let month = t(MONTHS[(d.month - 1) as usize]);
+    crate::i18n::t_with(crate::i18n::k::calendar::DATE, &[("day", &d.day.to_string()), ("month", month), ("year", &d.year.to_string())])
 }
 
 /// "2026-11-23", for file names and `<input type="date">`.
@@ -139,9 +151,9 @@ pub fn in_calendar_range(ms: i64) -> bool {
 /// "today", "yesterday", "3 days ago": for gentle reminders.
 pub fn days_ago_phrase(days: i64) -> String {
     match days {
-        i64::MIN..=0 => "today".to_string(),
-        1 => "yesterday".to_string(),
-        n => format!("{n} days ago"),
+        i64::MIN..=0 => t(k::TODAY).to_string(),
+        1 => t(k::YESTERDAY).to_string(),
+        n => crate::i18n::t_count(k::DAYS_AGO, n),
     }
 }
 

@@ -13,7 +13,7 @@ use crate::domain::practice::{
     current_step, describe_when, discomfort_sentence, library_step, parse_when, progress, CustomStep, PlannedStep, CLOSING_QUESTION, GROUPS,
     LIBRARY,
 };
-use crate::domain::time::MONTH_NAMES;
+use crate::domain::time::month_year;
 use crate::domain::words::plural;
 use crate::db::use_db;
 use crate::clock::{now_ms, offset_minutes};
@@ -266,7 +266,7 @@ fn Progress() -> impl IntoView {
             .iter()
             .rev()
             .take(6)
-            .map(|((y, m), n)| view! { <li><span>{format!("{} {y}", MONTH_NAMES[(*m - 1) as usize])}</span><span class="count">{plural(*n, crate::i18n::k::count::STEPS)}</span></li> })
+            .map(|((y, m), n)| view! { <li><span>{month_year(*y, *m)}</span><span class="count">{plural(*n, crate::i18n::k::count::STEPS)}</span></li> })
             .collect_view();
         let most = p.most_done.iter().map(|(t, n)| view! { <li><span>{t.clone()}</span><span class="count">{t_with(pr::TIMES, &[("count", &n.to_string())])}</span></li> }).collect_view();
         let items = p.discomfort.iter().rev().take(12).rev().map(|(at, e, a)| (format_date(*at), *e, *a)).collect::<Vec<_>>();

@@ -51,7 +51,7 @@ pub fn Reminders() -> impl IntoView {
     let journal_time = RwSignal::new("21:00".to_string());
     let journal_days = RwSignal::new(Vec::<String>::new());
     let step = RwSignal::new(false);
-    let step_day = RwSignal::new(t(r::SATURDAY).to_string());
+    let step_day = RwSignal::new(Weekday::Sa.label().to_string());
     let step_time = RwSignal::new("10:00".to_string());
     let check = RwSignal::new(false);
     let check_day = RwSignal::new("1".to_string());

@@ -30,6 +30,7 @@ use crate::domain::auto_lock::AutoLock;
 use crate::domain::backup::AnyRecord;
 use crate::domain::quota::cost;
 use crate::domain::records::{self, encode, Record, Unreadable};
+use crate::i18n::t;
 
 mod aside;
 mod cipher;
@@ -257,7 +258,7 @@ impl<K: Kv> Store<K> {
             let read = match (parse_record_key(&entry.key), sealed::is_hidden(&entry.key)) {
                 (Some((kind, id)), _) => read_record(kind, id, &entry.value),
                 // Sealed, and no key here opens it.
-                (None, true) => Err(Unreadable::WrongShape("it could not be opened with this lock's key".into())),
+                (None, true) => Err(Unreadable::WrongShape(t(crate::i18n::k::backup::WRONG_KEY).into())),
                 (None, false) => continue,
             };
             match read {
@@ -513,13 +514,13 @@ pub fn json_of(stored: &str) -> Option<Value> {
 /// its key and content agree.
 pub fn read_record(kind: &str, id: &str, raw: &str) -> Result<AnyRecord, Unreadable> {
     let json = packed::unpack(raw).map_err(|why| match why {
-        packed::Unpack::TooLarge => Unreadable::WrongShape("too large to open safely".into()),
+        packed::Unpack::TooLarge => Unreadable::WrongShape(t(crate::i18n::k::backup::TOO_LARGE_TO_OPEN).into()),
         packed::Unpack::Damaged => Unreadable::NotJson,
     })?;
     let value: Value = serde_json::from_str(&json).map_err(|_| Unreadable::NotJson)?;
     let checked = records::check(kind, &value)?;
     if checked.id != id {
-        return Err(Unreadable::WrongShape("its id does not match its key".into()));
+        return Err(Unreadable::WrongShape(t(crate::i18n::k::backup::ID_MISMATCH).into()));
     }
     Ok(AnyRecord { kind: kind.into(), id: checked.id, updated_at: checked.updated_at, value })
 }

@@ -49,8 +49,8 @@ pub fn ConflictPanel(stale: Stale<Theirs>, noun: Noun, resolve: impl Fn(Choice) 
             Some(theirs),
             view! {
                 {button(Choice::KeepMine, t(u::KEEP_MINE).into(), "button")}
-                {button(Choice::KeepTheirs, t(u::KEEP_THEIRS).into(), t(u::BUTTON_SECONDARY))}
-                {button(Choice::KeepBoth, t_with(u::KEEP_BOTH_NEW, &[("as_new", &(as_new).to_string())]), t(u::BUTTON_SECONDARY))}
+                {button(Choice::KeepTheirs, t(u::KEEP_THEIRS).into(), "button secondary")}
+                {button(Choice::KeepBoth, t_with(u::KEEP_BOTH_NEW, &[("as_new", &(as_new).to_string())]), "button secondary")}
             }
             .into_any(),
         ),
@@ -64,7 +64,7 @@ pub fn ConflictPanel(stale: Stale<Theirs>, noun: Noun, resolve: impl Fn(Choice) 
             None,
             view! {
                 {button(Choice::KeepMine, t(u::SAVE_MINE_AGAIN).into(), "button")}
-                {button(Choice::KeepTheirs, t(u::LET_GO).into(), t(u::BUTTON_SECONDARY))}
+                {button(Choice::KeepTheirs, t(u::LET_GO).into(), "button secondary")}
             }
             .into_any(),
         ),
