@@ -54,11 +54,13 @@
     banner.className = 'update-banner';
     banner.setAttribute('role', 'status');
     const text = document.createElement('span');
-    text.textContent = 'A new version is ready — reload';
+    // The words the app left on <html> in its language (ui::language::install).
+    const words = document.documentElement.dataset;
+    text.textContent = words.updateReady || 'A new version is ready';
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'button small';
-    button.textContent = 'Reload';
+    button.textContent = words.reload || 'Reload';
     button.addEventListener('click', () => {
       reloadRequested = true;
       worker.postMessage('skip-waiting');

@@ -85,7 +85,7 @@ pub(super) fn Backup() -> impl IntoView {
         let all = markdown::Everything { journal: &journal, checks: &checks, reframes: &reframes };
         let text = markdown::export(&all, now, &offset_minutes);
         if download(&backup::file_name(&today_iso(), "md"), "text/markdown", &text).is_ok() {
-            done.set(Some("A readable copy was saved to your device.".into()));
+            done.set(Some(t(d::READABLE_SAVED).into()));
         }
     };
     view! {

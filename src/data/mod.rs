@@ -279,10 +279,10 @@ fn DeleteEverything() -> impl IntoView {
             plural(db.reframes.with(Vec::len), crate::i18n::k::count::REFRAMES),
             plural(db.steps.with(Vec::len), crate::i18n::k::count::SMALL_STEPS),
         ];
-        parts.push("any unsaved drafts".into());
-        parts.push("your settings".into());
+        parts.push(t(d::DELETE_DRAFTS).into());
+        parts.push(t(d::DELETE_SETTINGS).into());
         if db.unreadable.get() > 0 {
-            parts.push("the items that could not be read".into());
+            parts.push(t(d::DELETE_UNREADABLE).into());
         }
         parts.join(", ")
     };

@@ -155,15 +155,15 @@ pub fn plan_import(text: &str, existing: &[AnyRecord], now_ms: i64) -> Result<Im
                 kind: kind.clone(),
                 index,
                 why: match why {
-                    Unreadable::UnknownKind(_) => "this version of the app does not know this kind of record".into(),
+                    Unreadable::UnknownKind(_) => t(b::UNKNOWN_KIND).into(),
                     other => other.describe(),
                 },
             })?;
             if checked.latest > now_ms + FUTURE_TOLERANCE_MS {
-                return Err(ImportError::BadRecord { kind: kind.clone(), index, why: "one of its dates is in the future".into() });
+                return Err(ImportError::BadRecord { kind: kind.clone(), index, why: t(b::DATE_IN_FUTURE).into() });
             }
             if !seen.insert((kind.clone(), checked.id.clone())) {
-                return Err(ImportError::BadRecord { kind: kind.clone(), index, why: "it appears twice".into() });
+                return Err(ImportError::BadRecord { kind: kind.clone(), index, why: t(b::APPEARS_TWICE).into() });
             }
             let incoming = AnyRecord { kind: kind.clone(), id: checked.id, updated_at: checked.updated_at, value: value.clone() };
             match here.get(&(kind.as_str(), incoming.id.as_str())) {

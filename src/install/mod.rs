@@ -61,8 +61,8 @@ pub fn InstallOffer(#[prop(optional)] on_home: bool) -> impl IntoView {
             </div>
         }
         .into_any(),
-        "ios" => safari_steps(t(i::HOME_SCREEN), ["Tap the Share button (the square with an arrow).", t(i::CHOOSE_ADD_HOME_SCREEN)]),
-        "mac-safari" => safari_steps(t(i::DOCK), ["In the menu bar, choose File.", t(i::CHOOSE_ADD_DOCK)]),
+        "ios" => safari_steps(t(i::HOME_SCREEN), [t(i::IOS_SHARE), t(i::CHOOSE_ADD_HOME_SCREEN)]),
+        "mac-safari" => safari_steps(t(i::DOCK), [t(i::MAC_FILE), t(i::CHOOSE_ADD_DOCK)]),
         "standalone" => view! { <p>{t(i::USING_INSTALLED_APP_DATA)}</p> }.into_any(),
         "installed" => view! { <p role="status">{t(i::INSTALLED_CAN_OPEN_LEANING)}</p> }.into_any(),
         _ => view! {

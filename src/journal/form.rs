@@ -124,7 +124,7 @@ impl Fields {
     }
 }
 
-const ENTRY: Noun = Noun { one: "entry", as_new: "save mine as a new entry", editing: "in the form below" };
+const ENTRY: Noun = Noun { one: crate::i18n::k::ui::NOUN_ENTRY, as_new: crate::i18n::k::ui::NOUN_ENTRY_AS_NEW, editing: crate::i18n::k::ui::IN_FORM_BELOW };
 
 #[component]
 pub fn EntryForm(editing: Option<String>, prompt: Option<String>) -> impl IntoView {

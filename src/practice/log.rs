@@ -26,7 +26,7 @@ struct LogDraft {
     note: String,
 }
 
-const STEP: Noun = Noun { one: "step", as_new: "save mine as a new step", editing: "in the form below" };
+const STEP: Noun = Noun { one: crate::i18n::k::ui::NOUN_STEP, as_new: crate::i18n::k::ui::NOUN_STEP_AS_NEW, editing: crate::i18n::k::ui::IN_FORM_BELOW };
 
 /// The other version of the step, in words: the step, and how it was logged there.
 fn their_text(step: &PlannedStep) -> String {

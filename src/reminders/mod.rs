@@ -23,11 +23,7 @@ fn save_calendar(file_name: &str, build: impl FnOnce(&Made) -> String) -> bool {
 }
 
 fn saved_message(saved: bool) -> &'static str {
-    if saved {
-        "A calendar file was made. Open it to add the reminders to your calendar; you can change or delete them there at any time."
-    } else {
-        "The calendar file could not be made in this browser."
-    }
+    t(if saved { r::CALENDAR_SAVED } else { r::CALENDAR_FAILED })
 }
 
 /// A one-time reminder for a planned step with a date and time. Like every

@@ -127,11 +127,7 @@ pub fn SummaryPage() -> impl IntoView {
     let said = RwSignal::new(None::<&'static str>);
     let save_markdown = move |_| {
         let saved = download(&format!("leaning-in-summary-{}.md", today_iso()), "text/markdown", &summary.with_untracked(to_markdown)).is_ok();
-        said.set(Some(if saved {
-            "The Markdown file was made. It is yours to keep, paste or delete."
-        } else {
-            "The file could not be made in this browser."
-        }));
+        said.set(Some(t(if saved { s::MARKDOWN_SAVED } else { s::FILE_FAILED })));
     };
     let print = move |_| {
         let _ = window().print();

@@ -18,11 +18,11 @@ pub struct Theirs {
 /// What the panel calls the record: "entry", "step".
 #[derive(Clone, Copy)]
 pub struct Noun {
-    pub one: &'static str,
+    pub one: crate::i18n::Key,
     /// What "keep both" does, in a few words: "save mine as a new entry".
-    pub as_new: &'static str,
+    pub as_new: crate::i18n::Key,
     /// Where this form's words are: "in the form below".
-    pub editing: &'static str,
+    pub editing: crate::i18n::Key,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +41,7 @@ pub fn ConflictPanel(stale: Stale<Theirs>, noun: Noun, resolve: impl Fn(Choice) 
         let resolve = resolve.clone();
         view! { <button type="button" class=class on:click=move |_| resolve(choice)>{label}</button> }
     };
-    let Noun { one, as_new, editing } = noun;
+    let (one, as_new, editing) = (t(noun.one), t(noun.as_new), t(noun.editing));
     let kept = t_with(u::NOTHING_HAS_BEEN_SAVED, &[("editing", &(editing).to_string())]);
     let (what, theirs, buttons) = match stale {
         Stale::Changed(Some(theirs)) => (

@@ -41,6 +41,9 @@ pub async fn install(code: &'static str) {
     let code = if installed { code } else { ENGLISH };
     let _ = root.set_attribute("lang", code);
     let _ = root.set_attribute("dir", if is_rtl(code) { "rtl" } else { "ltr" });
+    // pwa.js draws the update banner outside the app: it reads its words here.
+    let _ = root.set_attribute("data-update-ready", i18n::t(i18n::k::app::UPDATE_READY));
+    let _ = root.set_attribute("data-reload", i18n::t(i18n::k::ui::RELOAD));
     let _ = root.class_list().remove_1("translating");
 }
 

@@ -172,6 +172,26 @@ export function engineSuite(engine, { port, start, catchesDownloads = false }) {
       await expectClean();
     });
 
+    it('in German, the page, its plurals and its dates speak German, and English comes back', async () => {
+      await go('', 'Home');
+      await driver.executeScript(() => localStorage.setItem('leaning-in.setting.language', 'de'));
+      try {
+        await go('journal', 'Tagebuch');
+        assert.equal(await driver.executeScript(() => document.documentElement.lang), 'de');
+        await sees('Einträge');
+        // Dates come from this engine's Intl.DateTimeFormat in German ("3. Dez. 2026").
+        const date = await driver.executeScript(() => document.querySelector('.entry-meta span')?.textContent ?? '');
+        assert.match(date, /^\d{1,2}\. \S+ \d{4}$/, `${engine}: a German date, not "${date}"`);
+        await go('check?take', 'Selbsttest');
+        await sees('Aussage 1 von 7');
+        await sees('Ich wünschte, ich könnte mich öffnen');
+      } finally {
+        await driver.executeScript(() => localStorage.removeItem('leaning-in.setting.language'));
+      }
+      await go('', 'Home');
+      await expectClean();
+    });
+
     it('the lock: turn it on, reload, unlock, and the entries are back', async () => {
       await go('data', 'Your data');
       await (await byLabel('Choose a passphrase')).sendKeys('quiet river morning light');

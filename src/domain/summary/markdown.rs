@@ -6,11 +6,12 @@ use super::{Chart, Summary};
 use crate::domain::markdown::{escape, quote};
 
 pub fn to_markdown(summary: &Summary) -> String {
-    let mut out = String::from("# A summary to bring to therapy\n\n");
+    use crate::i18n::{k::summary as sm, t, t_with};
+    let mut out = format!("# {}\n\n", t(sm::SUMMARY_BRING_THERAPY));
     if let Some(name) = &summary.name {
         out.push_str(&format!("{}  \n", escape(name)));
     }
-    out.push_str(&format!("{}  \nPrepared on {}, from my own notes in Leaning In.\n", summary.period, summary.prepared_on));
+    out.push_str(&format!("{}  \n{}\n", summary.period, t_with(sm::PREPARED_PREPARED_FROM_OWN, &[("prepared_on", &summary.prepared_on)])));
     for section in &summary.sections {
         out.push_str(&format!("\n## {}\n", section.part.title()));
         for sentence in &section.sentences {
@@ -20,13 +21,13 @@ pub fn to_markdown(summary: &Summary) -> String {
             out.push_str(&format!("\n{said}\n\n"));
             match chart {
                 Chart::Line { value_label, points, .. } => {
-                    out.push_str(&format!("| Date | {value_label} |\n|---|---|\n"));
+                    out.push_str(&format!("| {} | {value_label} |\n|---|---|\n", t(sm::DATE)));
                     for (date, v) in points {
                         out.push_str(&format!("| {date} | {v} |\n"));
                     }
                 }
                 Chart::Pair { names, items, .. } => {
-                    out.push_str(&format!("| Date | {} | {} |\n|---|---|---|\n", names.0, names.1));
+                    out.push_str(&format!("| {} | {} | {} |\n|---|---|---|\n", t(sm::DATE), names.0, names.1));
                     for (date, a, b) in items {
                         out.push_str(&format!("| {date} | {a} | {b} |\n"));
                     }

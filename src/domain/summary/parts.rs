@@ -78,7 +78,7 @@ pub(super) fn checks_section(checks: &[&SelfCheck], date: &dyn Fn(i64) -> String
             .collect();
         match rows.is_empty() {
             true => s.say(t(sm::NO_STATEMENT_WAS_RATED)),
-            false => s.lists.push(Ranked { heading: "Rated highest, on average", rows }),
+            false => s.lists.push(Ranked { heading: t(sm::RATED_HIGHEST), rows }),
         }
     }
     Some(s)
@@ -127,16 +127,16 @@ pub(super) fn pulling_away_section(journal: &[&JournalEntry], zone: Zone) -> Opt
     }
     let who_rows = ranked(who, |w: Who| w.label().to_string(), 5);
     if !who_rows.is_empty() {
-        s.lists.push(Ranked { heading: "Who it was with", rows: who_rows });
+        s.lists.push(Ranked { heading: t(sm::WHO_WITH), rows: who_rows });
     }
-    let feeling_rows = ranked(feelings, |f: String| f, 5);
+    let feeling_rows = ranked(feelings, |f: String| crate::domain::journal::emotion_label(&f).to_string(), 5);
     if !feeling_rows.is_empty() {
-        s.lists.push(Ranked { heading: "Feelings that came up most", rows: feeling_rows });
+        s.lists.push(Ranked { heading: t(sm::FEELINGS_CAME_UP), rows: feeling_rows });
     }
     if own_words > 0 {
         s.say(t_with(sm::PLURAL_ALSO_NAMED_FEELINGS, &[("items", &(plural(own_words, crate::i18n::k::count::ENTRIES)).to_string())]));
     }
-    s.lists.push(Ranked { heading: "When it happened", rows: ranked(when, |w: &str| w.to_string(), 4) });
+    s.lists.push(Ranked { heading: t(sm::WHEN_HAPPENED), rows: ranked(when, |w: &str| w.to_string(), 4) });
     Some(s)
 }
 
@@ -156,7 +156,7 @@ pub(super) fn urge_section(journal: &[&JournalEntry], date: &dyn Fn(i64) -> Stri
         let earlier = mean(urges[..half].iter().map(|(_, u)| *u));
         let later = mean(urges[n - half..].iter().map(|(_, u)| *u));
         let summary = t_with(sm::N_RATINGS_AVERAGE_OUT, &[("n", &(n).to_string()), ("average", &(average).to_string()), ("earlier", &(earlier).to_string()), ("later", &(later).to_string())]);
-        s.chart = Some((Chart::Line { title: "The urge to withdraw", value_label: "Urge (0\u{2013}10)", max: 10, points: urges }, summary));
+        s.chart = Some((Chart::Line { title: t(sm::URGE_CHART_TITLE), value_label: t(sm::URGE_AXIS), max: 10, points: urges }, summary));
     }
     let count = |a: Action| journal.iter().filter(|e| e.action == Some(a)).count();
     let (stayed, reached, pulled, unsure) = (count(Action::Stayed), count(Action::ReachedOut), count(Action::PulledAway), count(Action::NotSure));
@@ -165,7 +165,7 @@ pub(super) fn urge_section(journal: &[&JournalEntry], date: &dyn Fn(i64) -> Stri
     } else {
         let rows = [(t(sm::STAYED_REACHED_OUT), stayed + reached), (t(sm::PULLED_AWAY), pulled), (t(sm::NOT_SURE), unsure)];
         s.lists.push(Ranked {
-            heading: "What I did",
+            heading: t(sm::WHAT_DID),
             rows: rows.into_iter().filter(|(_, n)| *n > 0).map(|(l, n)| (l.to_string(), n.to_string())).collect(),
         });
     }
@@ -240,7 +240,7 @@ pub(super) fn steps_section(steps: &[PlannedStep], within: &dyn Fn(i64) -> bool,
         *named.entry(t(sm::STEPS_OWN).to_string()).or_insert(0) += own;
     }
     if !named.is_empty() {
-        s.lists.push(Ranked { heading: "Steps taken most", rows: ranked(named, |t| t, 5) });
+        s.lists.push(Ranked { heading: t(sm::STEPS_TAKEN_MOST), rows: ranked(named, |t| t, 5) });
     }
     Some(s)
 }
