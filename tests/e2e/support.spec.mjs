@@ -19,15 +19,6 @@ test.describe('in en-GB', () => {
   });
 });
 
-test.describe('in de-AT', () => {
-  test.use({ locale: 'de-AT' });
-  test('Austria’s line shows, from the region part of the language', async ({ page }) => {
-    await open(page, '/learn#support');
-    await expect(page.getByLabel('Where you are')).toHaveValue('AT');
-    await expect(here(page).getByRole('link', { name: 'Call 142' })).toHaveAttribute('href', 'tel:142');
-  });
-});
-
 test.describe('in a language with no region part', () => {
   test.use({ locale: 'en' });
   test('the person chooses, the choice is kept, and every region is a tap away', async ({ page }) => {
