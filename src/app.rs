@@ -22,7 +22,7 @@ pub fn start() {
     // so English never flashes (boot.js keeps the English first screen hidden).
     // (Leptos's executor starts with the mount: before it, wasm-bindgen's.)
     wasm_bindgen_futures::spawn_local(async {
-        ui::language::install(ui::language::chosen()).await;
+        ui::language::install(ui::language::chosen_at_boot()).await;
         set_timeout(mount, std::time::Duration::ZERO);
     });
 }
@@ -65,11 +65,11 @@ fn mount_app(live: web_sys::HtmlElement) {
     })));
 }
 
-/// Installs the language now chosen and draws the app again in it, keeping
-/// the person at the language picker.
-fn relanguage() {
-    wasm_bindgen_futures::spawn_local(async {
-        ui::language::install(ui::language::chosen()).await;
+/// Installs `code` and draws the app again in it, keeping the person at the
+/// language picker.
+fn relanguage(code: &'static str) {
+    wasm_bindgen_futures::spawn_local(async move {
+        ui::language::install(code).await;
         remount();
         set_timeout(
             || {

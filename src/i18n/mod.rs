@@ -156,21 +156,27 @@ pub fn language() -> String {
     ACTIVE.with(|a| a.borrow().map_or_else(|| "en".to_string(), |c| c.code.clone()))
 }
 
+// Not inlined: a string is read in hundreds of places, and each copy of the
+// lookup would grow the wasm (most of all the first load).
+#[inline(never)]
 fn translated(index: usize) -> Option<&'static str> {
     ACTIVE.with(|a| a.borrow().and_then(|c| c.texts.get(index).and_then(|t| t.as_deref()))).filter(|t| !t.is_empty())
 }
 
 /// The string for `key` in the language in use.
+#[inline(never)]
 pub fn t(key: Key) -> &'static str {
     translated(key.index as usize).unwrap_or(key.en)
 }
 
 /// The string for `key` with each `{{name}}` replaced by its value.
+#[inline(never)]
 pub fn t_with(key: Key, values: &[(&str, &str)]) -> String {
     fill(t(key), values)
 }
 
 /// The form of `plural` for `count`, with `{{count}}` written as the language writes numbers.
+#[inline(never)]
 pub fn t_count(plural: Plural, count: i64) -> String {
     t_count_with(plural, count, &[])
 }
@@ -195,11 +201,17 @@ pub fn t_count_with(plural: Plural, count: i64, values: &[(&str, &str)]) -> Stri
     fill(template, &values)
 }
 
+/// Where "{{" (or "}}") first occurs. A byte scan: str's pattern search
+/// would add about a kilobyte to the first load for this one use.
+fn pair_at(text: &str, brace: u8) -> Option<usize> {
+    text.as_bytes().windows(2).position(|w| w[0] == brace && w[1] == brace)
+}
+
 fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
-    while let Some(start) = rest.find("{{") {
-        let Some(len) = rest[start..].find("}}") else { break };
+    while let Some(start) = pair_at(rest, b'{') {
+        let Some(len) = pair_at(&rest[start..], b'}') else { break };
         let name = rest[start + 2..start + len].trim();
         out.push_str(&rest[..start]);
         match values.iter().find(|(n, _)| *n == name) {

@@ -12,27 +12,32 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::db::store;
 use crate::i18n::{self, choose, is_rtl, Catalog, Category, ENGLISH};
 
-/// Installs the language now chosen and draws the app again in it (`app::relanguage`).
+/// Installs this language and draws the app again in it (`app::relanguage`).
 #[derive(Clone, Copy)]
-pub struct Redraw(pub fn());
+pub struct Redraw(pub fn(&'static str));
 
-/// The language this browser should speak now.
-pub fn chosen() -> &'static str {
-    let browser: Vec<String> = window().navigator().languages().iter().filter_map(|l| l.as_string()).collect();
-    choose(crate::storage::language_setting(&crate::storage::local::LocalKv).as_deref(), browser.iter().map(String::as_str))
+/// The language boot.js chose before the first paint, by the rules of
+/// `i18n::choose` (it names one only when it is not English). Reading its choice
+/// keeps the choosing out of the first load, and the two can never differ.
+pub fn chosen_at_boot() -> &'static str {
+    js_sys::Reflect::get(&window(), &"__leaningInLanguageCode".into())
+        .ok()
+        .and_then(|c| c.as_string())
+        .and_then(|c| i18n::LANGUAGES.iter().find(|l| l.code == c).map(|l| l.code))
+        .unwrap_or(ENGLISH)
 }
 
 /// Installs `code` (English needs nothing) and marks the document. A file that
 /// cannot be had or read leaves the app in English, which is always complete.
 pub async fn install(code: &'static str) {
     let installed = code != ENGLISH
-        && match load(code).await {
-            // Reading it is in a chunk of its own (9 KB gzip of the first load
-            // otherwise). Only `app` reaches this, never a component the browser
-            // tests draw: a split point they reached would leave their build an
-            // unresolved import.
-            Some(text) => read_language(code.to_string(), text).await.unwrap_or(false),
-            None => false,
+        // Fetching and reading it is in a chunk of its own, so English pays
+        // nothing for it. Only `app` reaches this, never a component the
+        // browser tests draw: a split point they reached would leave their
+        // build an unresolved import.
+        && match load_language(code).await {
+            Ok(loading) => loading.await,
+            Err(_) => false,
         };
     if !installed {
         i18n::set_catalog(None);
@@ -61,9 +66,15 @@ async fn load(code: &str) -> Option<String> {
     crate::ui::browser::fetch_text(&format!("locales/{code}.json")).await
 }
 
+/// Split functions cannot be async: this one hands back its work as a future.
 #[leptos::wasm_split::wasm_split(language, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn read_language(code: String, text: String) -> Result<bool, leptos::wasm_split::SplitLoaderError> {
-    Ok(read(code, &text))
+fn load_language(code: &'static str) -> Result<std::pin::Pin<Box<dyn std::future::Future<Output = bool>>>, leptos::wasm_split::SplitLoaderError> {
+    Ok(Box::pin(async move {
+        match load(code).await {
+            Some(text) => read(code.to_string(), &text),
+            None => false,
+        }
+    }))
 }
 
 fn read(code: String, text: &str) -> bool {
@@ -93,10 +104,8 @@ pub fn LanguagePicker() -> impl IntoView {
     }
     let setting = store().language();
     let name_of = |code: &str| offered().find(|l| l.code == code).map_or("English", |l| l.name);
-    let browser_choice = {
-        let browser: Vec<String> = window().navigator().languages().iter().filter_map(|l| l.as_string()).collect();
-        choose(None, browser.iter().map(String::as_str))
-    };
+    let browser: Vec<String> = window().navigator().languages().iter().filter_map(|l| l.as_string()).collect();
+    let browser_choice = choose(None, browser.iter().map(String::as_str));
     let option = |value: &'static str, label: String, selected: bool| view! { <option value=value selected=selected>{label}</option> };
     let mut options = vec![
         option("", t_with(l::AUTOMATIC, &[("language", name_of(browser_choice))]), setting.is_none()),
@@ -108,9 +117,11 @@ pub fn LanguagePicker() -> impl IntoView {
     }
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        let _ = store().set_language((!value.is_empty()).then_some(value.as_str()));
+        let setting = (!value.is_empty()).then_some(value.as_str());
+        let _ = store().set_language(setting);
+        let code = choose(setting, browser.iter().map(String::as_str));
         // Out of this handler first: the redraw drops the page it belongs to.
-        set_timeout(redraw, std::time::Duration::ZERO);
+        set_timeout(move || redraw(code), std::time::Duration::ZERO);
     };
     view! {
         <section class="card" aria-labelledby="language-title">

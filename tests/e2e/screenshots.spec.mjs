@@ -96,3 +96,26 @@ for (const scheme of ['light', 'dark']) {
     });
   }
 }
+
+// Every language at 360 px, with the sample data: nothing may run off the side.
+// German is the longest of the five; en-XA is English made 35% longer, ar-XB
+// runs right to left.
+const LANGUAGE_ROUTES = ['/', '/check', '/journal', '/journal?tab=patterns', '/reframe?view=r1', '/practice', '/learn', '/data', '/summary'];
+for (const [code, scheme] of [['es', 'light'], ['de', 'light'], ['de', 'dark'], ['fr', 'light'], ['pt-BR', 'light'], ['nl', 'light'], ['en-XA', 'light'], ['ar-XB', 'light']]) {
+  test(`screenshots: phone ${scheme} in ${code}`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize(SIZES.phone);
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await open(page, '/');
+    await addSample(page);
+    await page.evaluate((c) => localStorage.setItem('leaning-in.setting.language', c), code);
+    for (const route of LANGUAGE_ROUTES) {
+      await open(page, route);
+      await expect(page.locator('html')).toHaveAttribute('lang', code);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${route} in ${code} scrolls sideways`).toBeLessThanOrEqual(0);
+      const name = route === '/' ? 'home' : route.slice(1).replace(/[^a-z0-9]+/g, '-');
+      await page.screenshot({ path: `tests/e2e/screenshots/lang-${code}-${name}-phone-${scheme}.png`, fullPage: true });
+    }
+  });
+}
