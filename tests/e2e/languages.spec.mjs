@@ -152,3 +152,34 @@ test('the picker changes the language at once, without a reload, and an open dra
   await expect(page.locator('main h1')).toHaveText('Your data');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
+
+// boot.js chooses before the first paint and the app installs its choice; the
+// picker's "as your browser is set" uses i18n::choose. The same browser
+// settings must give the same language both ways (the rules are unit-tested in
+// src/i18n/tests.rs).
+const BROWSERS = [['de-AT', 'de', 'Deutsch'], ['pt-PT', 'pt-BR', 'Português (Brasil)'], ['fr-CA', 'fr', 'Français'], ['nl-BE', 'nl', 'Nederlands'], ['en-GB', 'en', 'English'], ['it-IT', 'en', 'English']];
+for (const [locale, code, name] of BROWSERS) {
+  test.describe(`a browser set to ${locale} only`, () => {
+    test.use({ locale });
+    test(`speaks ${code}, and the picker names the same language`, async ({ page }) => {
+      await open(page, '/data');
+      await expect(page.locator('html')).toHaveAttribute('lang', code);
+      const label = code === 'en' ? "The app's language" : words(code).language.label;
+      const automatic = code === 'en' ? 'As your browser is set ({{language}})' : words(code).language.automatic;
+      await expect(page.getByLabel(label).locator('option:checked')).toHaveText(fill(automatic, { language: name }));
+    });
+  });
+}
+
+test('in German, the page points at a German manifest, whose paths are still the app’s own', async ({ page, request }) => {
+  await seed(page, { [SETTING]: 'de' });
+  await open(page, '/');
+  const href = await page.locator('link[rel=manifest]').evaluate((l) => l.href);
+  expect(new URL(href).pathname).toBe('/locales/manifest.de.webmanifest');
+  const manifest = await (await request.get(href)).json();
+  expect(manifest.lang).toBe('de');
+  expect(manifest.description).toBe(words('de').app.manifest_description);
+  expect(new URL(manifest.start_url, href).pathname).toBe('/');
+  expect(new URL(manifest.id, href).pathname).toBe('/');
+  expect(new URL(manifest.icons[0].src, href).pathname).toBe('/icons/icon-192.png');
+});
