@@ -56,6 +56,12 @@ pub fn LearnPage() -> impl IntoView {
             <ol class="ways">{ways}</ol>
             <p>{t(l::CHANGE_SLOW_UNEVEN_NORMAL)}</p>
         </section>
+        <section class="card prose" aria-labelledby="between-title">
+            <h2 id="between-title">{t(l::BETWEEN_TITLE)}</h2>
+            <p>{t(l::BETWEEN_RESPECT)}</p>
+            <p>{t(l::BETWEEN_COUPLES)}</p>
+            <p>{t(l::BETWEEN_SECURE)}</p>
+        </section>
         <Support/>
         <section class="card prose" aria-labelledby="refs-title">
             <h2 id="refs-title">{t(l::WHERE_THESE_IDEAS_COME)}</h2>
@@ -65,6 +71,10 @@ pub fn LearnPage() -> impl IntoView {
                 <li>{t(l::LEVY_COLLEAGUES_2018_ATTACHMENT)}</li>
                 <li>{t(l::BREN_BROWN_VULNERABILITY_PATH)}</li>
                 <li><cite>{t(l::ATTACHED)}</cite>{t(l::AMIR_LEVINE_RACHEL_HELLER)}</li>
+                <li>{t(l::REF_OVERALL)}</li>
+                <li>{t(l::REF_BURGESS_MOSER)}</li>
+                <li>{t(l::REF_GILLATH)}</li>
+                <li>{t(l::REF_OTWAY)}</li>
             </ul>
         </section>
     }
