@@ -6,6 +6,7 @@ pub mod backup;
 pub mod calendar;
 pub mod check;
 pub mod crisis;
+pub mod helped;
 pub mod journal;
 pub mod markdown;
 pub mod pages;
