@@ -131,6 +131,7 @@ pub fn LanguagePicker() -> impl IntoView {
                 <select id="language" on:change=on_change>{options}</select>
             </div>
             <p class="muted small">{t(l::NOTE)}</p>
+            {offered().any(|l| !l.reviewed).then(|| view! { <p class="muted small">{t(l::PREVIEW_NOTE)}</p> })}
         </section>
     }
     .into_any()

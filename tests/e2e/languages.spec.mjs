@@ -132,7 +132,8 @@ test('the picker changes the language at once, without a reload, and an open dra
   await page.getByRole('link', { name: 'Your data' }).first().click();
   await expect(page.locator('main h1')).toHaveText('Your data');
   const options = await page.getByLabel("The app's language").locator('option').allTextContents();
-  expect(options).toContain('Deutsch (preview: not yet reviewed by a native speaker)');
+  expect(options).toContain('Deutsch (preview)');
+  await expect(page.getByText('A preview is a translation no native speaker has reviewed yet.')).toBeVisible();
   await page.getByLabel("The app's language").selectOption('de');
 
   await expect(page.locator('main h1')).toHaveText('Deine Daten');
