@@ -83,7 +83,9 @@ impl Record for Helped {
         use crate::i18n::{k::backup as b, t, t_with};
         check(self).map_err(|why| match why {
             Invalid::NoWords => t(b::HELPED_NEEDS_WORDS).to_string(),
-            Invalid::TooLong => t_with(b::HELPED_TOO_LONG, &[("max", &crate::i18n::decimal(MAX_CHARS as i64, 0))]),
+            // Plain digits: validation runs in the first load, and number
+            // formatting would bring float printing into it.
+            Invalid::TooLong => t_with(b::HELPED_TOO_LONG, &[("max", &MAX_CHARS.to_string())]),
             Invalid::UnclearSource => t(b::HELPED_SOURCE).to_string(),
         })
     }
