@@ -84,7 +84,7 @@ fn StorageHealth() -> impl IntoView {
         None => t(d::PERSISTED_UNKNOWN),
     };
     let last_backup = move || match db.prefs.get().last_backup_at {
-        Some(at) => t_with(d::LAST_BACKUP, &[("when", &time::days_ago_phrase(time::days_between(at, now_ms(), &offset_minutes)))]),
+        Some(at) => t_with(d::LAST_BACKUP, &[("when", &crate::ui::browser::days_ago(time::days_between(at, now_ms(), &offset_minutes)))]),
         None => t(d::NO_BACKUP_YET).to_string(),
     };
     view! {

@@ -37,6 +37,19 @@ pub fn format_date(ms: i64) -> String {
     crate::domain::time::format_date(ms, offset_minutes(ms))
 }
 
+/// "today", "yesterday", "3 days ago": in English the app's own words; in
+/// another language, as the browser says it (`Intl.RelativeTimeFormat`).
+pub fn days_ago(days: i64) -> String {
+    let language = crate::i18n::language();
+    if language != crate::i18n::ENGLISH {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into());
+        let format = js_sys::Intl::RelativeTimeFormat::new(&js_sys::Array::of1(&language.into()), &options);
+        return String::from(format.format(-(days.max(0) as f64), "day"));
+    }
+    crate::domain::time::days_ago_phrase(days)
+}
+
 /// Hands the person a file, generated here: nothing is uploaded anywhere.
 pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&contents.into());

@@ -184,3 +184,13 @@ test('in German, the page points at a German manifest, whose paths are still the
   expect(new URL(manifest.id, href).pathname).toBe('/');
   expect(new URL(manifest.icons[0].src, href).pathname).toBe('/icons/icon-192.png');
 });
+
+test('in German, how long ago the last backup was comes from the browser (Intl.RelativeTimeFormat)', async ({ page }) => {
+  await seed(page, { [SETTING]: 'de', ...entries(1) });
+  await open(page, '/data');
+  await expect(page.getByTestId('last-backup')).toHaveText('Du hast noch keine Sicherung erstellt.');
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: words('de').data.download_json }).click()]);
+  const today = await page.evaluate(() => new Intl.RelativeTimeFormat('de', { numeric: 'auto' }).format(-0, 'day'));
+  expect(today).toBe('heute');
+  await expect(page.getByTestId('last-backup')).toHaveText(`Letzte Sicherung: ${today}.`);
+});
