@@ -37,7 +37,7 @@ fn lines_known_to_be_unverified_are_not_shipped() {
 
 fn one_line(line: &str) -> CrisisData {
     let json = format!(
-        r#"{{"sources": {{"S1": {{"url": "https://example.org"}}}},
+        r#"{{"sources": {{"S1": {{"url": "the page the line was checked against"}}}},
             "regions": [{{"region": "GB", "emergency": "999", "emergency_sources": ["S1"], "lines": [{line}]}}]}}"#
     );
     CrisisData::parse(&json).unwrap()

@@ -132,7 +132,8 @@ fn RegionLines(region: Region, sources: Arc<CrisisData>, names: RegionNames, hea
         .filter_map(|id| sources.sources.get(id))
         .map(|s| {
             let dated = s.dated.clone().map(|d| format!(" ({d})"));
-            view! { <li><a href=s.url.clone() rel="noreferrer" target="_blank">{s.url.clone()}</a>{dated}</li> }
+            // Told as text to copy, not linked: the app points at no other site.
+            view! { <li><span class="address">{s.url.clone()}</span>{dated}</li> }
         })
         .collect_view();
     let lines = region.lines.iter().map(line_view).collect_view();
@@ -163,8 +164,11 @@ fn line_view(line: &Line) -> impl IntoView {
         };
         view! { <a class="dial" href=format!("sms:{}", dial(&n))>{label}</a> }
     });
-    let chat = line.chat.clone().map(|site| view! { <a class="dial" href=format!("https://{site}/") rel="noreferrer" target="_blank">{t_with(s::CHAT, &[("site", &site)])}</a> });
     let mut notes = Vec::new();
+    // A chat's address is told, not linked: the app points at no other site.
+    if let Some(site) = &line.chat {
+        notes.push(t_with(s::CHAT, &[("site", site)]));
+    }
     if !line.also.is_empty() {
         notes.push(t_with(s::ALSO_ON, &[("numbers", &line.also.join(", "))]));
     }
@@ -187,7 +191,7 @@ fn line_view(line: &Line) -> impl IntoView {
     view! {
         <li class="crisis-line">
             <p class="crisis-service"><strong translate="no">{line.service.clone()}</strong>{area}</p>
-            <p class="crisis-ways">{call}{text}{chat}</p>
+            <p class="crisis-ways">{call}{text}</p>
             <p class="muted small">{notes.join(" ")}</p>
         </li>
     }

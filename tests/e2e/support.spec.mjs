@@ -35,6 +35,11 @@ test.describe('in a language with no region part', () => {
     await expect(every.locator('h4')).toHaveCount(DATA.regions.length);
     await expect(every.getByRole('heading', { name: 'Germany' })).toBeVisible();
     await expect(every.getByRole('link', { name: 'Call 0800 111 0 111' })).toHaveAttribute('href', 'tel:08001110111');
+    // Numbers dial; nothing on the list links to another site (sources and chat
+    // addresses are text to copy).
+    await page.locator('.crisis-sources summary').first().click();
+    await expect(page.locator('.crisis-sources .address').first()).toHaveText(/^https:\/\//);
+    expect(await page.locator('#support a[href^="http"], .every-region a[href^="http"]').count()).toBe(0);
   });
 });
 
