@@ -1,6 +1,7 @@
 // Trunk post_build hook (see Trunk.toml). In the staging directory it:
 //   0. adds the lazily loaded page chunks and minifies the first load's JS
-//      (scripts/split-chunks.mjs);
+//      (scripts/split-chunks.mjs), and in a release build minifies the
+//      stylesheets (csso, structure kept) and updates the main one's integrity;
 //   1. adds the Content-Security-Policy, with the hash of Trunk's inline loader
 //      (release builds only: `trunk serve` injects its own live-reload script);
 //   2. writes the service worker's precache list and build version into sw.js
@@ -11,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { minify as minifyCss } from 'csso';
 import { writePrecache } from './precache.mjs';
 import { addChunks } from './split-chunks.mjs';
 
@@ -23,6 +25,20 @@ const chunks = process.env.TRUNK_STAGING_DIR ? await addChunks(dir, join(process
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+// The stylesheets ship without comments and spaces: about 1.7 KB less to fetch
+// on every first visit. Rules are not merged or reordered (restructure off),
+// so the cascade is exactly the source's.
+if (release) {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.css'))) {
+    const path = join(dir, file);
+    const css = minifyCss(readFileSync(path, 'utf8'), { restructure: false }).css;
+    writeFileSync(path, css);
+    const sri = `sha384-${createHash('sha384').update(css).digest('base64')}`;
+    html = html.replace(new RegExp(`(<link rel="stylesheet" href="[^"]*${file.replace('.', '\\.')}" integrity=")[^"]+"`), `$1${sri}"`);
+  }
+  writeFileSync(indexPath, html);
+}
 
 // The wasm is fetched once the first screen is painted, not alongside the page:
 // each route's HTML carries its first screen (scripts/prerender.mjs), and a
