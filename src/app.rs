@@ -190,6 +190,7 @@ fn OpenPage() -> impl IntoView {
             Some("/learn") => lazy_pages::learn().into_any(),
             Some("/data") => lazy_pages::data().into_any(),
             Some("/summary") => lazy_pages::summary().into_any(),
+            Some("/together") => lazy_pages::together().into_any(),
             _ => view! { <NotFound/> }.into_any(),
         }
     }

@@ -12,6 +12,7 @@ use crate::domain::check::SelfCheck;
 use crate::domain::journal::JournalEntry;
 use crate::domain::practice::{CustomStep, PlannedStep};
 use crate::domain::reframe::Reframe;
+use crate::domain::backup::AnyRecord;
 use crate::domain::records::{self, Record};
 use crate::lock::session::{self, lock_is_on, lock_this_page, LOCK_NOW_KEY};
 use crate::storage::local::LocalKv;
@@ -105,7 +106,37 @@ held!(
     CustomStep => custom_steps,
 );
 
-fn decode_all<T: Record>(records: &[crate::domain::backup::AnyRecord]) -> Vec<T> {
+thread_local! {
+    /// The later kinds (`records::LATER_KINDS`) as stored: read fully only by
+    /// the pages that show them (`Db::later`), in their own chunks. Changes
+    /// reach those pages through `Db::revision`.
+    static LATER: std::cell::RefCell<Vec<AnyRecord>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Puts a later kind's record in (or takes it out, with no value) where this tab holds it.
+fn later_set(kind: &str, id: &str, record: Option<AnyRecord>) {
+    LATER.with(|later| {
+        let mut later = later.borrow_mut();
+        later.retain(|r| !(r.kind == kind && r.id == id));
+        later.extend(record);
+    });
+}
+
+/// A later kind's value as now stored (`None`: removed), checked by its shape.
+fn later_stored(kind: &str, id: &str, value: Option<String>) {
+    match value.and_then(|raw| json_of(&raw)).map(|v| (records::check(kind, &v), v)) {
+        Some((Ok(c), value)) => later_set(kind, id, Some(AnyRecord { kind: kind.into(), id: c.id, updated_at: c.updated_at, value })),
+        // Unreadable: leave it for the next start to keep aside.
+        Some(_) => {}
+        None => later_set(kind, id, None),
+    }
+}
+
+fn as_stored<T: Record>(record: &T) -> AnyRecord {
+    AnyRecord { kind: T::KIND.into(), id: record.id().into(), updated_at: record.updated_at(), value: records::encode(record) }
+}
+
+fn decode_all<T: Record>(records: &[AnyRecord]) -> Vec<T> {
     records.iter().filter(|r| r.kind == T::KIND).filter_map(|r| records::decode(&r.value).ok()).collect()
 }
 
@@ -155,6 +186,8 @@ impl Db {
         self.restored.update(|n| *n += opened.restored);
         self.revision.update(|r| *r += 1);
         self.lock_on.set(lock_is_on());
+        let later = opened.records.into_iter().filter(|r| records::LATER_KINDS.contains(&r.kind.as_str())).collect();
+        LATER.with(|held| *held.borrow_mut() = later);
     }
 
     /// A record saved, edited or deleted in another tab shows up here at once.
@@ -197,6 +230,8 @@ impl Db {
                 Reframe::KIND => self.apply_remote::<Reframe>(id, value),
                 PlannedStep::KIND => self.apply_remote::<PlannedStep>(id, value),
                 CustomStep::KIND => self.apply_remote::<CustomStep>(id, value),
+                // A later kind: checked by its shape here, read fully by its page.
+                later if records::LATER_KINDS.contains(&later) => self.reload(),
                 _ => {}
             }
         }
@@ -226,11 +261,76 @@ impl Db {
             return Err(failure);
         }
         upsert(self, record);
+        self.saved();
+        Ok(())
+    }
+
+    /// After any save: shown everywhere, and on the first save ever, asks the
+    /// browser to keep this site's storage even when space runs low.
+    fn saved(&self) {
         self.revision.update(|r| *r += 1);
         if self.prefs.get_untracked().persisted.is_none() {
             self.request_persistence();
         }
+    }
+
+    /// `save`, for a later kind (`records::LATER_KINDS`).
+    pub fn save_later<T: Record>(&self, record: T, expect: Expect) -> Result<(), SaveFailure<T>> {
+        if let Err(failure) = store().save_expecting(&record, expect) {
+            match &failure {
+                SaveFailure::Stale(Stale::Changed(Some(theirs))) => later_set(T::KIND, theirs.id(), Some(as_stored(theirs))),
+                SaveFailure::Stale(Stale::Deleted) => later_set(T::KIND, record.id(), None),
+                _ => {}
+            }
+            self.revision.update(|r| *r += 1);
+            return Err(failure);
+        }
+        later_set(T::KIND, record.id(), Some(as_stored(&record)));
+        self.saved();
         Ok(())
+    }
+
+    /// `delete`, for a later kind.
+    pub fn delete_later(&self, kind: &str, id: &str) -> Result<Option<Removed>, SaveError> {
+        let removed = store().delete(kind, id)?;
+        later_set(kind, id, None);
+        self.revision.update(|r| *r += 1);
+        Ok(removed)
+    }
+
+    /// `restore`, for a later kind: Undo of `delete_later`.
+    pub fn restore_later(&self, removed: &Removed) -> Result<(), SaveFailure<()>> {
+        store().restore(removed)?;
+        // What is stored now: the restored copy, or a newer one saved meanwhile.
+        if let Some((kind, id)) = removed.values.first().and_then(|(key, _)| parse_record_key(key)) {
+            later_stored(kind, id, store().kv.get(&removed.values[0].0));
+        }
+        self.revision.update(|r| *r += 1);
+        Ok(())
+    }
+
+    /// The records of a later kind this tab holds, read fully (tracked).
+    /// Those that fail its rules stay stored as they are (`later_unreadable`).
+    pub fn later<T: Record>(&self) -> Vec<T> {
+        self.revision.track();
+        self.later_untracked()
+    }
+
+    /// The same, untracked.
+    pub fn later_untracked<T: Record>(&self) -> Vec<T> {
+        LATER.with(|later| decode_all(&later.borrow()))
+    }
+
+    /// How many stored records of a later kind fail its rules (tracked): kept
+    /// as they are, and counted so the page can say so.
+    pub fn later_unreadable<T: Record>(&self) -> usize {
+        self.revision.track();
+        LATER.with(|later| later.borrow().iter().filter(|r| r.kind == T::KIND && records::decode::<T>(&r.value).is_err()).count())
+    }
+
+    /// Whether any record of a later kind is stored, without reading it.
+    pub fn has_later(&self, kind: &str) -> bool {
+        LATER.with(|later| later.borrow().iter().any(|r| r.kind == kind))
     }
 
     /// Deletes a record and its unsaved edits; what was removed is returned for Undo.
@@ -261,6 +361,8 @@ impl Db {
         self.reframes.with(|all| times.extend(all.iter().map(|r| r.updated)));
         self.steps.with(|all| times.extend(all.iter().map(|s| s.updated)));
         self.custom_steps.with(|all| times.extend(all.iter().map(|s| s.created)));
+        self.revision.track();
+        LATER.with(|later| times.extend(later.borrow().iter().map(|r| r.updated_at)));
         times
     }
 

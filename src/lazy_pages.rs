@@ -33,6 +33,7 @@ split_pages! {
     load_learn, page_learn => crate::learn::LearnPage;
     load_data, page_data => crate::data::DataPage;
     load_summary, page_summary => crate::summary::SummaryPage;
+    load_together, page_together => crate::together::TogetherPage;
     load_unlock, page_unlock => crate::lock::UnlockScreen;
 }
 
@@ -75,6 +76,9 @@ pub fn data() -> impl IntoView {
 }
 pub fn summary() -> impl IntoView {
     lazy(load_summary)
+}
+pub fn together() -> impl IntoView {
+    lazy(load_together)
 }
 /// The unlock screen, with the lock's code: only ever fetched when the lock is on.
 pub fn unlock() -> impl IntoView {

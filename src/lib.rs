@@ -44,6 +44,8 @@ pub mod reminders;
 #[cfg(target_arch = "wasm32")]
 pub mod summary;
 #[cfg(target_arch = "wasm32")]
+pub mod together;
+#[cfg(target_arch = "wasm32")]
 pub mod ui;
 
 #[cfg(target_arch = "wasm32")]

@@ -6,9 +6,13 @@
 //! the app is built on (`tests/fixtures/article.txt`) and everyday ones, drawn
 //! at random; one entry in five with a curly apostrophe and an emoji (as an
 //! iPhone types), one in twenty in Japanese. Every week a self-check and three
-//! small steps, logged.
+//! small steps, logged. A secure-base moment a month, something that helped
+//! every season, and a card every few years.
 
 use crate::domain::backup::AnyRecord;
+use crate::domain::card::Card;
+use crate::domain::helped::{Helped, Source};
+use crate::domain::moment::{Moment, Way};
 use crate::domain::check::SelfCheck;
 use crate::domain::journal::{Action, JournalEntry, Who, EMOTIONS};
 use crate::domain::practice::{Outcome, PlannedStep};
@@ -160,6 +164,29 @@ pub fn ten_years(end_ms: i64) -> Vec<AnyRecord> {
                 when: None,
             };
             records.push(listed(&step));
+        }
+        // Between two people: a secure-base moment a month, something kept
+        // that helped every season, and a card now and then.
+        if day % 30 == 4 {
+            let (before, after) = (dice.below(8) as u8, dice.below(11) as u8);
+            let way = [Way::Memory, Way::Kindness, Way::Imagined][dice.below(3)];
+            records.push(listed(&Moment { id: new_id(at + 3, dice.next() as u32), at: at + 3, updated: at + 3, way, before, after }));
+        }
+        if day % 90 == 10 {
+            let len = 60 + dice.below(140);
+            let text = prose(&mut dice, &english, len, " ");
+            let order = day / 90;
+            records.push(listed(&Helped { id: new_id(at + 4, dice.next() as u32), created: at + 4, updated: at + 4, text, source: Source::Typed, source_id: None, order }));
+        }
+        if day % 1200 == 20 {
+            let answers = (0..5)
+                .map(|_| {
+                    let len = 40 + dice.below(120);
+                    prose(&mut dice, &english, len, " ")
+                })
+                .collect();
+            let for_whom = ["Priya", "Sam", "Jo", "Mum"][dice.below(4)].to_string();
+            records.push(listed(&Card { id: new_id(at + 5, dice.next() as u32), created: at + 5, updated: at + 5, for_whom, answers }));
         }
     }
     records

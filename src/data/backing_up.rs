@@ -82,7 +82,8 @@ pub(super) fn Backup() -> impl IntoView {
     let export_markdown = move |_| {
         let now = now_ms();
         let (journal, checks, reframes) = (db.journal.get_untracked(), db.checks.get_untracked(), db.reframes.get_untracked());
-        let all = markdown::Everything { journal: &journal, checks: &checks, reframes: &reframes };
+        let (helped, cards, moments) = (db.later_untracked(), db.later_untracked(), db.later_untracked());
+        let all = markdown::Everything { journal: &journal, checks: &checks, reframes: &reframes, helped: &helped, cards: &cards, moments: &moments };
         let text = markdown::export(&all, now, &offset_minutes);
         if download(&backup::file_name(&today_iso(), "md"), "text/markdown", &text).is_ok() {
             done.set(Some(t(d::READABLE_SAVED).into()));

@@ -279,6 +279,12 @@ fn DeleteEverything() -> impl IntoView {
             plural(db.reframes.with(Vec::len), crate::i18n::k::count::REFRAMES),
             plural(db.steps.with(Vec::len), crate::i18n::k::count::SMALL_STEPS),
         ];
+        let later = [
+            (db.later::<crate::domain::helped::Helped>().len(), crate::i18n::k::count::HELPED),
+            (db.later::<crate::domain::card::Card>().len(), crate::i18n::k::count::CARDS),
+            (db.later::<crate::domain::moment::Moment>().len(), crate::i18n::k::count::SECURE_MOMENTS),
+        ];
+        parts.extend(later.into_iter().filter(|(n, _)| *n > 0).map(|(n, what)| plural(n, what)));
         parts.push(t(d::DELETE_DRAFTS).into());
         parts.push(t(d::DELETE_SETTINGS).into());
         if db.unreadable.get() > 0 {

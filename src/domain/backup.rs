@@ -151,7 +151,7 @@ pub fn plan_import(text: &str, existing: &[AnyRecord], now_ms: i64) -> Result<Im
     for (kind, list) in sections {
         let list = list.as_array().ok_or(ImportError::NotABackup)?;
         for (index, value) in list.iter().enumerate() {
-            let checked = records::check(kind, value).map_err(|why| ImportError::BadRecord {
+            let checked = records::check_fully(kind, value).map_err(|why| ImportError::BadRecord {
                 kind: kind.clone(),
                 index,
                 why: match why {

@@ -11,6 +11,9 @@ use super::practice::PlannedStep;
 use super::records::Record;
 use super::reframe::Reframe;
 
+/// Its kind in storage keys and backups.
+pub const KIND: &str = "helped";
+
 /// Where an item came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -69,7 +72,7 @@ pub fn check(item: &Helped) -> Result<(), Invalid> {
 }
 
 impl Record for Helped {
-    const KIND: &'static str = "helped";
+    const KIND: &'static str = KIND;
     fn id(&self) -> &str {
         &self.id
     }

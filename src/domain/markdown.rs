@@ -43,6 +43,9 @@ pub struct Everything<'a> {
     pub journal: &'a [JournalEntry],
     pub checks: &'a [SelfCheck],
     pub reframes: &'a [Reframe],
+    pub helped: &'a [crate::domain::helped::Helped],
+    pub cards: &'a [crate::domain::card::Card],
+    pub moments: &'a [crate::domain::moment::Moment],
 }
 
 /// The readable export. Each date is written with its own moment's offset.
@@ -111,6 +114,41 @@ pub fn export(all: &Everything, now_ms: i64, zone: Zone) -> String {
             }
         }
     }
+    out.push_str(&between(all, &date));
+    out
+}
+
+/// What has helped (in the person's order), the cards, and the moments' ratings.
+fn between(all: &Everything, date: &dyn Fn(i64) -> String) -> String {
+    use crate::domain::{card, helped::in_order, moment::latest};
+    let mut out = String::new();
+    if !all.helped.is_empty() {
+        out.push_str(&format!("\n## {}\n", t_with(x::HELPED, &[("count", &all.helped.len().to_string())])));
+        for h in in_order(all.helped) {
+            out.push_str(&format!("\n{}\n", quote(h.text.trim())));
+        }
+    }
+    if !all.cards.is_empty() {
+        out.push_str(&format!("\n## {}\n", t_with(x::CARDS, &[("count", &all.cards.len().to_string())])));
+        let prompts = card::PROMPTS.map(t);
+        for c in all.cards {
+            let heading = match c.for_whom.trim() {
+                "" => t(crate::i18n::k::card::HEADING).to_string(),
+                name => t_with(crate::i18n::k::card::FOR_HEADING, &[("name", &escape(name))]),
+            };
+            out.push_str(&format!("\n### {heading}\n"));
+            for (prompt, answer) in card::answered(c, &prompts) {
+                out.push_str(&format!("\n**{prompt}**\n\n{}\n", quote(answer)));
+            }
+        }
+    }
+    if !all.moments.is_empty() {
+        out.push_str(&format!("\n## {}\n\n", t_with(x::MOMENTS, &[("count", &all.moments.len().to_string())])));
+        out.push_str(&format!("| {} | {} | {} |\n|---|---|---|\n", t(x::MOMENT_DATE), t(crate::i18n::k::moment::BEFORE), t(crate::i18n::k::moment::AFTER)));
+        for m in latest(all.moments, usize::MAX) {
+            out.push_str(&format!("| {} | {} | {} |\n", date(m.at), m.before, m.after));
+        }
+    }
     out
 }
 
@@ -132,7 +170,7 @@ mod tests {
             safe_after: Some(5),
             ..Reframe::default()
         };
-        let everything = Everything { journal: &[older, newer], checks: &[check], reframes: &[reframe] };
+        let everything = Everything { journal: &[older, newer], checks: &[check], reframes: &[reframe], helped: &[], cards: &[], moments: &[] };
         let md = export(&everything, 1_763_990_000_000, &|_| 0);
         assert!(md.starts_with("# Leaning In: my notes"));
         assert!(md.contains("## Journal (2 entries)"));
@@ -185,7 +223,7 @@ mod tests {
     fn feelings_in_own_words_are_escaped_too() {
         let mut e = entry("a", "text");
         e.own_words = "<gone> # lost".into();
-        let md = export(&Everything { journal: &[e], checks: &[], reframes: &[] }, 1_763_990_000_000, &|_| 0);
+        let md = export(&Everything { journal: &[e], checks: &[], reframes: &[], helped: &[], cards: &[], moments: &[] }, 1_763_990_000_000, &|_| 0);
         assert!(md.contains("- Felt: anxious, \\<gone\\> # lost"), "{md}");
     }
 
@@ -194,7 +232,7 @@ mod tests {
         use crate::domain::time::tests::{at_utc, london};
         let mut e = entry("a", "text");
         e.at = at_utc(2026, 7, 14, 23, 30); // 00:30 BST on 15 Jul
-        let md = export(&Everything { journal: &[e], checks: &[], reframes: &[] }, at_utc(2026, 11, 24, 12, 0), &london);
+        let md = export(&Everything { journal: &[e], checks: &[], reframes: &[], helped: &[], cards: &[], moments: &[] }, at_utc(2026, 11, 24, 12, 0), &london);
         assert!(md.contains("### 15 Jul 2026"), "{md}");
     }
 }

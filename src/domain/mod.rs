@@ -4,11 +4,13 @@
 pub mod auto_lock;
 pub mod backup;
 pub mod calendar;
+pub mod card;
 pub mod check;
 pub mod crisis;
 pub mod helped;
 pub mod journal;
 pub mod markdown;
+pub mod moment;
 pub mod pages;
 pub mod quota;
 pub mod practice;

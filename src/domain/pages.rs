@@ -20,7 +20,7 @@ pub struct Page {
 
 pub const APP_NAME: &str = "Leaning In";
 
-pub const PAGES: [Page; 8] = [
+pub const PAGES: [Page; 9] = [
     Page { path: "/", title: p::HOME, nav_label: p::HOME, icon: "home", in_tab_bar: true },
     Page { path: "/check", title: p::CHECK, nav_label: p::NAV_CHECK, icon: "check", in_tab_bar: true },
     Page { path: "/journal", title: p::JOURNAL, nav_label: p::JOURNAL, icon: "journal", in_tab_bar: true },
@@ -30,6 +30,8 @@ pub const PAGES: [Page; 8] = [
     Page { path: "/data", title: p::DATA, nav_label: p::DATA, icon: "data", in_tab_bar: false },
     // Reached from Learn and support, Your data and the journal's patterns.
     Page { path: "/summary", title: p::SUMMARY, nav_label: p::NAV_SUMMARY, icon: "summary", in_tab_bar: false },
+    // Reached from Home's tools, Small steps, Learn and the reframe.
+    Page { path: "/together", title: p::TOGETHER, nav_label: p::TOGETHER, icon: "learn", in_tab_bar: false },
 ];
 
 /// The page a route belongs to, ignoring a trailing slash. `None` is "not found".

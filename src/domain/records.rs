@@ -4,8 +4,11 @@
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
 
+use super::card::Card;
 use super::check::SelfCheck;
+use super::helped::Helped;
 use super::journal::JournalEntry;
+use super::moment::Moment;
 use super::practice::{CustomStep, PlannedStep};
 use super::reframe::Reframe;
 use super::time::in_calendar_range;
@@ -103,9 +106,17 @@ fn check_as<T: Record>(value: &Value) -> Result<Checked, Unreadable> {
 }
 
 /// Every kind this build knows, in the order backups and exports list them.
-pub const KINDS: [&str; 5] = [JournalEntry::KIND, SelfCheck::KIND, Reframe::KIND, PlannedStep::KIND, CustomStep::KIND];
+pub const KINDS: [&str; 8] =
+    [JournalEntry::KIND, SelfCheck::KIND, Reframe::KIND, PlannedStep::KIND, CustomStep::KIND, Helped::KIND, Card::KIND, Moment::KIND];
 
-/// Checks a stored or imported value of any kind without the caller naming a type.
+/// Kinds that only pages loaded later show. The store checks them when it
+/// opens by the shape every such kind shares (`later_shape`), and the page
+/// that shows them reads them fully, so the first load carries no code of
+/// theirs. Import checks them fully (`check_fully`).
+pub const LATER_KINDS: [&str; 3] = [Helped::KIND, Card::KIND, Moment::KIND];
+
+/// Checks a stored value of any kind as the store opens, without the caller
+/// naming a type (later kinds by their shared shape).
 pub fn check(kind: &str, value: &Value) -> Result<Checked, Unreadable> {
     match kind {
         JournalEntry::KIND => check_as::<JournalEntry>(value),
@@ -113,8 +124,34 @@ pub fn check(kind: &str, value: &Value) -> Result<Checked, Unreadable> {
         Reframe::KIND => check_as::<Reframe>(value),
         PlannedStep::KIND => check_as::<PlannedStep>(value),
         CustomStep::KIND => check_as::<CustomStep>(value),
+        later if LATER_KINDS.contains(&later) => later_shape(value),
         other => Err(Unreadable::UnknownKind(other.to_string())),
     }
+}
+
+/// Checks an imported value of any kind, every rule included.
+pub fn check_fully(kind: &str, value: &Value) -> Result<Checked, Unreadable> {
+    match kind {
+        Helped::KIND => check_as::<Helped>(value),
+        Card::KIND => check_as::<Card>(value),
+        Moment::KIND => check_as::<Moment>(value),
+        _ => check(kind, value),
+    }
+}
+
+/// What every later kind has: a version this build reads (the rule `decode`
+/// applies), a key-safe `id`, and an `updated` time within years 1 to 9999.
+/// Written out rather than derived: this runs in the first load.
+fn later_shape(value: &Value) -> Result<Checked, Unreadable> {
+    let wrong = |why: crate::i18n::Key| Unreadable::WrongShape(t(why).into());
+    let obj = value.as_object().ok_or_else(|| wrong(b::NOT_AN_OBJECT))?;
+    let version = obj.get("v").and_then(Value::as_u64).ok_or_else(|| wrong(b::NO_VERSION))?;
+    if version > RECORD_VERSION {
+        return Err(Unreadable::NewerVersion(version));
+    }
+    let id = obj.get("id").and_then(Value::as_str).filter(|id| is_valid_id(id)).ok_or_else(|| wrong(b::BAD_ID))?;
+    let updated = obj.get("updated").and_then(Value::as_i64).filter(|at| in_calendar_range(*at)).ok_or_else(|| wrong(b::DATE_RANGE))?;
+    Ok(Checked { id: id.into(), updated_at: updated, latest: updated })
 }
 
 /// A new record id: sortable by creation time, with random bits so two tabs (or
@@ -196,6 +233,28 @@ mod tests {
         let mut stored = encode(&entry("a1", "text"));
         stored["at"] = json!(crate::domain::time::LATEST_MS);
         assert!(check("journal", &stored).is_ok());
+    }
+
+    #[test]
+    fn later_kinds_open_by_their_shape_and_import_by_every_rule() {
+        let helped = json!({"v": 1, "id": "h1", "created": 5, "updated": 6, "text": "  ", "source": "typed", "order": 0});
+        // The store opens it (its page reads it fully and says what it cannot read)…
+        assert_eq!(check("helped", &helped), Ok(Checked { id: "h1".into(), updated_at: 6, latest: 6 }));
+        // …but an import checks every rule.
+        assert!(matches!(check_fully("helped", &helped), Err(Unreadable::WrongShape(_))));
+        let card = json!({"v": 1, "id": "c1", "created": 5, "updated": 6, "answers": ["a", "", "", "", ""]});
+        assert!(check_fully("card", &card).is_ok());
+        let moment = json!({"v": 1, "id": "m1", "at": 5, "updated": 6, "way": "memory", "before": 3, "after": 12});
+        assert!(check("moment", &moment).is_ok());
+        assert!(check_fully("moment", &moment).is_err());
+        for kind in LATER_KINDS {
+            assert_eq!(check(kind, &json!({"v": 2, "id": "x", "updated": 1})), Err(Unreadable::NewerVersion(2)));
+            assert!(matches!(check(kind, &json!({"id": "x", "updated": 1})), Err(Unreadable::WrongShape(_))));
+            assert!(matches!(check(kind, &json!({"v": 1, "id": "x"})), Err(Unreadable::WrongShape(_))));
+            assert!(matches!(check(kind, &json!({"v": 1, "id": "x", "updated": crate::domain::time::LATEST_MS + 1})), Err(Unreadable::WrongShape(_))));
+            assert!(KINDS.contains(&kind));
+        }
+        assert_eq!(check_fully("dream", &json!({"v": 1})), Err(Unreadable::UnknownKind("dream".into())));
     }
 
     #[test]

@@ -21,9 +21,15 @@ pub fn HomePage() -> impl IntoView {
         ("/reframe", h::TOOL_REFRAME),
         ("/practice", h::TOOL_PRACTICE),
         ("/learn", h::TOOL_LEARN),
+        // Once something has helped, this opens its list: "What has helped you before".
+        match db.has_later(crate::domain::helped::KIND) {
+            true => ("/together#helped", h::TOOL_TOGETHER_HELPED),
+            false => ("/together", h::TOOL_TOGETHER),
+        },
     ];
     let tools = tools.map(|(path, blurb)| {
-        let title = PAGES.iter().find(|p| p.path == path).map(|p| t(p.title)).unwrap_or_default();
+        let page = path.split('#').next().unwrap_or(path);
+        let title = PAGES.iter().find(|p| p.path == page).map(|p| t(p.title)).unwrap_or_default();
         let blurb = t(blurb);
         view! {
             <li>

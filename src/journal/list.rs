@@ -223,6 +223,10 @@ pub fn EntryView(id: String) -> impl IntoView {
                     <a class="button secondary" href=link(&format!("/reframe?from={}", e.id))>{t(j::REFRAME)}</a>
                     <button type="button" class="button secondary" on:click=delete.clone()>{t(j::DELETE)}</button>
                 </div>
+                {
+                    let (offer, source, id) = crate::domain::helped::offered_from_entry(&e);
+                    view! { <crate::together::KeepThis source=source source_id=id offer=offer/> }
+                }
                 <p><a href=link("/journal")>{t(j::BACK_JOURNAL)}</a></p>
             }
             .into_any()

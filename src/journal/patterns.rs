@@ -76,6 +76,31 @@ pub fn PatternsView() -> impl IntoView {
     }
 }
 
+/// How safe closeness felt before and after each secure-base moment, when
+/// there are any: a chart with its numbers as a table, and a plain sentence.
+#[component]
+pub fn MomentsPattern() -> impl IntoView {
+    use crate::domain::moment::{changes, latest, Moment};
+    use crate::i18n::k::moment as m;
+    let db = use_db();
+    move || {
+        let all = db.later::<Moment>();
+        (!all.is_empty()).then(|| {
+            let (safer, same, less) = changes(&all);
+            let summary = crate::i18n::t_count_with(m::PATTERNS_SUMMARY, all.len() as i64, &[
+                ("safer", &safer.to_string()), ("same", &same.to_string()), ("less", &less.to_string())]);
+            let items = latest(&all, 12).into_iter().map(|x| (format_date(x.at), x.before, x.after)).collect();
+            view! {
+                <section class="card" id="moments" aria-labelledby="p-moments">
+                    <h2 id="p-moments">{t(m::PATTERNS_TITLE)}</h2>
+                    <p class="muted">{t(m::PATTERNS_LEAD)}</p>
+                    <crate::ui::chart::PairChart title=t(m::CHART_TITLE) summary=summary names=(t(m::BEFORE), t(m::AFTER)) items=items item_label=t(m::MOMENT_LABEL)/>
+                </section>
+            }
+        })
+    }
+}
+
 /// Patterns are what a summary for therapy is made of.
 #[component]
 fn SummaryLink() -> impl IntoView {

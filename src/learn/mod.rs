@@ -56,11 +56,12 @@ pub fn LearnPage() -> impl IntoView {
             <ol class="ways">{ways}</ol>
             <p>{t(l::CHANGE_SLOW_UNEVEN_NORMAL)}</p>
         </section>
-        <section class="card prose" aria-labelledby="between-title">
+        <section class="card prose" id="between" aria-labelledby="between-title">
             <h2 id="between-title">{t(l::BETWEEN_TITLE)}</h2>
             <p>{t(l::BETWEEN_RESPECT)}</p>
             <p>{t(l::BETWEEN_COUPLES)}</p>
             <p>{t(l::BETWEEN_SECURE)}</p>
+            <p><a href=crate::ui::link("/together")>{t(l::BETWEEN_TRY)}</a></p>
         </section>
         <Support/>
         <section class="card prose" aria-labelledby="refs-title">

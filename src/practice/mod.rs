@@ -37,6 +37,7 @@ pub fn PracticePage() -> impl IntoView {
             None => view! {
                 <PageHeading title=t(pr::SMALL_STEPS) lead=t(pr::ONE_SMALL_ACT_OPENNESS)/>
                 <FromStore>
+                    <KeepLatest/>
                     <CurrentStep/>
                     <PlanStep preselect=q.get("step") own=q.get("plan")/>
                     <Progress/>
@@ -46,6 +47,26 @@ pub fn PracticePage() -> impl IntoView {
             .into_any(),
         }
     }
+}
+
+/// The step logged last, when it was taken this week and went better than
+/// feared, and is not kept yet: offered for "What has helped you".
+#[component]
+fn KeepLatest() -> impl IntoView {
+    use crate::domain::helped::{already_kept, went_better_than_feared, Source};
+    let db = use_db();
+    let now = now_ms();
+    let latest = db.steps.with_untracked(|all| all.iter().filter(|s| s.outcome.is_some()).max_by_key(|s| s.outcome.as_ref().map(|o| o.logged_at)).cloned());
+    latest
+        .filter(|s| went_better_than_feared(s) && s.outcome.as_ref().is_some_and(|o| now - o.logged_at < 7 * crate::domain::time::MS_PER_DAY))
+        .filter(|s| !already_kept(&db.later_untracked::<crate::domain::helped::Helped>(), Source::Step, &s.id))
+        .map(|s| view! {
+            <section class="card keep-card" aria-labelledby="keep-title">
+                <h2 id="keep-title">{t(crate::i18n::k::helped::WENT_BETTER_TITLE)}</h2>
+                <p class="step-text">{s.text.clone()}</p>
+                <crate::together::KeepThis source=Source::Step source_id=s.id.clone() offer=s.text.trim().to_string()/>
+            </section>
+        })
 }
 
 /// The step planned and not yet logged, if any.

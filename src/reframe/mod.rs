@@ -189,6 +189,7 @@ fn Flow(from: Option<String>) -> impl IntoView {
                 <div class="flow-screen">
                     <p class="why">{t(r::NOTICE_HOW_FEEL_THERE)}</p>
                     <RadioScale legend=t(SAFE_QUESTION) name="safe-before" options=zero_to_ten() value=safe_before ends=SAFE_ENDS/>
+                    <crate::together::HelpedGlance/>
                 </div>
             }
             .into_any();
@@ -289,6 +290,9 @@ fn Summary(id: String) -> impl IntoView {
                     view! {
                         <p><a class="button" href=link(&plan)>{t(r::PLAN_STEP_SMALL_STEPS)}</a></p>
                     }
+                })}
+                {crate::domain::helped::offered_from_reframe(&r).map(|(offer, source, id)| view! {
+                    <crate::together::KeepThis source=source source_id=id offer=offer/>
                 })}
                 <details class="card">
                     <summary>{t(r::URGE_WHAT_PROTECTS_FROM)}</summary>

@@ -26,15 +26,17 @@ fn saved_message(saved: bool) -> &'static str {
     t(if saved { r::CALENDAR_SAVED } else { r::CALENDAR_FAILED })
 }
 
+/// Hands the person a calendar file for one event; says how that went.
+pub fn one_time_in_calendar(file_name: &str, title: &str, at: &OneTime) -> &'static str {
+    saved_message(save_calendar(file_name, |made| one_time_ics(title, at, made)))
+}
+
 /// A one-time reminder for a planned step with a date and time. Like every
 /// reminder, it names nothing the person wrote: not even the step.
 #[component]
 pub fn StepInCalendar(at: OneTime) -> impl IntoView {
     let message = RwSignal::new(None::<&'static str>);
-    let add = move |_| {
-        let saved = save_calendar("leaning-in-small-step.ics", |made| one_time_ics(t(r::TIME_SMALL_STEP), &at, made));
-        message.set(Some(saved_message(saved)));
-    };
+    let add = move |_| message.set(Some(one_time_in_calendar("leaning-in-small-step.ics", t(r::TIME_SMALL_STEP), &at)));
     view! {
         <button type="button" class="button secondary" on:click=add>{t(r::ADD_STEP_CALENDAR)}</button>
         <p class="small" role="status" hidden=move || message.with(Option::is_none)>{move || message.get().unwrap_or_default()}</p>

@@ -43,7 +43,7 @@ impl Default for SummaryDraft {
             period: "4w".into(),
             from: String::new(),
             to: String::new(),
-            parts: Part::ALL.iter().map(|p| p.key().to_string()).collect(),
+            parts: Part::ALL.iter().filter(|p| p.by_default()).map(|p| p.key().to_string()).collect(),
             chosen: Vec::new(),
             note: String::new(),
             first_name: String::new(),
@@ -121,7 +121,8 @@ pub fn SummaryPage() -> impl IntoView {
     );
     let summary = Memo::new(move |_| {
         let (journal, checks, reframes, steps) = (db.journal.get(), db.checks.get(), db.reframes.get(), db.steps.get());
-        let records = Records { journal: &journal, checks: &checks, reframes: &reframes, steps: &steps };
+        let (helped, moments) = (db.later(), db.later());
+        let records = Records { journal: &journal, checks: &checks, reframes: &reframes, steps: &steps, helped: &helped, moments: &moments };
         summarise(&records, &current().choices(), now_ms(), &offset_minutes)
     });
     let said = RwSignal::new(None::<&'static str>);
@@ -201,7 +202,7 @@ fn EntryPicker(form: RwSignal<SummaryDraft>) -> impl IntoView {
     let db = use_db();
     let items = move || {
         let (journal, checks, reframes, steps) = (db.journal.get(), db.checks.get(), db.reframes.get(), db.steps.get());
-        let records = Records { journal: &journal, checks: &checks, reframes: &reframes, steps: &steps };
+        let records = Records { journal: &journal, checks: &checks, reframes: &reframes, steps: &steps, helped: &[], moments: &[] };
         let within = within_period(form.with(SummaryDraft::period), &records, now_ms(), &offset_minutes);
         let mut items: Vec<(i64, String, String)> = journal
             .iter()

@@ -132,3 +132,36 @@ pub async fn fetch_text(path: &str) -> Option<String> {
     }
     wasm_bindgen_futures::JsFuture::from(response.text().ok()?).await.ok()?.as_string()
 }
+
+/// Whether this browser has a system share sheet for text.
+pub fn can_share_text() -> bool {
+    navigator_method("share").is_some()
+}
+
+/// Hands text to the system share sheet. `Some(true)`: shared; `Some(false)`:
+/// the person closed the sheet; `None`: there is no sheet, or it failed.
+pub async fn share_text(title: &str, text: &str) -> Option<bool> {
+    let share = navigator_method("share")?;
+    let data = js_sys::Object::new();
+    js_sys::Reflect::set(&data, &"title".into(), &title.into()).ok()?;
+    js_sys::Reflect::set(&data, &"text".into(), &text.into()).ok()?;
+    let promise = share.call1(&leptos::prelude::window().navigator(), &data).ok()?;
+    match wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await {
+        Ok(_) => Some(true),
+        Err(err) if err.dyn_ref::<web_sys::DomException>().is_some_and(|e| e.name() == "AbortError") => Some(false),
+        Err(_) => None,
+    }
+}
+
+/// Puts text on the clipboard; `false` when the browser refuses.
+pub async fn copy_text(text: &str) -> bool {
+    let navigator = leptos::prelude::window().navigator();
+    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &"clipboard".into()) else { return false };
+    let Some(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok()) else {
+        return false;
+    };
+    match write.call1(&clipboard, &text.into()) {
+        Ok(promise) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await.is_ok(),
+        Err(_) => false,
+    }
+}

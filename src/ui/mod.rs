@@ -53,6 +53,17 @@ pub fn FromStore(children: Children) -> impl IntoView {
     view! { <div class="from-store">{children()}</div> }
 }
 
+/// Moves keyboard focus to the element with this id, once it is drawn.
+pub fn focus_id(id: &str) {
+    let id = id.to_string();
+    request_animation_frame(move || {
+        let el = document().get_element_by_id(&id).and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+        if let Some(el) = el {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// After a step changes, moves keyboard focus to the first element matching any of
 /// `selectors` (tried in order), so typing or arrow keys work at once and screen
 /// readers announce the new question.

@@ -188,6 +188,18 @@ export async function addSample(page) {
         when: `${new Date(Date.now() + 2 * day).toLocaleDateString('sv')}T18:30` },
     ];
     for (const st of steps) localStorage.setItem(`leaning-in.rec.step.${st.id}`, JSON.stringify({ v: 1, ...st }));
+    // Between two people: what has helped, a card, and three secure-base moments.
+    const helped = [
+      ['h1', 'Accepting a compliment without deflecting. It was easier than I feared.', 'step', 's1'],
+      ['h2', 'A walk on my own first, then the hard conversation.', 'typed', null],
+      ['h3', 'I choose to tell Jo one true sentence about my week.', 'reframe', 'r1'],
+    ];
+    helped.forEach(([id, text, source, sourceId], order) => localStorage.setItem(`leaning-in.rec.helped.${id}`, JSON.stringify({
+      v: 1, id, created: Date.now() - (5 - order) * day, updated: Date.now() - (5 - order) * day, text, source, order, ...(sourceId ? { source_id: sourceId } : {}) })));
+    localStorage.setItem('leaning-in.rec.card.c1', JSON.stringify({ v: 1, id: 'c1', created: Date.now() - 3 * day, updated: Date.now() - 3 * day, for_whom: 'Sam',
+      answers: ["I'm overwhelmed, and I need a little time to sort out what I feel.", "that I don't care about you.", '', 'sending you a short message, even if it\'s only "still here".', 'saying "I need an hour" instead of just going quiet.'] }));
+    [[9, 3, 5, 'memory'], [6, 4, 4, 'kindness'], [2, 2, 6, 'imagined']].forEach(([ago, before, after, way], i) =>
+      localStorage.setItem(`leaning-in.rec.moment.m${i}`, JSON.stringify({ v: 1, id: `m${i}`, at: Date.now() - ago * day, updated: Date.now() - ago * day, way, before, after })));
   }, SAMPLE);
 }
 

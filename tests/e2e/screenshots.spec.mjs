@@ -7,6 +7,7 @@ const ROUTES = [
   '/', '/check', '/journal', '/reframe', '/practice', '/learn', '/data', '/missing',
   '/journal?new&prompt=withdraw', '/journal?entry=e1', '/journal?tab=patterns', '/check?take',
   '/reframe?new', '/reframe?view=r1', '/practice?log=s2', '/summary',
+  '/together', '/together?card=c1', '/together?card=new', '/together?moment',
 ];
 
 const SIZES = { phone: { width: 360, height: 740 }, desktop: { width: 1280, height: 800 } };

@@ -7,14 +7,18 @@
 //! The page (`src/summary/`) renders a `Summary` as the preview and the print
 //! page; `markdown.rs` writes the same structure as Markdown.
 
+mod between;
 mod markdown;
 mod parts;
 
 pub use markdown::to_markdown;
 use crate::i18n::{k::summary as sm, t, t_with};
+use between::{helped_section, moments_section};
 use parts::{checks_section, chosen_section, note_section, pulling_away_section, reframes_section, steps_section, urge_section};
 
 use super::check::SelfCheck;
+use super::helped::Helped;
+use super::moment::Moment;
 use super::journal::JournalEntry;
 use super::practice::PlannedStep;
 use super::reframe::Reframe;
@@ -43,11 +47,22 @@ pub enum Part {
     Reframes,
     Steps,
     Chosen,
+    /// What has helped, in the person's words and order (chosen, not by default).
+    Helped,
+    /// How safe closeness felt before and after secure-base moments (chosen, not by default).
+    Moments,
     Note,
 }
 
 impl Part {
-    pub const ALL: [Part; 7] = [Part::Checks, Part::PullingAway, Part::Urge, Part::Reframes, Part::Steps, Part::Chosen, Part::Note];
+    pub const ALL: [Part; 9] =
+        [Part::Checks, Part::PullingAway, Part::Urge, Part::Reframes, Part::Steps, Part::Chosen, Part::Helped, Part::Moments, Part::Note];
+
+    /// Whether a new summary includes it before the person chooses: the later
+    /// parts are theirs to add.
+    pub fn by_default(self) -> bool {
+        !matches!(self, Part::Helped | Part::Moments)
+    }
 
     /// The section's heading, in the person's own voice: the summary is theirs to hand over.
     pub fn title(self) -> &'static str {
@@ -58,13 +73,15 @@ impl Part {
             Part::Reframes => t(sm::REFRAMES),
             Part::Steps => t(sm::SMALL_STEPS),
             Part::Chosen => t(sm::OWN_WORDS),
+            Part::Helped => t(sm::HELPED),
+            Part::Moments => t(sm::MOMENTS),
             Part::Note => t(sm::WHAT_D_LIKE_TALK_2),
         }
     }
 
     /// A stable name, for drafts and test ids.
     pub fn key(self) -> &'static str {
-        ["checks", "pulling-away", "urge", "reframes", "steps", "chosen", "note"][self as usize]
+        ["checks", "pulling-away", "urge", "reframes", "steps", "chosen", "helped", "moments", "note"][self as usize]
     }
 }
 
@@ -87,6 +104,8 @@ pub struct Records<'a> {
     pub checks: &'a [SelfCheck],
     pub reframes: &'a [Reframe],
     pub steps: &'a [PlannedStep],
+    pub helped: &'a [Helped],
+    pub moments: &'a [Moment],
 }
 
 /// A chart's points, always shown with the same numbers as a table.
@@ -203,6 +222,8 @@ pub fn summarise(records: &Records, choices: &Choices, now_ms: i64, zone: Zone) 
             Part::Reframes => reframes_section(&reframes, &date),
             Part::Steps => steps_section(records.steps, &within, zone, &date),
             Part::Chosen => chosen_section(&journal, &reframes, &choices.chosen, &date),
+            Part::Helped => helped_section(records.helped),
+            Part::Moments => moments_section(records.moments, &within, &date),
             Part::Note => note_section(&choices.note),
         };
         sections.extend(section);

@@ -63,7 +63,7 @@ struct Fixture {
 
 impl Fixture {
     fn records(&self) -> Records<'_> {
-        Records { journal: &self.journal, checks: &self.checks, reframes: &self.reframes, steps: &self.steps }
+        Records { journal: &self.journal, checks: &self.checks, reframes: &self.reframes, steps: &self.steps, helped: &[], moments: &[] }
     }
 }
 
@@ -122,7 +122,7 @@ fn periods_cover_whole_local_days_and_clamp_to_short_months() {
     assert_eq!(period_days(Period::Year, day(2024, 2, 29), &r, UTC).0, day(2023, 2, 28));
     // Everything: from the oldest record.
     assert_eq!(period_days(Period::Everything, today, &r, UTC), (today - 400, today));
-    let empty = Records { journal: &[], checks: &[], reframes: &[], steps: &[] };
+    let empty = Records { journal: &[], checks: &[], reframes: &[], steps: &[], helped: &[], moments: &[] };
     assert_eq!(period_days(Period::Everything, today, &empty, UTC), (today, today));
     // Two dates, in either order, both included.
     let (a, b) = (Date { year: 2026, month: 11, day: 1 }, Date { year: 2026, month: 11, day: 10 });
@@ -140,8 +140,13 @@ fn only_the_chosen_parts_appear_in_their_fixed_order() {
     let s = summarise(&f.records(), &choices(Period::FourWeeks, &[Part::Steps, Part::Checks]), NOW, UTC);
     assert_eq!(s.sections.iter().map(|s| s.part).collect::<Vec<_>>(), vec![Part::Checks, Part::Steps]);
     let all = summarise(&f.records(), &choices(Period::FourWeeks, &Part::ALL), NOW, UTC);
-    // Chosen entries and the note only appear with something in them.
-    assert_eq!(all.sections.iter().map(|s| s.part).collect::<Vec<_>>(), Part::ALL[..5].to_vec());
+    // Chosen entries and the note only appear with something in them; what has
+    // helped and the moments say when there are none.
+    assert_eq!(
+        all.sections.iter().map(|s| s.part).collect::<Vec<_>>(),
+        [&Part::ALL[..5], &[Part::Helped, Part::Moments]].concat()
+    );
+    assert!(Part::ALL.iter().all(|p| p.by_default() != matches!(p, Part::Helped | Part::Moments)));
 }
 
 #[test]
@@ -263,4 +268,29 @@ fn charts_are_tables_in_markdown() {
     let md = to_markdown(&summarise(&f.records(), &choices(Period::FourWeeks, &[Part::Checks]), NOW, UTC));
     assert!(md.contains("| Date | Score |\n|---|---|\n| 30 Oct 2026 | 86 |\n| 12 Nov 2026 | 68 |\n| 23 Nov 2026 | 46 |\n"), "{md}");
     assert!(md.contains("**Rated highest, on average**\n\n- \u{201c}"));
+}
+
+#[test]
+fn what_has_helped_is_quoted_in_the_persons_order_and_moments_are_charted_from_three() {
+    use crate::domain::helped::{Helped, Source};
+    use crate::domain::moment::{Moment, Way};
+    let item = |id: &str, order, text: &str| Helped { id: id.into(), created: NOW - 5, updated: NOW - 5, text: text.into(), source: Source::Typed, source_id: None, order };
+    let helped = [item("b", 1, "A walk first."), item("a", 0, "Saying \"I need an hour\".")];
+    let moment = |id: &str, days: i64, before, after| Moment { id: id.into(), at: NOW - days * 86_400_000, updated: NOW, way: Way::Memory, before, after };
+    let moments = [moment("m1", 3, 2, 5), moment("m2", 2, 4, 4), moment("m3", 1, 5, 3), moment("old", 400, 1, 9)];
+    let r = Records { journal: &[], checks: &[], reframes: &[], steps: &[], helped: &helped, moments: &moments };
+    let s = summarise(&r, &choices(Period::FourWeeks, &[Part::Helped, Part::Moments]), NOW, UTC);
+    let quoted: Vec<&str> = s.sections[0].quoted[0].parts.iter().map(|(_, w)| w.as_str()).collect();
+    assert_eq!(quoted, ["Saying \"I need an hour\".", "A walk first."]);
+    let (chart, said) = s.sections[1].chart.clone().expect("three moments are charted");
+    assert_eq!(said, "3 moments so far: closeness felt safer afterwards in 1, about the same in 1, and less safe in 1.");
+    match chart {
+        Chart::Pair { items, .. } => assert_eq!(items.iter().map(|(_, b, a)| (*b, *a)).collect::<Vec<_>>(), [(2, 5), (4, 4), (5, 3)]),
+        other => panic!("{other:?}"),
+    }
+    let md = to_markdown(&s);
+    assert!(md.contains("## What has helped me"));
+    assert!(md.contains("> Saying \"I need an hour\"."));
+    let few = summarise(&Records { moments: &moments[..1], ..r }, &choices(Period::FourWeeks, &[Part::Moments]), NOW, UTC);
+    assert!(few.sections[0].chart.is_none());
 }
