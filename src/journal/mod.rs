@@ -39,7 +39,7 @@ pub fn JournalPage() -> impl IntoView {
                 </nav>
                 <FromStore>
                     {if on_patterns {
-                        view! { <patterns::PatternsView/> <patterns::MomentsPattern/> }.into_any()
+                        view! { <patterns::PatternsView/> }.into_any()
                     } else {
                         view! { <list::EntryList filter=filter/> }.into_any()
                     }}

@@ -33,7 +33,7 @@ pub fn PatternsView() -> impl IntoView {
     move || {
         let p = db.journal.with(|all| patterns(all));
         if p.entries == 0 {
-            return view! { <p class="card">{t(j::PATTERNS_WILL_APPEAR_HERE)}</p> }.into_any();
+            return view! { <p class="card">{t(j::PATTERNS_WILL_APPEAR_HERE)}</p> <MomentsPattern/> }.into_any();
         }
         let early = (p.entries < FEW_ENTRIES).then(|| view! {
             <p class="notice">{t_with(j::EARLY_GLIMPSES, &[("entries", &plural(p.entries, crate::i18n::k::count::ENTRIES))])}</p>
@@ -70,6 +70,7 @@ pub fn PatternsView() -> impl IntoView {
                     <LineChart title=t(j::URGE_WITHDRAW_OVER_TIME) summary=t(j::RATE_URGE_TWO_MORE).to_string() max=10 points=vec![] value_label=t(j::URGE_0_10)/>
                 })}
             </section>
+            <MomentsPattern/>
             <SummaryLink/>
         }
         .into_any()
@@ -79,7 +80,7 @@ pub fn PatternsView() -> impl IntoView {
 /// How safe closeness felt before and after each secure-base moment, when
 /// there are any: a chart with its numbers as a table, and a plain sentence.
 #[component]
-pub fn MomentsPattern() -> impl IntoView {
+fn MomentsPattern() -> impl IntoView {
     use crate::domain::moment::{changes, latest, Moment};
     use crate::i18n::k::moment as m;
     let db = use_db();

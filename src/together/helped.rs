@@ -266,7 +266,7 @@ pub fn HelpedList() -> impl IntoView {
                     let (up_id, down_id, remove_id, edit_id) = (id.clone(), id.clone(), id.clone(), id.clone());
                     let meta = t_with(hp::KEPT_ON, &[("date", &format_date(item.created))]);
                     view! {
-                        <p class="step-text user-text" id=text_id.clone()>{item.text.clone()}</p>
+                        <p class="helped-text user-text" id=text_id.clone()>{item.text.clone()}</p>
                         <p class="muted small">{meta}{source_link(db, &item).map(|l| view! { " · " {l} })}</p>
                         <div class="actions">
                             <button type="button" class="button secondary small" id=format!("helped-edit-button-{id}") aria-describedby=text_id.clone()

@@ -11,6 +11,8 @@ const STATES = [
   ['journal form', '/journal?new&prompt=withdraw'], ['journal entry', '/journal?entry=e1'], ['journal patterns', '/journal?tab=patterns'],
   ['reframe', '/reframe'], ['reframe steps', '/reframe?new'], ['reframe result', '/reframe?view=r1'],
   ['small steps', '/practice'], ['logging a step', '/practice?log=s2'], ['learn', '/learn'], ['your data', '/data'], ['summary', '/summary'], ['not found', '/missing'],
+  ['between two people', '/together'], ['a card', '/together?card=c1'], ['writing a card', '/together?card=new'],
+  ['a secure-base moment', '/together?moment'],
 ];
 
 async function expectNoViolations(page, what) {
@@ -39,6 +41,15 @@ for (const scheme of ['light', 'dark']) {
 
   test(`each flow's main states meet WCAG 2.2 AA (${scheme})`, async ({ page }) => {
     await prepare(page, scheme);
+    // A secure-base moment's prompt, with its other ways in; an item being edited.
+    await open(page, '/together?moment');
+    await page.getByRole('radio', { name: '4', exact: true }).check();
+    await page.getByRole('button', { name: 'Begin' }).click();
+    await expect(page.locator('.moment-prompt')).toBeVisible();
+    await expectNoViolations(page, `a secure-base moment's prompt (${scheme})`);
+    await open(page, '/together#helped');
+    await page.locator('#helped .helped-item').first().getByRole('button', { name: 'Edit' }).click();
+    await expectNoViolations(page, `editing what helped (${scheme})`);
     // A self-check result: answer every statement.
     await open(page, '/check?take');
     for (let i = 0; i < 7; i++) {

@@ -203,6 +203,18 @@ export async function addSample(page) {
   }, SAMPLE);
 }
 
+/** The text of each page of a printed PDF (page.pdf), spaces folded. */
+export async function pdfText(buffer) {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: new Uint8Array(buffer), useSystemFonts: true }).promise;
+  const pages = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const content = await (await pdf.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => item.str).join(' ').replace(/\s+/g, ' '));
+  }
+  return pages;
+}
+
 export const PASSPHRASE = 'quiet river morning light';
 
 /** Turns the lock on from Your data (the caller waits for the outcome it expects). */

@@ -5,7 +5,7 @@ import { test, expect, open } from './fixtures.mjs';
 // other way stays plain English and is caught here. The app's name, the
 // person's words and data that is not the app's text (a helpline's name) are
 // marked translate="no".
-const ROUTES = ['/', '/check', '/journal', '/reframe', '/practice', '/learn', '/data', '/summary'];
+const ROUTES = ['/', '/check', '/journal', '/reframe', '/practice', '/learn', '/data', '/summary', '/together', '/together?card=new', '/together?moment'];
 
 async function speak(page, language) {
   await page.goto('/', { firstScreen: true });

@@ -23,6 +23,15 @@ for (const [path, h1, title] of ROUTES) {
   });
 }
 
+test('Between two people, reached from Home and Learn, has its one h1 and its title', async ({ page }) => {
+  await open(page, '/together');
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expect(page.locator('h1')).toHaveText('Between two people');
+  await expect(page).toHaveTitle('Between two people · Leaning In');
+  await open(page, '/');
+  await expect(page.getByRole('link', { name: /Between two people/ })).toHaveAttribute('href', '/together');
+});
+
 test('an unknown path shows a friendly not-found page with a way home', async ({ page }) => {
   await open(page, '/no/such/page');
   await expect(page.locator('h1')).toHaveText('Page not found');

@@ -3,8 +3,7 @@
 // download the same selection as Markdown. Nothing leaves the device (the guard
 // fails any test on a request to another origin).
 import { readFile } from 'node:fs/promises';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { test, expect, open, addSample } from './fixtures.mjs';
+import { test, expect, open, addSample, pdfText } from './fixtures.mjs';
 
 const ENTRY = 'He asked what was wrong and I said "nothing". I could feel my chest go tight, and all I wanted was to be alone in the car.\n\nLater I wished I had told him.';
 const preview = (page) => page.locator('article.summary-page');
@@ -16,16 +15,6 @@ async function openWithSample(page) {
   await addSample(page);
   await open(page, '/summary');
   await expect(page.locator('main h1')).toHaveText('Prepare a summary');
-}
-
-async function pdfText(buffer) {
-  const pdf = await getDocument({ data: new Uint8Array(buffer), useSystemFonts: true }).promise;
-  const pages = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => item.str).join(' ').replace(/\s+/g, ' '));
-  }
-  return pages;
 }
 
 test('it is reached from Learn, Your data and the journal patterns', async ({ page }) => {

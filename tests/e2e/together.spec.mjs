@@ -4,14 +4,14 @@
 // previewed, copied, shared, logged as a step), and a secure-base moment
 // (stopped half way with nothing kept, then finished; shown in Patterns).
 import { readFile } from 'node:fs/promises';
-import { test, expect, open, seed, turnOnLock, unlockWith, PASSPHRASE } from './fixtures.mjs';
+import { test, expect, open, seed, turnOnLock, unlockWith, PASSPHRASE, pdfText } from './fixtures.mjs';
 
 const DAY = 86_400_000;
 const step = (id, text, expected) => {
   const at = Date.now() - DAY;
   return [`leaning-in.rec.step.${id}`, JSON.stringify({ v: 1, id, created: at, updated: at, text, with_whom: '', expected })];
 };
-const list = (page) => page.locator('#helped .helped-item .step-text');
+const list = (page) => page.locator('#helped .helped-item .helped-text');
 
 test('a step that went better than feared is kept, shown on Home, and still there after a reload', async ({ page }) => {
   await seed(page, Object.fromEntries([step('s1', 'Tell Sam I had a rough day.', 7)]));
@@ -41,7 +41,8 @@ test('a step that went better than feared is kept, shown on Home, and still ther
   await expect(page.getByRole('region', { name: 'It went better than you feared' })).toHaveCount(0);
   await open(page, '/');
   await page.getByRole('link', { name: /What has helped you before/ }).click();
-  await expect(page).toHaveURL(/\/together#helped$/);
+  // (The list's add field keeps its draft's instance in the address.)
+  await expect(page).toHaveURL(/\/together(\?draft=[\w-]+)?#helped$/);
   await expect(list(page)).toHaveText(['Tell Sam I had a rough day.']);
   await page.getByRole('link', { name: 'From a step' }).click();
   await expect(page.locator('h1')).toHaveText('How did it go?');
@@ -211,6 +212,12 @@ test('a card is written from prompts and examples, previewed, copied, shared and
     return out;
   });
   expect(steps).toMatchObject([{ text: 'I shared my card with Sam', with_whom: 'Sam', expected: 7, outcome: { done: true, actual: 3 } }]);
+
+  // On paper: the card alone.
+  const printed = (await pdfText(await page.pdf({ format: 'A4' }))).join('\n');
+  expect(printed).toContain('For Sam');
+  expect(printed).toContain('I need a little time.');
+  for (const chrome of ['Copy the text', 'Sharing it is a small step', 'Your data']) expect(printed).not.toContain(chrome);
 
   await page.getByRole('link', { name: 'Edit' }).click();
   await expect(page.locator('h1')).toHaveText('Edit the card');
