@@ -21,7 +21,7 @@ const startServer = (port) => serve(new Set(), join(ROOT, 'dist'), '/', port, { 
 
 const ROUTES = [
   ['', 'Home'], ['check', 'Self-check'], ['journal', 'Journal'], ['reframe', 'Reframe'], ['practice', 'Small steps'],
-  ['learn', 'Learn and support'], ['data', 'Your data'], ['summary', 'Prepare a summary'],
+  ['learn', 'Learn and support'], ['data', 'Your data'], ['summary', 'Prepare a summary'], ['together', 'Between two people'],
 ];
 
 /**
@@ -108,6 +108,23 @@ export function engineSuite(engine, { port, start, catchesDownloads = false }) {
       } finally {
         await driver.manage().window().setRect({ width: before.width, height: before.height });
       }
+      await expectClean();
+    });
+
+    it('between two people: something that helped and a card are kept, and are there after a reload', async () => {
+      await go('together', 'Between two people');
+      await (await byLabel('Something that has helped you')).sendKeys('A walk before a hard talk.');
+      await click('Keep it');
+      await sees('A walk before a hard talk.');
+      await go('together?card=new', 'A new card');
+      await (await byLabel('Who is it for?')).sendKeys('Sam');
+      await (await byLabel('What helps me is')).sendKeys('A quiet word that you are there.');
+      await click('Save the card');
+      await sees('For Sam');
+      await sees('A quiet word that you are there.');
+      await go('together', 'Between two people');
+      await sees('A walk before a hard talk.');
+      await sees('For Sam');
       await expectClean();
     });
 
